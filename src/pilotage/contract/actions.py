@@ -124,7 +124,9 @@ class Article(Element):
     origin: list[LineageRemark] = Field(default_factory=list)
     intitule: LocalText | None = Field(None, description="Intitulé: the project's object.")
     cadre: list[Code] = Field(default_factory=list, description="Mission category codes.")
+    cadre_printed: str | None = Field(None, description='The "Cadre" line as printed.')
     axes: list[Code] = Field(default_factory=list, description="Axis codes.")
+    axes_printed: list[str] = Field(default_factory=list, description="The axes as printed.")
     context: LocalText | None = None
     actions: list[Action] = Field(default_factory=list)
     expected_effects: list[LocalText] = Field(default_factory=list)
