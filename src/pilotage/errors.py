@@ -19,6 +19,8 @@ The CLI turns a PilotageError into its message on stderr and exit status `exit_c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 __all__ = [
     "CalendarError",
     "ConsolidationError",
@@ -53,9 +55,9 @@ class ContractInvalidError(ContractError):
     `problems` holds every problem found, not just the first.
     """
 
-    def __init__(self, message: str, problems: list[object] | None = None) -> None:
+    def __init__(self, message: str, problems: Sequence[object] = ()) -> None:
         super().__init__(message)
-        self.problems = list(problems or [])
+        self.problems = list(problems)
 
 
 class ConsolidationError(ContractError):

@@ -40,7 +40,7 @@ class LocalText(Strict):
     """A text in the contract's languages (fr, nl; en optional). At least one must be given.
 
     Contracts are signed in French and Dutch; a seed extract may carry only one of them, and a
-    footnote may exist only in the other language (INASTI footnote 2 is in Dutch in the French text).
+    footnote may exist only in the other language (INASTI footnote 2 is Dutch in a French text).
     """
 
     fr: str | None = None

@@ -66,7 +66,9 @@ class Budget(Element):
                     f"expected exactly {sorted(years)}"
                 )
         if set(self.total) != years:
-            raise ValueError(f"the total gives years {sorted(self.total)}, expected {sorted(years)}")
+            raise ValueError(
+                f"the total gives years {sorted(self.total)}, expected {sorted(years)}"
+            )
         return self
 
 

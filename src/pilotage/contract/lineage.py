@@ -15,7 +15,9 @@ __all__ = ["DocumentRef", "LineageKind", "LineageRemark", "Transfer"]
 class LineageKind(StrEnum):
     """What a lineage remark says, as the amendments word it."""
 
-    SEE_CHAPTER = "see_chapter"  # "Voir chapitre 3.1.1 dans CA 2016-2018": unchanged, text elsewhere
+    SEE_CHAPTER = (
+        "see_chapter"  # "Voir chapitre 3.1.1 dans CA 2016-2018": unchanged, text elsewhere
+    )
     NEW = "new"  # "Nouveau chapitre", "nouvelle tâche clé", "nouvel objectif opérationnel"
     ADAPTED_TEXT = "adapted_text"  # "Texte adapté", "Complément texte"
     ADAPTED_NORM = "adapted_norm"  # "Adaptation de la normalisation pour ..."

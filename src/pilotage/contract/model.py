@@ -35,7 +35,7 @@ __all__ = [
     "Signatory",
 ]
 
-FORMAT = "pilotage-contract/1"
+FORMAT: Literal["pilotage-contract/1"] = "pilotage-contract/1"
 
 
 class ContractKind(StrEnum):

@@ -18,8 +18,8 @@ __all__ = [
     "MissionCategory",
     "Objective",
     "Service",
-    "Strategy",
     "StrategicDomain",
+    "Strategy",
 ]
 
 
