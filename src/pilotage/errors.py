@@ -46,7 +46,12 @@ class ContractError(PilotageError):
 
 
 class ContractFileError(ContractError):
-    """A contract file cannot be read or parsed."""
+    """A contract file cannot be read or parsed; `line` is set when the fault has a place."""
+
+    def __init__(self, file: str, detail: str, line: int | None = None) -> None:
+        where = f"{file}:{line}" if line else file
+        super().__init__(f"{where}: {detail}")
+        self.file, self.detail, self.line = file, detail, line
 
 
 class ContractInvalidError(ContractError):

@@ -20,7 +20,7 @@ from pilotage.contract.files import (
 )
 from pilotage.contract.lineage import LineageRemark
 from pilotage.contract.model import Contract
-from pilotage.errors import ContractError, ContractInvalidError
+from pilotage.errors import ContractFileError, ContractInvalidError
 
 __all__ = ["BlankCell", "FileReport", "blank_cells", "check_contract", "check_file"]
 
@@ -47,8 +47,8 @@ def check_file(path: str | Path) -> FileReport:
     name = str(path)
     try:
         data, lines = read_document(Path(path))
-    except ContractError as exc:
-        return FileReport(name, problems=[Problem(name, "", str(exc).removeprefix(f"{name}: "))])
+    except ContractFileError as exc:
+        return FileReport(name, problems=[Problem(name, "", exc.detail, exc.line)])
     try:
         contract = parse_contract(data, name, lines)
     except ContractInvalidError as exc:
@@ -71,7 +71,7 @@ def check_contract(
         severity: Severity = Severity.ERROR,
     ) -> None:
         line = next((lines[path[:n]] for n in range(len(path), -1, -1) if path[:n] in lines), None)
-        shown = None if value is None else repr(value)
+        shown = None if value is None else str(value) if isinstance(value, Decimal) else repr(value)
         found.append(Problem(file, format_path(path), message, line, shown, expected, severity))
 
     _unique_codes(contract, report)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -63,7 +64,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        text = f"{where}: {self.severity.value}: {self.path or '(top level)'}: {self.message}"
+        text = f"{where}: {self.severity.value}: "
+        text += f"{self.path}: {self.message}" if self.path else self.message
         if self.value is not None:
             text += f"; got {self.value}"
         if self.expected:
@@ -124,34 +126,62 @@ def _line_map(node: yaml.Node | None, prefix: Path_ = ()) -> dict[Path_, int]:
     return lines
 
 
+_DATE_LIKE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _impossible_date(text: str) -> tuple[int, str, str] | None:
+    """The first written date that does not exist, with its line: PyYAML does not say where."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _DATE_LIKE.finditer(line):
+            try:
+                dt.date(*(int(g) for g in match.groups()))
+            except ValueError as exc:
+                return number, match.group(0), str(exc)
+    return None
+
+
 def read_document(path: Path) -> tuple[Any, dict[Path_, int]]:
     """Read a YAML or JSON file into plain data and a path -> line map."""
+    name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ContractFileError(f"{path}: no such file") from None
+        raise ContractFileError(name, "no such file") from None
     except UnicodeDecodeError as exc:
         raise ContractFileError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+            name, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
         ) from None
     except OSError as exc:
-        raise ContractFileError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise ContractFileError(name, f"cannot be read ({exc.strerror})") from None
     try:
         data = yaml.load(text, Loader=_Loader)  # JSON is YAML too
         lines = _line_map(yaml.compose(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        problem = str(exc.problem or exc.context)
+        hint = (
+            ""
+            if problem.startswith("duplicate key")
+            else "; check the indentation and quote values that contain ': ' or start with a symbol"
+        )
         raise ContractFileError(
-            f"{where}: not valid YAML: {exc.problem or exc.context}; "
-            "check the indentation and quote values that contain ': ' or start with a symbol"
+            name, f"not valid YAML: {problem}{hint}", mark.line + 1 if mark else None
         ) from None
     except yaml.YAMLError as exc:
-        raise ContractFileError(f"{path}: not valid YAML: {exc}") from None
+        raise ContractFileError(name, f"not valid YAML: {exc}") from None
+    except ValueError as exc:  # PyYAML builds dates itself: 2019-02-30 fails there
+        found = _impossible_date(text)
+        if found is None:
+            raise ContractFileError(name, f"not valid YAML: {exc}") from None
+        line, value, why = found
+        raise ContractFileError(
+            name, f"{value} is not a date ({why}); expected an existing date YYYY-MM-DD", line
+        ) from None
     if not isinstance(data, dict):
         raise ContractFileError(
-            f"{path}: a contract file is a mapping of keys (format, id, kind, ...), "
-            f"not {type(data).__name__}"
+            name,
+            "a contract file is a mapping of keys (format, id, kind, ...), "
+            f"not a {type(data).__name__}",
         )
     return data, lines
 
@@ -176,7 +206,6 @@ _EXPECTED = {
     "list_type": "a list (lines starting with '- ')",
     "dict_type": "a mapping of keys",
     "model_type": "a mapping of keys",
-    "missing": "this key to be given",
     "literal_error": "the value pilotage-contract/1",
 }
 
@@ -236,9 +265,13 @@ def _problems_from(error: ValidationError, file: str, lines: dict[Path_, int]) -
             )
             continue
         message = str(err["msg"]).removeprefix("Value error, ")
-        value = None if kind == "missing" else _show(err.get("input"))
+        given = err.get("input")
+        value = None if kind == "missing" or isinstance(given, (dict, list)) else _show(given)
         expected = _EXPECTED.get(kind)
-        if kind == "enum":
+        if kind == "missing":
+            message = f"required key {loc[-1]!r} is missing"
+        elif kind in ("enum", "literal_error"):
+            message = "not an allowed value"
             expected = "one of " + str(err.get("ctx", {}).get("expected", ""))
         problems.append(Problem(file, format_path(loc), message, line, value, expected))
     return problems
