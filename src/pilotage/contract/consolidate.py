@@ -2,7 +2,7 @@
 
 Elements are matched by their code (services, key tasks, objectives, indicators, articles,
 actions, budget lines, ...). An amendment's element replaces the base's fields it gives and
-merges its children; norms keep their history (a base norm ends the day before the amendment
+merges its children (a budget chapter is replaced whole); norms keep their history (a base norm ends the day before the amendment
 takes effect); caveats and lineage remarks accumulate; `removes` deletes elements; a key task
 whose competence moves to another service (`transfers`) sits under that service from the
 transfer's date.
@@ -39,7 +39,9 @@ _KEYS = {
     "provisions": "number",
 }
 _ACCUMULATE = {"caveats", "lineage", "origin", "transfers", "notes"}
-_REPLACE_WHOLE = {"chapters"}  # document structure follows the latest text
+# The document structure follows the latest text; a budget is voted per contract period and an
+# amendment's budget chapter replaces the base's ("les chapitres 9.3.10 et 9.3.11 sont remplacés").
+_REPLACE_WHOLE = {"chapters", "budget"}
 
 
 def consolidate(
@@ -69,8 +71,8 @@ def consolidate(
         patch: dict[str, Any] = to_plain(amendment)
         for key in ("id", "kind", "amends", "period", "effective", "title", "format", "removes"):
             patch.pop(key, None)
+        _remove(data, amendment)  # first, so that a code can be removed and given a new meaning
         _merge(data, patch, amendment.starts)
-        _remove(data, amendment)
     _apply_transfers(data, at)
     if not history:
         _keep_norms_in_force(data, at)

@@ -148,8 +148,9 @@ def read_document(path: Path) -> tuple[Any, dict[Path_, int]]:
     except FileNotFoundError:
         raise ContractFileError(name, "no such file") from None
     except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
         raise ContractFileError(
-            name, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+            name, f"not UTF-8 text (byte {exc.start + 1}); save the file as UTF-8", line
         ) from None
     except OSError as exc:
         raise ContractFileError(name, f"cannot be read ({exc.strerror})") from None
