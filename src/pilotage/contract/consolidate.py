@@ -2,10 +2,10 @@
 
 Elements are matched by their code (services, key tasks, objectives, indicators, articles,
 actions, budget lines, ...). An amendment's element replaces the base's fields it gives and
-merges its children (a budget chapter is replaced whole); norms keep their history (a base norm ends the day before the amendment
-takes effect); caveats and lineage remarks accumulate; `removes` deletes elements; a key task
-whose competence moves to another service (`transfers`) sits under that service from the
-transfer's date.
+merges its children (a budget chapter is replaced whole); norms keep their history (a base
+norm ends the day before the amendment takes effect); caveats and lineage remarks accumulate;
+`removes` deletes elements; a key task whose competence moves to another service (`transfers`)
+sits under that service from the transfer's date.
 """
 
 from __future__ import annotations
