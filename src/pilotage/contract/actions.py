@@ -120,6 +120,7 @@ class Article(Element):
 
     number: Code
     title: LocalText
+    parent: Code | None = Field(None, description='The article it is part of ("29" for "29.1").')
     domain: Code | None = Field(None, description="Code of a strategic domain.")
     origin: list[LineageRemark] = Field(default_factory=list)
     intitule: LocalText | None = Field(None, description="Intitulé: the project's object.")

@@ -250,7 +250,15 @@ def _references(c: Contract, report: _Report) -> None:
     domains = {d.code for d in strategy.domains} if strategy else set()
     axes = {a.code for a in strategy.axes} if strategy else set()
     categories = {m.code for m in strategy.mission_categories} if strategy else set()
+    numbers = {a.number for a in c.articles}
     for i, a in enumerate(c.articles):
+        if a.parent is not None and a.parent not in numbers:
+            report(
+                ("articles", i, "parent"),
+                "the parent article is not in the contract",
+                a.parent,
+                f"one of: {', '.join(sorted(numbers))}",
+            )
         if a.domain is not None and a.domain not in domains:
             report(
                 ("articles", i, "domain"),
