@@ -1,0 +1,144 @@
+"""The two seed contracts: they pass the checks and hold everything the hand counts list.
+
+The hand counts under data/ were written by reading the signed documents, not generated from
+the seed files; where the source texts are beside the repository (../shared/seeds), each
+hand-count line is also checked against the source line it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from pilotage.contract import Contract, DeadlineForm
+from pilotage.contract.checks import blank_cells, check_file
+from pilotage.contract.files import load_contract
+from pilotage.contract.seeds import SEED_IDS, seed_path
+
+DATA = Path(__file__).parent / "data"
+SOURCES = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+INAMI_TEXT = SOURCES / "003_3bd79ff02aa663a2.txt"
+INASTI_TEXT = SOURCES / "000_b7da76ce84b9856a.txt"
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.replace("-\n", "-").split())
+
+
+@pytest.fixture(scope="module")
+def inami() -> Contract:
+    return load_contract(seed_path("inami-2013-2015"))
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_seed_passes_the_check(seed: str) -> None:
+    report = check_file(seed_path(seed))
+    assert report.errors == []
+
+
+def _hand_actions() -> list[tuple[str, str, str, int]]:
+    rows = []
+    for line in (DATA / "inami-actions.txt").read_text(encoding="utf-8").splitlines():
+        article, number, printed, source = (x.strip() for x in line.split(" | "))
+        rows.append((article, number, printed, int(source)))
+    return rows
+
+
+def test_inami_holds_every_action_commitment_of_articles_11_to_35(inami: Contract) -> None:
+    hand = [(a, n, p) for a, n, p, _ in _hand_actions()]
+    seed = [
+        (article.number, action.number, action.deadline.printed if action.deadline else "")
+        for article, action in inami.actions()
+    ]
+    assert len(hand) == 66
+    assert seed == hand
+    numbers = [a.number for a in inami.articles]
+    assert {n.split(".")[0] for n in numbers} == {str(n) for n in range(11, 36)}
+
+
+@pytest.mark.skipif(not INAMI_TEXT.exists(), reason="the source text ../shared/seeds is absent")
+def test_inami_hand_count_agrees_with_the_source_text() -> None:
+    lines = INAMI_TEXT.read_text(encoding="utf-8").splitlines()
+    for article, number, printed, source in _hand_actions():
+        window = _squash("\n".join(lines[source - 1 : source + 12]))
+        assert _squash(printed) in window, (article, number)
+
+
+def test_inami_deadlines_as_printed_keep_their_form(inami: Contract) -> None:
+    forms = {f"{a.number}.{x.number}": x.deadline for a, x in inami.actions() if x.deadline}
+    impossible = forms["21.2"]
+    assert impossible.form is DeadlineForm.INVALID
+    assert "31/04/2013" in impossible.printed
+    assert "does not exist" in (impossible.diagnosis or "")
+    assert [d.isoformat() for d in impossible.dates] == ["2014-03-31", "2015-03-31"]
+    assert forms["11.1"].dates[0].isoformat() == "2013-06-30"
+    assert forms["21.1.a"].form is DeadlineForm.PERIOD
+    assert forms["21.1.a"].periods == ["2013-Q1"]
+    recurring = forms["21.1.b"].recurrence
+    assert recurring is not None
+    assert (recurring.period, recurring.index, recurring.year_offset) == ("quarter", 4, -1)
+    relative = forms["26.1"]
+    assert relative.form is DeadlineForm.RELATIVE
+    assert relative.offset is not None
+    assert (relative.offset.value, relative.offset.unit.value) == (6, "months")
+
+
+def _amount(text: str) -> Decimal | None:
+    return None if text == "blank" else Decimal(text.replace(".", ""))
+
+
+def test_inami_budget_equals_the_hand_read_table(inami: Contract) -> None:
+    budget = inami.budget
+    assert budget is not None
+    assert budget.years == [2013, 2014, 2015]
+    rows = {}
+    for line in (DATA / "inami-budget.txt").read_text(encoding="utf-8").splitlines():
+        label, *cells = (x.strip() for x in line.split(" | "))
+        rows[label] = cells
+    by_label = {x.label.text(): x for top in budget.lines for x in top.walk()}
+    for label, cells in rows.items():
+        if label == "art36":
+            assert len({m.code.rstrip("ab") for m in inami.continuous_missions}) == int(cells[0])
+        elif label == "cap":
+            assert [budget.statutory_personnel_cap[y] for y in budget.years] == [
+                _amount(c) for c in cells
+            ]
+        elif label == "Total":
+            assert [budget.total[y] for y in budget.years] == [_amount(c) for c in cells]
+        else:
+            line = by_label[label]
+            assert [line.amounts[y] for y in budget.years] == [_amount(c) for c in cells], label
+
+
+def test_inami_blank_2015_investments_cell_is_flagged_not_filled(inami: Contract) -> None:
+    assert inami.budget is not None
+    (cell,) = blank_cells(inami.budget)
+    assert (cell.code, cell.year, cell.derived) == ("investments", 2015, Decimal(2256577))
+    problems = check_file(seed_path("inami-2013-2015")).problems
+    assert [p.path for p in problems] == ["budget.lines[2].amounts[2015]"]
+
+
+def test_inami_strategy_and_common_commitments(inami: Contract) -> None:
+    assert inami.strategy is not None
+    kinds = [d.kind.value for d in inami.strategy.domains]
+    assert (kinds.count("external"), kinds.count("internal")) == (10, 7)
+    assert [a.code for a in inami.strategy.axes] == ["A1", "A2", "A3", "A4", "A5"]
+    codes = " ".join(c.code for c in inami.common_commitments).lower()
+    for word in ("telework", "disab", "gender", "platina"):
+        assert word in codes, word
+
+
+def test_inami_articles_carry_their_frame(inami: Contract) -> None:
+    art11 = next(a for a in inami.articles if a.number == "11")
+    assert art11.domain == "E1"
+    assert art11.cadre
+    assert art11.axes
+    assert art11.expected_effects
+    assert art11.external_factors
+    assert art11.origin
+    printed = art11.origin[0].printed
+    assert printed is not None
+    assert re.search(r"2010-2012", printed.text())
