@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract import Contract, DeadlineForm
+from pilotage.contract import Contract, DeadlineForm, Norm
 from pilotage.contract.checks import blank_cells, check_file
 from pilotage.contract.files import load_contract
 from pilotage.contract.seeds import SEED_IDS, seed_path
@@ -142,3 +142,118 @@ def test_inami_articles_carry_their_frame(inami: Contract) -> None:
     printed = art11.origin[0].printed
     assert printed is not None
     assert re.search(r"2010-2012", printed.text())
+
+
+# --- INASTI amendment 2019-2020 ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def inasti() -> Contract:
+    return load_contract(seed_path("inasti-2019-2020"))
+
+
+def _hand_norm_rows() -> list[tuple[str, str, str, str, int]]:
+    rows = []
+    for line in (DATA / "inasti-norm-table.txt").read_text(encoding="utf-8").splitlines():
+        code, t, pct, count, source = (x.strip() for x in line.split("|"))
+        rows.append((code, t, pct, count, int(source)))
+    return rows
+
+
+def test_inasti_holds_every_row_of_its_norm_tables(inasti: Contract) -> None:
+    hand = _hand_norm_rows()
+    assert len(hand) == 51
+    seed = [
+        (objective.code, norm.printed)
+        for _, _, objective in inasti.objectives()
+        for indicator in objective.indicators
+        for norm in indicator.norms
+    ]
+    expected = [
+        (code, " | ".join(c for c in (t, pct, count) if c)) for code, t, pct, count, _ in hand
+    ]
+    assert seed == expected
+    assert len({code for code, *_ in hand}) == sum(1 for _ in inasti.objectives()) == 50
+
+
+@pytest.mark.skipif(not INASTI_TEXT.exists(), reason="the source text ../shared/seeds is absent")
+def test_inasti_hand_count_agrees_with_the_source_text() -> None:
+    lines = INASTI_TEXT.read_text(encoding="utf-8").splitlines()
+    for code, t, pct, count, source in _hand_norm_rows():
+        row = _squash(" ".join(lines[source - 1 : source + 1]))
+        assert code in row, code
+        for cell in (t.split()[0], pct, count):
+            if cell:
+                assert cell in row, (code, cell, row)
+
+
+def _norms(contract: Contract, code: str) -> list[Norm]:
+    return [n for i in contract.objective(code).indicators for n in i.norms]
+
+
+def test_inasti_special_cells_are_understood(inasti: Contract) -> None:
+    (vob,) = _norms(inasti, "VOB 2-01")
+    assert (vob.delays[0].value, vob.delays[0].unit.value, vob.target.value) == (
+        120,
+        "calendar_days",
+        90,
+    )
+    (fin,) = _norms(inasti, "FIN 1-01")
+    assert fin.delays[0].value == 0  # "0": same day
+    (sovcnh,) = _norms(inasti, "SOVCNH 1-01")
+    assert (sovcnh.delays[0].unit.value, sovcnh.delays[0].month, sovcnh.delays[0].day) == (
+        "fixed_date",
+        5,
+        31,
+    )
+    (share,) = _norms(inasti, "SOVCNH 2-01")
+    assert (share.delays, share.target.operator.value, share.target.value) == ([], ">=", 95)
+    (count,) = _norms(inasti, "ECL 1-01")
+    assert (count.target.value, count.target.unit.value, count.per.value) == (600, "count", "year")
+    (plan,) = _norms(inasti, "EAE 1-01")
+    assert inasti.objective("EAE 1-01").indicators[0].kind.value == "plan_share"
+    assert (plan.target.value, plan.per.value) == (100, "year")
+    (p2p,) = _norms(inasti, "P2P 1-02")
+    assert sorted((d.value, d.unit.value) for d in p2p.delays) == [(3, "months"), (4, "months")]
+    assert inasti.objective("P2P 1-01").indicators[0].kind.value == "amount_ratio"
+    ecl = _norms(inasti, "ECL 5-01")
+    assert [(n.delays[0].value, n.target.value) for n in ecl] == [(90, 50), (180, 80)]
+    for norm in ecl:
+        assert norm.population is not None
+        assert norm.population.exclude_categories == ["revenu manquant"]
+    for code in ("DVR 1-01", "DVR 1-02", "DVR 1-03"):
+        (dvr,) = _norms(inasti, code)
+        assert dvr.population is not None
+        assert str(dvr.population.started_from) == "2019-01-01"
+
+
+def test_inasti_caveats_lineage_and_transfers(inasti: Contract) -> None:
+    (caveat,) = [c for c in inasti.objective("VOB 1-01").caveats if c.footnote == "2"]
+    assert caveat.kind.value == "not_reachable"
+    assert caveat.text.nl
+    assert not caveat.text.fr
+    assert caveat.period is not None
+    assert (str(caveat.period.start), str(caveat.period.end)) == ("2019-07-01", "2019-12-31")
+    (_, vob3) = next((s, t) for s, t in inasti.key_tasks() if t.code == "VOB 3")
+    assert [(t.to_service, str(t.effective)) for t in vob3.transfers] == [("PEN", "2020-01-01")]
+    ref = {r.id: r for r in inasti.references}["inasti-2016-2018"]
+    assert ref.available is False
+    assert inasti.amends == "inasti-2016-2018"
+    kinds = {r.kind.value for ch in inasti.chapters for r in ch.lineage}
+    assert {"see_chapter", "new", "adapted_text", "adapted_norm", "split_from"} <= kinds
+
+
+def test_inasti_budget_projects_and_common_commitments(inasti: Contract) -> None:
+    budget = inasti.budget
+    assert budget is not None
+    assert [budget.total[y] for y in (2019, 2020)] == [Decimal(84446821), Decimal(81699612)]
+    assert budget.statutory_personnel_cap == {2019: Decimal(51618066), 2020: Decimal(51618066)}
+    assert budget.prices_of == {2020: 2019}
+    assert blank_cells(budget) == []
+    with_it = [p for p in inasti.projects if p.it_support]
+    without_it = [p for p in inasti.projects if not p.it_support]
+    assert {p.reporting.value for p in with_it} == {"monthly"}
+    assert {p.reporting.value for p in without_it} == {"quarterly"}
+    assert len(without_it) == 4
+    codes = [c.code for c in inasti.common_commitments]
+    assert codes == ["telework", "disability", "gender-a3-a5", "platina-meetings", "platina-report"]
