@@ -27,6 +27,14 @@ def _load(name: str) -> Contract:
     return load_contract(resolve_contract_path(name))
 
 
+def _emit(text: str, output: Path | None) -> None:
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 @click.group()
 def contract() -> None:
     """Contract files: check, show, export, consolidate, diff.
@@ -120,12 +128,7 @@ def export(file: str, fmt: str, output: Path | None) -> None:
     Example:
       pilotage contract export inasti-2019-2020 --format json -o inasti.json
     """
-    text = dump_contract(_load(file), fmt)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    _emit(dump_contract(_load(file), fmt), output)
 
 
 @contract.command()
@@ -173,12 +176,7 @@ def consolidate(
     result = consolidate_contracts(
         _load(base), [_load(a) for a in amendments], at.date(), history=with_history
     )
-    text = dump_contract(result, fmt)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
-    else:
-        click.echo(text, nl=False)
+    _emit(dump_contract(result, fmt), output)
 
 
 @contract.command()
