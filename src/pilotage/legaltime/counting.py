@@ -193,7 +193,9 @@ class Rule:
                 text = f"{self.day} {MONTH_NAMES[(self.month or 1) - 1]} (a fixed day of the year)"
             case _:
                 text = f"the end of the {self.period.value if self.period else '?'}"
-        return f"{self.event} + {text}" if self.event else text
+        if self.event is None:
+            return text
+        return f"X + {text}" if self.event == "X" else f"X + {text} (X: {self.event})"
 
     def as_dict(self) -> dict[str, Any]:
         """The rule as understood, for JSON output."""

@@ -185,10 +185,12 @@ def _make_date(year: int, month: int, day: int, printed: str) -> dt.date:
         )
     last = _stdcal.monthrange(year, month)[1]
     if not 1 <= day <= last:
+        after = dt.date(year, month, last) + dt.timedelta(days=1)
         raise ImpossibleDateError(
             f"{printed!r} is not a date: {_month_name(month)} {year} has {last} days, so day "
-            f"{day} does not exist; reported as printed, not guessed into another day: correct "
-            "the text or record the intended date"
+            f"{day} does not exist; it is reported as printed, not guessed into {last} "
+            f"{_month_name(month)} or {after.day} {_month_name(after.month)}: correct the text "
+            "or record the intended date"
         )
     return dt.date(year, month, day)
 
@@ -242,6 +244,11 @@ def _period_or_none(folded: str) -> Period | None:
 
 _LABEL = re.compile(
     r"^(?:dates?\s+limites?|uiterste\s+data|uiterste\s+datum|deadlines?|termijn)\s*:\s*"
+)
+# "by ...": the deadline is the day or period named, so the words are dropped before reading.
+_BY = re.compile(
+    r"^(?:d'ici (?:le |la )?|pour le |au plus tard (?:le |pour le )?|uiterlijk (?:op )?|tegen |by )"
+    r"(?=\d|fin |einde |eind |end |premier|eerste|first)"
 )
 _CONTINUOUS = re.compile(r"(?:en )?(?:permanent|permanente|continu|continue|doorlopend|ongoing)")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -311,7 +318,7 @@ def _original(printed: str, folded_part: str) -> str:
 def parse_deadline(text: str) -> ParsedDeadline:
     """Read a printed deadline; ImpossibleDateError for a date that does not exist."""
     printed = w.normalise(text)
-    body = _LABEL.sub("", w.fold(printed)).rstrip(" .;,")
+    body = _BY.sub("", _LABEL.sub("", w.fold(printed)).rstrip(" .;,"))
     lang = _language(body)
     if not body:
         raise DeadlineSyntaxError(f"{printed!r} gives no deadline after its label")
