@@ -255,7 +255,7 @@ _PARENS = re.compile(r"\([^()]*\)")
 _SPLIT = re.compile(r"\s*(?:;|,|\bet\b|\ben\b|\band\b)\s*")
 _X_DEF = re.compile(
     r"\s*[,(;]?\s*(?:ou |waarbij |with )?x\s*(?:etant|correspondant a|zijnde|being|=|is)\s*"
-    r"(?P<def>.+?)\)?\s*$"
+    r"(?P<def>.+?)\s*$"
 )
 _AFTER = re.compile(
     rf"(?:(?:dans|endeans)\s+(?:les|un delai de|le delai de)?\s*|binnen\s+(?:de\s+)?|within\s+)?"
@@ -307,7 +307,11 @@ def _x_definition(printed: str, in_parens: str | None, rest_folded: str) -> str:
     if m is None:
         return "X"
     start = w.fold(printed).rfind(m.group("def"))
-    return printed[start : start + len(m.group("def"))].strip(" .)")
+    event = printed[start : start + len(m.group("def"))].strip(" .")
+    # "(X étant ...)" closes a parenthesis that is not part of the event's own text.
+    if event.endswith(")") and event.count(")") > event.count("("):
+        event = event[:-1].rstrip(" .")
+    return event
 
 
 def _original(printed: str, folded_part: str) -> str:
