@@ -144,6 +144,7 @@ class Calendar:
         return sorted(self._year(year).values(), key=lambda h: h.day)
 
     def holidays_between(self, first: dt.date, last: dt.date) -> list[Holiday]:
+        """The non-working days other than weekends from `first` to `last` inclusive."""
         return [
             h
             for year in range(first.year, last.year + 1)
@@ -152,6 +153,7 @@ class Calendar:
         ]
 
     def holiday(self, day: dt.date) -> Holiday | None:
+        """The holiday on `day`, or None."""
         return self._year(day.year).get(day)
 
     def is_working(self, day: dt.date, kind: DayKind) -> bool:
@@ -359,6 +361,7 @@ def get_calendar(name: str, extra: Mapping[str, Calendar] | None = None) -> Cale
 
 
 def resolve_calendar(calendar: str | Calendar) -> Calendar:
+    """`calendar` itself, or the built-in calendar of that name."""
     return calendar if isinstance(calendar, Calendar) else get_calendar(calendar)
 
 

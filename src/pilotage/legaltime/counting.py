@@ -113,6 +113,7 @@ class Rule:
         convention: Convention = Convention.JUDICIAL,
         calendar: str | Calendar = DEFAULT_CALENDAR,
     ) -> Rule:
+        """A delay of `count` days of `kind`: "120 jours", "15 jours ouvrables"."""
         return cls(UNIT_OF[kind], value=count, convention=convention, calendar=calendar)
 
     @classmethod
@@ -122,6 +123,7 @@ class Rule:
         convention: Convention = Convention.JUDICIAL,
         calendar: str | Calendar = DEFAULT_CALENDAR,
     ) -> Rule:
+        """A delay of `count` months: "4 mois"."""
         return cls(Unit.MONTHS, value=count, convention=convention, calendar=calendar)
 
     @classmethod
@@ -133,6 +135,7 @@ class Rule:
         convention: Convention = Convention.JUDICIAL,
         calendar: str | Calendar = DEFAULT_CALENDAR,
     ) -> Rule:
+        """A fixed day of the year: "31 mai" is `Rule.fixed(5, 31)`."""
         return cls(
             Unit.FIXED_DATE,
             month=month,
@@ -150,6 +153,7 @@ class Rule:
         convention: Convention = Convention.JUDICIAL,
         calendar: str | Calendar = DEFAULT_CALENDAR,
     ) -> Rule:
+        """The last day of the period holding the start: "fin du trimestre"."""
         return cls(
             Unit.PERIOD_END,
             period=period,
@@ -230,6 +234,7 @@ class DeadlineAnswer:
         return self.rule.convention
 
     def as_dict(self) -> dict[str, Any]:
+        """The answer for JSON output."""
         return {
             "start": self.start.isoformat(),
             "deadline": self.day.isoformat(),

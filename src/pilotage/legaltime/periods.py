@@ -42,6 +42,7 @@ _RANGE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\s*\.\.\s*(\d{4})-(\d{2})-(\d{2})")
 
 
 def month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
     return dt.date(year, month, _stdcal.monthrange(year, month)[1])
 
 
@@ -147,6 +148,7 @@ class Period:
 
 
 def period_of(day: dt.date, kind: PeriodKind) -> Period:
+    """The month, quarter, semester or year that holds `day`."""
     return Period.of(day, kind)
 
 
