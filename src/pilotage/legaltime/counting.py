@@ -307,10 +307,16 @@ def deadline(start: dt.date, rule: Rule) -> DeadlineAnswer:
     elif rule.unit is Unit.MONTHS:
         if judicial:
             counted = months_judicial(start, n)
+            first = start + ONE_DAY
             how = (
                 f"{rule.describe()} from {_say(start)}, counted de quantième à veille de "
-                f"quantième from {(start + ONE_DAY).isoformat()}"
+                f"quantième from {first.isoformat()}"
             )
+            if counted.day != first.day - 1 and first.day != 1:
+                how += (
+                    f" ({MONTH_NAMES[counted.month - 1]} {counted.year} has no day {first.day}, "
+                    "so the delay ends on its last day)"
+                )
         else:
             counted = months_elapsed(start, n)
             how = f"{rule.describe()} after {_say(start)}, same day number (clipped to month end)"
