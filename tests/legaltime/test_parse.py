@@ -274,3 +274,11 @@ def test_parsed_deadline_keeps_executable_parts() -> None:
         D(2013, 6, 30),
         D(2013, 12, 31),
     ]
+
+
+def test_a_day_without_a_year_is_diagnosed() -> None:
+    deadline = to_contract_deadline("Date limite : 31 mai")
+    assert deadline.form is DeadlineForm.UNSTRUCTURED
+    assert deadline.diagnosis is not None
+    assert "'31 mai'" in deadline.diagnosis
+    assert "no year" in deadline.diagnosis

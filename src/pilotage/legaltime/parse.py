@@ -118,8 +118,9 @@ def parse_rule(
     event = None
     x = _X_PLUS.fullmatch(folded)
     if x is not None:
-        head, tail = re.fullmatch(r"([^,(;]*)(.*)", x.group("rest")).groups()  # type: ignore[union-attr]
-        event, folded = _x_definition(printed, x.group("def"), tail), head.strip()
+        # "6 mois (X étant ...)" / "6 mois, X correspondant à ...": the delay, then what X is
+        head, *tail = re.split(r"(?=[,(;])", x.group("rest"), maxsplit=1)
+        event, folded = _x_definition(printed, x.group("def"), "".join(tail)), head.strip()
 
     def rule(unit: Unit, **fields: Any) -> Rule:
         return Rule(
@@ -437,6 +438,12 @@ def _dates(printed: str, body: str, lang: str) -> ParsedDeadline:
             dates.append(day)
             continue
         period = _period_or_none(item)
+        if period is None and _FIXED.fullmatch(item):
+            raise DeadlineSyntaxError(
+                f"{_original(printed, item)!r} in {printed!r} gives a day but no year: write the "
+                "year, or state a yearly rule such as 'Annuel' or 'Pour la fin de chaque année "
+                "civile'"
+            )
         if period is None:
             raise DeadlineSyntaxError(
                 f"cannot read {_original(printed, item)!r} in {printed!r}: expected a date "
