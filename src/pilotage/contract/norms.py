@@ -120,6 +120,9 @@ class Delay(Strict):
         False, description="For a fixed date: does a deadline on a non-working day move forward?"
     )
     calendar: str = Field("be-legal", description="Holiday calendar used by working-day units.")
+    suspensions: bool = Field(
+        False, description="Do a case's suspension intervals stop the clock under this rule?"
+    )
     category: str | None = Field(None, description="Case category this delay applies to.")
     start_event: str | None = Field(None, description="Overrides the indicator's start event.")
 
