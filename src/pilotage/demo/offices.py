@@ -21,6 +21,7 @@ __all__ = [
     "OrgLevel",
     "OrgUnit",
     "office_weights",
+    "offices",
     "org_units_table",
 ]
 
