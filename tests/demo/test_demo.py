@@ -14,8 +14,10 @@ import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import pytest
 
+from pilotage.contract.files import load_contract
 from pilotage.contract.model import Contract
 from pilotage.contract.norms import Delay, DelayUnit, IndicatorKind, Norm
+from pilotage.contract.seeds import seed_path
 from pilotage.demo import (
     CASE_COLUMNS,
     DemoDataset,
@@ -318,3 +320,9 @@ def test_files_say_they_are_synthetic(demo: DemoDataset, tmp_path: Path) -> None
 def test_a_period_before_the_contract_is_refused(inasti: Contract) -> None:
     with pytest.raises(ValueError, match="before the start"):
         generate_demo(inasti, start=dt.date(2020, 1, 1), end=dt.date(2019, 1, 1))
+
+
+def test_a_contract_without_case_measured_objectives_is_refused() -> None:
+    inami = load_contract(seed_path("inami-2013-2015"))
+    with pytest.raises(ValueError, match="no objective measured from cases"):
+        generate_demo(inami)

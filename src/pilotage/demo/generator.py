@@ -162,6 +162,12 @@ def generate_demo(
             else np.zeros(len(flow), dtype=np.int64)
         )
         parts.append((objective.code, flow, niss))
+    if not parts:
+        kinds = ", ".join(k.value for k in _FLOWS)
+        raise ValueError(
+            f"the contract {contract.id} has no objective measured from cases ({kinds}): "
+            "there is nothing to generate"
+        )
     cases = _assemble(parts, {"pilotage.seed": str(seed), "pilotage.contract": contract.id})
     return DemoDataset(cases, org_units_table(), tuple(aims), seed, contract.id)
 
