@@ -101,8 +101,12 @@ def _cycle_intake(
 
 
 def _populations(obj: Objective) -> list[Population]:
-    found = [obj.indicator.population] + [a.norm.population for a in obj.aims]
-    return [p for p in found if p is not None]
+    """The distinct population filters of the indicator and its norms (ECL 5-01 repeats one)."""
+    found: list[Population] = []
+    for population in [obj.indicator.population, *(a.norm.population for a in obj.aims)]:
+        if population is not None and population not in found:
+            found.append(population)
+    return found
 
 
 def _fraction(value: str) -> float:
