@@ -8,11 +8,19 @@ fix. Errors of other libraries (yaml, duckdb, ...) are translated into these at 
     │   ├── ContractFileError        a contract file cannot be read or parsed (I/O, YAML syntax)
     │   ├── ContractInvalidError     a contract file was read but breaks the schema or the rules
     │   └── ConsolidationError       amendments that cannot be applied to their base
-    └── LegalTimeError
-        ├── DeadlineSyntaxError      a deadline or delay rule that cannot be read
-        ├── ImpossibleDateError      a date that does not exist (31/04/2013)
-        ├── IntervalError            an end before its start, and similar ordering faults
-        └── CalendarError            an unknown calendar, or a bad calendar file
+    ├── LegalTimeError
+    │   ├── DeadlineSyntaxError      a deadline or delay rule that cannot be read
+    │   ├── ImpossibleDateError      a date that does not exist (31/04/2013)
+    │   ├── IntervalError            an end before its start, and similar ordering faults
+    │   └── CalendarError            an unknown calendar, or a bad calendar file
+    └── FactsError
+        ├── ImportFileError          a case source cannot be read: missing, not CSV, corrupt,
+        │                            no header row, columns missing or unknown, a failing query
+        ├── SecretKeyError           a niss column without PILOTAGE_SECRET_KEY, or another key
+        │                            than the one the store was built with
+        ├── OrgUnitsError            an org-unit file that breaks the office -> region ->
+        │                            institution hierarchy
+        └── StoreError               the fact store cannot be opened, read or written
 
 The CLI turns a PilotageError into its message on stderr and exit status `exit_code`.
 """
@@ -28,10 +36,15 @@ __all__ = [
     "ContractFileError",
     "ContractInvalidError",
     "DeadlineSyntaxError",
+    "FactsError",
+    "ImportFileError",
     "ImpossibleDateError",
     "IntervalError",
     "LegalTimeError",
+    "OrgUnitsError",
     "PilotageError",
+    "SecretKeyError",
+    "StoreError",
 ]
 
 
@@ -87,3 +100,31 @@ class IntervalError(LegalTimeError):
 
 class CalendarError(LegalTimeError):
     """An unknown calendar, or a calendar file that cannot be used."""
+
+
+class FactsError(PilotageError):
+    """Something is wrong with case records, their sources or the fact store."""
+
+
+class ImportFileError(FactsError):
+    """A case source cannot be read as a whole; `file` names it (a path, or sql:<database>)."""
+
+    def __init__(self, file: str, detail: str) -> None:
+        super().__init__(f"{file}: {detail}")
+        self.file, self.detail = file, detail
+
+
+class SecretKeyError(FactsError):
+    """The key that turns a NISS into a person_key is missing, too short or not the store's."""
+
+
+class OrgUnitsError(FactsError):
+    """An org-unit file that cannot be used; `problems` lists every fault found."""
+
+    def __init__(self, message: str, problems: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+class StoreError(FactsError):
+    """The fact store cannot be opened, read or written (a DuckDB error, in our words)."""

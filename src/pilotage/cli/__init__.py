@@ -42,9 +42,10 @@ def main() -> None:
 
 
 def _register() -> None:
-    from pilotage.cli import contract, legaltime, start
+    from pilotage.cli import cases, contract, legaltime, start
 
     main.add_command(contract.contract)
+    main.add_command(cases.cases)
     main.add_command(start.start)
     for command in (legaltime.deadline, legaltime.elapsed, legaltime.periods, legaltime.holidays):
         main.add_command(command)

@@ -1,0 +1,91 @@
+"""NISS -> person_key: a keyed hash (HMAC-SHA256), so the clear national number is never stored.
+
+A NISS (numéro d'identification à la sécurité sociale, NL INSZ) is 11 digits, often printed
+with separators (`85.07.30-033.28`): separators are dropped before hashing, so both spellings
+give the same key. Without the key, the 10^11 possible numbers could be hashed and matched in
+minutes; with it, a person_key cannot be traced back to a person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
+
+from pilotage.errors import SecretKeyError
+from pilotage.facts.settings import SECRET_KEY_ENV
+
+__all__ = [
+    "MIN_SECRET_LENGTH",
+    "NISS_SEPARATORS",
+    "check_secret",
+    "key_check",
+    "person_key",
+    "person_keys",
+]
+
+MIN_SECRET_LENGTH = 16
+NISS_SEPARATORS = r"[\s.\-/]"
+_NISS = r"^\d{11}$"
+_CHECK_MESSAGE = b"pilotage person_key check"
+
+
+def check_secret(secret: str | bytes | None, source: str) -> bytes:
+    """The secret as bytes, or a SecretKeyError saying what to set when it is missing or short."""
+    if not secret:
+        raise SecretKeyError(
+            f"{source} has a niss column, but {SECRET_KEY_ENV} is not set: set it to the "
+            "institution's secret key (at least "
+            f"{MIN_SECRET_LENGTH} characters) so that each NISS is replaced by a keyed hash; "
+            "nothing was imported"
+        )
+    key = secret.encode() if isinstance(secret, str) else secret
+    if len(key) < MIN_SECRET_LENGTH:
+        raise SecretKeyError(
+            f"{SECRET_KEY_ENV} is {len(key)} characters long: a key of at least "
+            f"{MIN_SECRET_LENGTH} characters is needed to pseudonymise NISS; nothing was imported"
+        )
+    return key
+
+
+def person_key(niss: str, secret: bytes) -> str:
+    """The person_key of one NISS (separators ignored), as 64 hex digits."""
+    digits = "".join(ch for ch in niss if ch.isdigit())
+    return hmac.new(secret, digits.encode(), hashlib.sha256).hexdigest()
+
+
+def key_check(secret: bytes) -> str:
+    """A fingerprint of the key, recorded per batch to notice a store fed with another key."""
+    return hmac.new(secret, _CHECK_MESSAGE, hashlib.sha256).hexdigest()[:16]
+
+
+def person_keys(
+    niss: pa.ChunkedArray | pa.Array, secret: bytes, *, pad: bool = False
+) -> tuple[pa.Array, pa.Array]:
+    """Keys for a column of NISS, and a boolean array of the malformed ones (key null there).
+
+    Empty values give a null key and are not malformed. `pad` left-pads with zeros to 11 digits,
+    for NISS read from a numeric column, where a leading zero was lost.
+    """
+    text = pc.utf8_trim_whitespace(pc.cast(niss, pa.string()))
+    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    digits = pc.replace_substring_regex(text, NISS_SEPARATORS, "")
+    if pad:
+        digits = pc.utf8_lpad(digits, 11, "0")
+    ok = pc.match_substring_regex(digits, _NISS)
+    bad = pc.fill_null(pc.invert(ok), False)
+    good = pc.if_else(ok, digits, pa.scalar(None, pa.string()))
+    # Hash each distinct number once: a person often has several cases.
+    encoded = pc.dictionary_encode(good)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    base = hmac.new(secret, digestmod=hashlib.sha256)
+    hashed = []
+    for value in encoded.dictionary.to_pylist():
+        h = base.copy()
+        h.update(value.encode())
+        hashed.append(h.hexdigest())
+    keys = pc.take(pa.array(hashed, pa.string()), encoded.indices)
+    return keys, bad

@@ -1,0 +1,141 @@
+"""Parties, signatories, period, institution and kind of the contract (its preamble)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pilotage.reading._norms import MONTHS
+from pilotage.reading._source import Line, join_lines
+
+__all__ = ["PartyBlock", "Preamble", "read_preamble"]
+
+
+@dataclass
+class PartyBlock:
+    role: str  # "state" | "institution"
+    name: str
+    line: Line
+    signatories: list[tuple[str, str]] = field(default_factory=list)  # (name, function)
+
+
+@dataclass
+class Preamble:
+    institution: str | None
+    institution_name: str | None
+    seat: str | None
+    period: tuple[dt.date, dt.date] | None
+    period_line: Line | None
+    amends: tuple[int, int] | None
+    parties: list[PartyBlock]
+    bilingual: bool
+
+
+_PERIOD = re.compile(
+    r"pour la période du\s+(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})\s+au\s+(\d{1,2})\s+(\w+)\s+(\d{4})",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"(?:Monsieur|Madame)\s+((?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*\s+)+"
+    r"[A-ZÀ-Ý][A-ZÀ-Ý'-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'-]+)*)\b"
+)
+
+
+def _date(day: str, month: str, year: str) -> dt.date | None:
+    number = MONTHS.get(month.lower())
+    return dt.date(int(year), number, int(day)) if number else None
+
+
+def _items(lines: list[Line]) -> list[str]:
+    items: list[list[str]] = []
+    for line in lines:
+        if line.blank:
+            continue
+        match = re.match(r"^[-−–•]\s*(.*)$", line.text)
+        if match:
+            items.append([match.group(1)])
+        elif items:
+            items[-1].append(line.text)
+    return [join_lines(x) for x in items]
+
+
+def _signatories(items: list[str]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for item in items:
+        people = list(_PERSON.finditer(item))
+        functions: list[str] = []
+        for k, person in enumerate(people):
+            stop = people[k + 1].start() if k + 1 < len(people) else len(item)
+            text = item[person.end() : stop]
+            text = re.split(r"\bet,\s*d'autre part", text)[0]
+            text = re.sub(r"^[\s,;]*(et\b)?[\s,;]*|[\s,;]*(\bet)?[\s,;:]*$", "", text)
+            functions.append(text.strip())
+        for k, person in enumerate(people):
+            function = functions[k] or next((f for f in functions[k + 1 :] if f), "")
+            out.append((person.group(1), function))
+    return out
+
+
+def read_preamble(lines: list[Line]) -> Preamble:
+    head = lines[:400]
+    words = Counter(
+        w for x in lines for w in re.findall(r"\b[A-Z]{4,7}\b", x.text) if w not in {"TITRE"}
+    )
+    institution = words.most_common(1)[0][0] if words else None
+    period = None
+    period_line = None
+    end = len(head)
+    for i, line in enumerate(head):
+        match = _PERIOD.search(join_lines(x.text for x in head[i : i + 2]))
+        if match:
+            first = _date(*match.group(1, 2, 3))
+            last = _date(*match.group(4, 5, 6))
+            if first and last:
+                period, period_line, end = (first, last), line, i
+                break
+    text = join_lines(x.text for x in head[: end + 2])
+    amends = None
+    if re.search(r"\bavenant\b", text, re.IGNORECASE) and period:
+        for y1, y2 in re.findall(r"contrat d'administration (\d{4})-(\d{4})", text, re.I):
+            if (int(y1), int(y2)) != (period[0].year, period[1].year):
+                amends = (int(y1), int(y2))
+                break
+    parties: list[PartyBlock] = []
+    state_at = next((i for i, x in enumerate(head) if re.search(r"l'Etat belge", x.text)), None)
+    inst_at = next(
+        (i for i, x in enumerate(head) if re.match(r"^(?:-\s*)?l[’']Institut", x.text)),
+        None,
+    )
+    seat = None
+    institution_name = None
+    if state_at is not None:
+        stop = inst_at if inst_at is not None and inst_at > state_at else state_at + 20
+        parties.append(
+            PartyBlock(
+                "state",
+                "l'Etat belge",
+                head[state_at],
+                _signatories(_items(head[state_at + 1 : stop])),
+            )
+        )
+    if inst_at is not None:
+        block = head[inst_at : max(inst_at + 1, end if end > inst_at else inst_at + 30)]
+        opening = join_lines(x.text for x in head[inst_at : inst_at + 3])
+        name_match = re.match(r"^(?:-\s*)?(l[’']Institut[^,]+)", opening)
+        institution_name = name_match.group(1).strip() if name_match else None
+        seat_match = re.search(r"siège à\s+([^,]+,\s*[^,]+)", opening)
+        seat = seat_match.group(1).strip() if seat_match else None
+        parties.append(
+            PartyBlock(
+                "institution",
+                institution_name or "l'Institut",
+                head[inst_at],
+                _signatories(_items(block[1:])),
+            )
+        )
+    bilingual = any("néerlandophone" in x.text for x in lines)
+    return Preamble(
+        institution, institution_name, seat, period, period_line, amends, parties, bilingual
+    )
