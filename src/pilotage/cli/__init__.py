@@ -45,6 +45,7 @@ def _register() -> None:
     from pilotage.cli import cases, contract, legaltime, start
 
     main.add_command(contract.contract)
+    from pilotage.cli import reading  # noqa: F401  (adds `contract import-document` when imported)
     main.add_command(cases.cases)
     main.add_command(start.start)
     for command in (legaltime.deadline, legaltime.elapsed, legaltime.periods, legaltime.holidays):
