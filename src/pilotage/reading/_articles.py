@@ -60,6 +60,7 @@ _SECTIONS = {
     "effets": re.compile(r"^Effets attendus\s*:?\s*$", re.IGNORECASE),
     "facteurs": re.compile(r"^Facteurs (externes|d[’']environnement)\s*:?\s*$", re.IGNORECASE),
 }
+_OPEN_END = re.compile(r"\b(de|des|du|la|le|les|et|à|en|dans|pour|sur|aux|au|avec|l’|d’)$", re.I)
 _DEADLINE = re.compile(r"\bDates?[\s-]*limites?\s*:", re.IGNORECASE)
 _ITEM = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
 _SUB = re.compile(r"^(?:([a-z])[.)]|[-–•])\s+(.*)$")
@@ -186,7 +187,7 @@ def read_articles(body: list[Line]) -> tuple[list[ArticleBlock], list[TitleBlock
             while (
                 j < len(body)
                 and not body[j].blank
-                and len(join_lines(parts)) >= 55
+                and (len(line.text) >= 70 or _OPEN_END.search(join_lines(parts)))
                 and _section_of(body[j].text) is None
                 and not _ARTICLE.match(body[j].text)
                 and not _TITRE.match(body[j].text)

@@ -142,17 +142,25 @@ def read_outline(source: Source) -> Outline:
         line = lines[i]
         heading = None if line.blank else _is_heading(line, current)
         fmatch = _FOOTNOTE.match(line.text)
+        separated = _separator(lines[max(0, i - 3) : i])
+        # footnotes are numbered in order; an excerpt may start after footnote 1
+        in_order = bool(fmatch) and (
+            int(fmatch.group(1)) == expected
+            or (
+                (separated or note is not None) and expected < int(fmatch.group(1)) <= expected + 20  # type: ignore[union-attr]
+            )
+        )
         is_note = bool(
             fmatch
-            and int(fmatch.group(1)) == expected
-            and (note is not None or _separator(lines[max(0, i - 3) : i]) or len(line.text) >= 60)
+            and in_order
+            and (note is not None or separated or len(line.text) >= 60)
             and not (heading and len(heading[1]) <= 70 and heading[0] == fmatch.group(1))
             and not _STRUCTURE.match(line.text)
         )
         if is_note and fmatch:
             close_note()
             note = (fmatch.group(1), [line])
-            expected += 1
+            expected = int(fmatch.group(1)) + 1
             i += 1
             continue
         if note is not None:

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pilotage.reading import Source, source_from_text
+from pilotage.reading._outline import Outline, read_outline
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+INASTI = SEEDS / "000_b7da76ce84b9856a.txt"
+INAMI = SEEDS / "003_3bd79ff02aa663a2.txt"
+
+needs_seeds = pytest.mark.skipif(
+    not INASTI.exists() or not INAMI.exists(),
+    reason=f"the source documents are not in {SEEDS} (the shared seeds folder of the project)",
+)
+
+
+def text(block: str) -> Source:
+    """An inline excerpt as a document (leading newline and common indent removed)."""
+    lines = block.strip("\n").split("\n")
+    indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
+    return source_from_text("\n".join(x[indent:] for x in lines), "excerpt.txt")
+
+
+def outline(block: str) -> Outline:
+    return read_outline(text(block))
