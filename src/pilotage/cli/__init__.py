@@ -50,6 +50,7 @@ def _register() -> None:
     main.add_command(start.start)
     for command in (legaltime.deadline, legaltime.elapsed, legaltime.periods, legaltime.holidays):
         main.add_command(command)
+    from pilotage.cli import demo  # noqa: F401  (adds `cases generate` when imported)
 
 
 _register()
