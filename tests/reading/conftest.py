@@ -18,10 +18,14 @@ needs_seeds = pytest.mark.skipif(
 
 
 def text(block: str) -> Source:
-    """An inline excerpt as a document (leading newline and common indent removed)."""
-    lines = block.strip("\n").split("\n")
+    """An inline excerpt as a document (leading newline and common indent removed).
+
+    A line "__" stands for the whitespace-only line a Word export prints as the footnote rule.
+    """
+    lines = [x if x.strip() != "__" else "  " for x in block.strip("\n").rstrip().split("\n")]
     indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
-    return source_from_text("\n".join(x[indent:] for x in lines), "excerpt.txt")
+    lines = [x[indent:] if x.strip() else x for x in lines]
+    return source_from_text("\n".join(lines), "excerpt.txt")
 
 
 def outline(block: str) -> Outline:

@@ -32,7 +32,7 @@ VOB 1-01 60 70%
 
 VOB 3 3 Assimilation d'études et de service militaire VOB 3-01 120 75%
 
-  
+__
 
 2 Rekening houdend met het in productie gaan van de nieuwe informaticatoepassing Sequoia VOB op 1
 januari 2020 zal de doelstelling VOB 1-01 niet gehaald worden voor het tweede semester van 2019.
@@ -87,10 +87,10 @@ ECL 5 Contrôle et vérification 14 ECL 5-01 180 80%
 
 ECL 6 Une ligne qui ressemble à une ligne ECL 6-01 dans les temps
 
-  
+__
 
-7Dans les 4 mois de la réception tardive / dans les 3 mois suivant la date d'échéance de réception en
-temps opportun des cotisations par Sigedis.
+7Dans les 4 mois de la réception tardive / dans les 3 mois suivant la date d'échéance de
+réception en temps opportun des cotisations par Sigedis.
 13 La norme de base consiste à traiter 80% de toutes les missions, à l'exception des missions
 "revenu manquant", dans les 180 jours.
 14 La norme de base consiste à traiter 80% de toutes les missions, à l'exception des missions
@@ -138,20 +138,23 @@ def test_the_hard_cells_give_kinds_delays_and_targets() -> None:
     assert (delay.unit, delay.month, delay.day) == (DelayUnit.FIXED_DATE, 5, 31)
 
     share = objectives["SOVCNH 2-01"].indicators[0]
-    assert share.kind is IndicatorKind.SHARE and share.norms[0].printed == "- | ≥ 95%"
+    assert share.kind is IndicatorKind.SHARE
+    assert share.norms[0].printed == "- | ≥ 95%"
     assert share.norms[0].target is not None
     assert share.norms[0].target.operator is Operator.GE
     assert share.norms[0].target.value == Decimal(95)
 
     ratio = objectives["P2P 1-01"].indicators[0]
-    assert ratio.kind is IndicatorKind.AMOUNT_RATIO and ratio.norms[0].per is PeriodKind.YEAR
+    assert ratio.kind is IndicatorKind.AMOUNT_RATIO
+    assert ratio.norms[0].per is PeriodKind.YEAR
     assert (
         objectives["P2P 1-01"].name.text()
         == "Gestion, dans les délais, de l'encaissement des cotisations"
     )
 
     reminders = objectives["P2P 1-02"].indicators[0].norms[0]
-    assert reminders.printed == "- 7 | 90%" and reminders.footnotes == ["7"]
+    assert reminders.printed == "- 7 | 90%"
+    assert reminders.footnotes == ["7"]
     assert [(d.unit, d.value, d.category) for d in reminders.delays] == [
         (DelayUnit.MONTHS, 4, "réception tardive"),
         (DelayUnit.MONTHS, 3, "date d'échéance"),
@@ -159,8 +162,10 @@ def test_the_hard_cells_give_kinds_delays_and_targets() -> None:
 
     count = objectives["ECL 1-01"].indicators[0]
     assert count.kind is IndicatorKind.COUNT
-    assert count.norms[0].target is not None and count.norms[0].target.unit is TargetUnit.COUNT
-    assert count.norms[0].printed == "Année X | 600" and count.norms[0].per is PeriodKind.YEAR
+    assert count.norms[0].target is not None
+    assert count.norms[0].target.unit is TargetUnit.COUNT
+    assert count.norms[0].printed == "Année X | 600"
+    assert count.norms[0].per is PeriodKind.YEAR
     assert objectives["EAE 1-01"].indicators[0].norms[0].per is PeriodKind.YEAR
 
     ecl5 = objectives["ECL 5-01"]
@@ -171,7 +176,8 @@ def test_the_hard_cells_give_kinds_delays_and_targets() -> None:
     assert [c.footnote for c in ecl5.caveats] == ["13", "14"]
 
     (unparsed,) = report.of_kind(FindingKind.UNPARSED_ROW)
-    assert unparsed.text is not None and unparsed.text.startswith("ECL 6 Une ligne")
+    assert unparsed.text is not None
+    assert unparsed.text.startswith("ECL 6 Une ligne")
 
 
 def test_footnotes_in_another_language_are_linked_and_reported() -> None:
@@ -180,7 +186,9 @@ def test_footnotes_in_another_language_are_linked_and_reported() -> None:
     services = build_services(out, read_norm_tables(out, report), [], PERIOD, report)
     vob1 = services[0].key_tasks[0].objectives[0]
     (caveat,) = vob1.caveats
-    assert caveat.footnote == "2" and caveat.text.nl is not None and caveat.text.fr is None
+    assert caveat.footnote == "2"
+    assert caveat.text.nl is not None
+    assert caveat.text.fr is None
     flagged = {f.line for f in report.of_kind(FindingKind.FOOTNOTE_LANGUAGE)}
     assert flagged == {out.footnotes["2"].line.number, out.footnotes["3"].line.number}
 
@@ -225,7 +233,7 @@ def test_key_task_blocks_split_a_footnote_from_the_code() -> None:
     Indicateur(s) DVR 1-01 % de décisions provisoires dispense de
     cotisations dans le délai fixé
 
-      
+__
 
     8 La procédure légale sera modifiée le 1er octobre 2018 mais la compétence ne sera transférée
     qu'au 1er janvier 2019.

@@ -1,0 +1,62 @@
+"""The public surface of pilotage.reading and the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import pilotage.reading
+from pilotage.cli import main
+
+from .conftest import INAMI, needs_seeds
+
+
+def test_exported_names() -> None:
+    assert pilotage.reading.__all__ == [
+        "FAMILIES",
+        "AccuracyReport",
+        "DocumentReadError",
+        "Draft",
+        "Family",
+        "Finding",
+        "FindingKind",
+        "Line",
+        "ReviewReport",
+        "Source",
+        "accuracy",
+        "build_draft",
+        "load_source",
+        "read_document",
+        "source_from_text",
+    ]
+    for name in pilotage.reading.__all__:
+        assert getattr(pilotage.reading, name) is not None
+
+
+def test_import_document_needs_a_period(tmp_path: Path) -> None:
+    document = tmp_path / "notes.txt"
+    document.write_text("Un texte sans période.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["contract", "import-document", str(document), "-o", str(tmp_path / "d.yaml")]
+    )
+    assert result.exit_code == 2
+    assert "no contract period found" in result.output
+
+
+@needs_seeds
+def test_import_document_writes_the_draft_and_the_report(tmp_path: Path) -> None:
+    draft, report = tmp_path / "draft.yaml", tmp_path / "review.json"
+    result = CliRunner().invoke(
+        main,
+        ["contract", "import-document", str(INAMI), "-o", str(draft), "--report", str(report)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "30 articles, 66 actions, 11 continuous missions" in result.output
+    check = CliRunner().invoke(main, ["contract", "check", str(draft)])
+    assert check.exit_code == 0, check.output
+    findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    assert {"impossible_date", "blank_cell"} <= {f["kind"] for f in findings}
+    diff = CliRunner().invoke(main, ["contract", "diff", str(draft), "inami-2013-2015"])
+    assert diff.exit_code in (0, 1), diff.output
