@@ -84,7 +84,8 @@ def test_article_sections_and_action_numbers() -> None:
         "21",
         "Intégration du Fonds des accidents médicaux comme service distinct",
     )
-    assert article.origin is not None and article.origin.startswith("Le présent article")
+    assert article.origin is not None
+    assert article.origin.startswith("Le présent article")
     assert set(article.sections) == {
         "intitule",
         "cadre",
@@ -136,7 +137,8 @@ def test_an_impossible_date_is_reported_not_guessed() -> None:
     assert deadline.form is DeadlineForm.INVALID
     assert deadline.dates == [dt.date(2014, 3, 31), dt.date(2015, 3, 31)]
     (finding,) = report.of_kind(FindingKind.IMPOSSIBLE_DATE)
-    assert finding.line == line.number and "31/04/2013" in finding.message
+    assert finding.line == line.number
+    assert "31/04/2013" in finding.message
 
 
 MISSIONS = """

@@ -47,8 +47,9 @@ Total  74.215.885 74.215.885
 (1) Pour l’exercice 2020 : calcul en prix de 2019
  (2) Cotisations au Pool des parastataux 43%
 
-Conformément à l’article 5 §1 6° de l’AR du 3 avril 1997, le montant maximal des crédits de personnel
-statutaire est fixé à 51.618.066 euros pour l’exercice 2019 et à 51.618.066 euros pour l’exercice 2020,
+Conformément à l’article 5 §1 6° de l’AR du 3 avril 1997, le montant maximal des crédits de
+personnel statutaire est fixé à 51.618.066 euros pour l’exercice 2019 et à 51.618.066 euros pour
+l’exercice 2020,
 """
 
 BLANK = """
@@ -113,7 +114,8 @@ def test_a_blank_cell_is_derived_and_flagged_and_a_wrong_total_reported() -> Non
         "investments.real_estate",
     ]
     (blank,) = report.of_kind(FindingKind.BLANK_CELL)
-    assert "2015" in blank.message and "2256577" in blank.message
+    assert "2015" in blank.message
+    assert "2256577" in blank.message
     (wrong,) = report.of_kind(FindingKind.SUM_MISMATCH)
     assert "Total 2015: printed 2256578, its parts add up to 2256577" in wrong.message
 
@@ -127,8 +129,8 @@ def test_preamble_parties_signatories_period() -> None:
 
     et, d'autre part :
 
-    l'Institut national d'assurances sociales pour travailleurs indépendants, institution publique de
-    sécurité sociale ayant son siège à 1000 Bruxelles, 35 Quai de Willebroeck, représenté par:
+    l'Institut national d'assurances sociales pour travailleurs indépendants, institution publique
+    de sécurité sociale ayant son siège à 1000 Bruxelles, 35 Quai de Willebroeck, représenté par:
 
     − une délégation du Conseil d'administration, composée de Monsieur Philippe DODRIMONT,
     président, Madame Anne-Marie BOEL-RAYMAECKERS et Madame Gabrielle EYMAEL, vice-

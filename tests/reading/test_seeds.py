@@ -97,6 +97,7 @@ def test_inami_review(inami: Draft) -> None:
     assert inami.contract.budget is not None
     assert inami.contract.budget.lines[2].amounts[2015] is None
     missions = [m.code for m in inami.contract.continuous_missions]
-    assert missions[:3] == ["36.1", "36.2a", "36.2b"] and len(missions) == 11
+    assert missions[:3] == ["36.1", "36.2a", "36.2b"]
+    assert len(missions) == 11
     plain = inami.report.to_plain()
     assert all("kind" in f and "message" in f for f in plain["findings"])

@@ -143,12 +143,10 @@ def read_outline(source: Source) -> Outline:
         heading = None if line.blank else _is_heading(line, current)
         fmatch = _FOOTNOTE.match(line.text)
         separated = _separator(lines[max(0, i - 3) : i])
+        number = int(fmatch.group(1)) if fmatch else 0
         # footnotes are numbered in order; an excerpt may start after footnote 1
-        in_order = bool(fmatch) and (
-            int(fmatch.group(1)) == expected
-            or (
-                (separated or note is not None) and expected < int(fmatch.group(1)) <= expected + 20  # type: ignore[union-attr]
-            )
+        in_order = number == expected or (
+            (separated or note is not None) and expected < number <= expected + 20
         )
         is_note = bool(
             fmatch
