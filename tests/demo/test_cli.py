@@ -27,7 +27,8 @@ def test_benchmark_rows_with_their_contract_and_org_units(tmp_path: Path) -> Non
     out, contract, units = tmp_path / "b.parquet", tmp_path / "b.yaml", tmp_path / "units.csv"
     code, stdout, _ = run(
         "cases", "generate", "--rows", "2000", "--out", str(out), "--objectives", "8",
-        "--offices", "4", "--years", "2", "--contract", str(contract), "--org-units", str(units),
+        "--offices", "4", "--years", "2",
+        "--write-contract", str(contract), "--write-org-units", str(units),
     )  # fmt: skip
     assert code == 0, stdout
     assert stdout.startswith(f"wrote 2,000 synthetic cases to {out} (")
@@ -43,6 +44,11 @@ def test_demo_writes_the_inasti_files(tmp_path: Path) -> None:
     assert "synthetic cases of 50 objectives" in stdout
     assert (tmp_path / "cases.parquet").exists()
     assert (tmp_path / "org-units.csv.SYNTHETIC.txt").exists()
+    code, _, err = run(
+        "cases", "generate", "--demo", "--contract", "inami-2013-2015", "--out", str(tmp_path)
+    )
+    assert code == 2
+    assert "has no objective measured from cases" in err
 
 
 def test_rows_or_demo_but_not_both_nor_neither(tmp_path: Path) -> None:

@@ -97,20 +97,21 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
     help="Benchmark: years of cases, up to 2020-12-31.",
 )
 @click.option(
-    "--contract",
+    "--write-contract",
     "contract_out",
     type=click.Path(path_type=Path),
     help="Benchmark: also write the matching contract (YAML) to this file.",
 )
 @click.option(
-    "--org-units",
+    "--write-org-units",
     "org_units_out",
     type=click.Path(path_type=Path),
     help="Benchmark: also write the matching org-unit file (CSV) to this file.",
 )
 @click.option(
-    "--from-contract",
+    "--contract",
     "source",
+    metavar="ID_OR_FILE",
     default="inasti-2019-2020",
     show_default=True,
     help="--demo: the contract whose objectives get cases (a file or a seed id).",
@@ -155,7 +156,8 @@ def generate(
     Examples:
       pilotage cases generate --rows 10000000 --out cases-10m.parquet
       pilotage cases generate --rows 1000 --out small.csv --seed 7
-      pilotage cases generate --rows 1000000 --out b.parquet --contract b.yaml --org-units b.csv
+      pilotage cases generate --rows 1000000 --out b.parquet \\
+          --write-contract b.yaml --write-org-units units.csv
       pilotage cases generate --demo --out demo/
     """
     if demo == (rows is not None):
