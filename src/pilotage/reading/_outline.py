@@ -143,10 +143,10 @@ def read_outline(source: Source) -> Outline:
         heading = None if line.blank else _is_heading(line, current)
         fmatch = _FOOTNOTE.match(line.text)
         separated = _separator(lines[max(0, i - 3) : i])
-        number = int(fmatch.group(1)) if fmatch else 0
+        note_number = int(fmatch.group(1)) if fmatch else 0
         # footnotes are numbered in order; an excerpt may start after footnote 1
-        in_order = number == expected or (
-            (separated or note is not None) and expected < number <= expected + 20
+        in_order = note_number == expected or (
+            (separated or note is not None) and expected < note_number <= expected + 20
         )
         is_note = bool(
             fmatch
