@@ -350,3 +350,12 @@ def test_chunks_are_streamed_and_rows_numbered_across_them(
     report = import_cases(store, [path], inasti, secret=None, chunk_rows=300)
     assert [(r.row, r.value) for r in report.rejections] == [(1702, "2019-02-30")]
     assert report.inserted == 2499
+
+
+def test_a_progress_bar_can_be_shown(
+    store: DuckDBFactStore, inasti: Contract, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "cases.csv", [case(f"C-{i}") for i in range(50)])
+    report = import_cases(store, [path], inasti, secret=None, progress=True, chunk_rows=10)
+    assert report.inserted == 50
+    assert capsys.readouterr().out == ""  # the bar goes to stderr, never into the output

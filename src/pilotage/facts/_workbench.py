@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Protocol
 
 import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
@@ -141,11 +142,10 @@ def _row_checks(contract_id: str | None, objectives: bool, offices: bool) -> lis
     return checks
 
 
-class KeySource:
+class KeySource(Protocol):
     """Gives the secret key for a source that has a niss column (checked on first use)."""
 
-    def key(self, source: str) -> bytes:
-        raise NotImplementedError
+    def key(self, source: str) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -232,6 +232,8 @@ class Workbench:
         self._check_suspensions(index)
         self._check_duplicates(index)
         self._accept(index, attributes)
+        for table in ("raw", "good", "susp", "days"):  # ok_ and susp_ok_ hold what is needed
+            self.con.execute(f"DROP TABLE {table}_{index}")
         # DuckDB 2.0 keeps a result open until it is fetched to the end: fetchall, not fetchone.
         [(rejected,)] = self.con.execute(
             "SELECT count(DISTINCT row) FROM rej WHERE src = ?", [index]

@@ -22,7 +22,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pilotage.contract.model import Contract
 from pilotage.errors import ImportFileError, SecretKeyError
-from pilotage.facts._workbench import KeySource, Staged, Workbench
+from pilotage.facts._workbench import Staged, Workbench
 from pilotage.facts.orgunits import OrgUnit, check_org_units
 from pilotage.facts.pseudonym import check_secret, key_check
 from pilotage.facts.settings import SECRET_KEY_ENV
@@ -182,7 +182,7 @@ def import_cases(
 # --- the secret key ------------------------------------------------------------------------------
 
 
-class _Keys(KeySource):
+class _Keys:
     """The secret, checked only when a source has a niss column, against the store's key."""
 
     def __init__(self, secret: str | bytes | None, stored: frozenset[str]) -> None:
