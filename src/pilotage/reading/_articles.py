@@ -170,7 +170,14 @@ def read_articles(body: list[Line]) -> tuple[list[ArticleBlock], list[TitleBlock
         titre = _TITRE.match(line.text)
         if titre:
             parts = [titre.group(2)]
-            if i + 1 < len(body) and not body[i + 1].blank and len(line.text) >= 60:
+            following = body[i + 1] if i + 1 < len(body) else None
+            if (
+                following is not None
+                and not following.blank
+                and len(line.text) >= 60
+                and not _ARTICLE.match(following.text)
+                and not _TITRE.match(following.text)
+            ):
                 parts.append(body[i + 1].text)
                 i += 1
             current_titre = f"TITRE {titre.group(1)}"
@@ -187,7 +194,11 @@ def read_articles(body: list[Line]) -> tuple[list[ArticleBlock], list[TitleBlock
             while (
                 j < len(body)
                 and not body[j].blank
-                and (len(line.text) >= 70 or _OPEN_END.search(join_lines(parts)))
+                and (
+                    body[j].text[:1].islower()
+                    or len(body[j].text) < 45
+                    or _OPEN_END.search(join_lines(parts))
+                )
                 and _section_of(body[j].text) is None
                 and not _ARTICLE.match(body[j].text)
                 and not _TITRE.match(body[j].text)

@@ -108,7 +108,7 @@ def _is_heading(line: Line, current: str | None) -> tuple[str, str] | None:
     if (
         match
         and match.group(1) in _successors(current)
-        and len(match.group(2)) <= 100
+        and len(match.group(2)) <= (100 if "." in match.group(1) else 60)
         and not match.group(2)[0].isdigit()
     ):
         return match.group(1), match.group(2)
@@ -145,9 +145,11 @@ def read_outline(source: Source) -> Outline:
         separated = _separator(lines[max(0, i - 3) : i])
         note_number = int(fmatch.group(1)) if fmatch else 0
         # footnotes are numbered in order; an excerpt may start after footnote 1
-        in_order = note_number == expected or (
-            (separated or note is not None) and expected < note_number <= expected + 20
+        # (a PDF loses the whitespace line of the footnote rule: a long line then suffices)
+        jump = (separated or note is not None or len(line.text) >= 80) and bool(
+            fmatch and fmatch.group(2)[:1].isupper()
         )
+        in_order = note_number == expected or (jump and expected < note_number <= expected + 20)
         is_note = bool(
             fmatch
             and in_order
