@@ -31,6 +31,7 @@ class KeyTaskBlock:
     objective_line: Line
     indicator_line: Line
     refs: list[str] = field(default_factory=list)
+    task_refs: list[str] = field(default_factory=list)  # called from the key task's code
 
 
 _TASK = re.compile(r"^Tâche clé\s+([A-Z][A-Z0-9]*)[ -](\d+)\s*(.*)$")
@@ -64,9 +65,11 @@ def read_key_task_blocks(outline: Outline) -> list[KeyTaskBlock]:
             i += 1
             continue
         refs: list[str] = []
+        task_refs: list[str] = []
         svc, number, rest = task.groups()
         if len(number) > 1 and ref_between(outline.footnotes, number[1:], body[i].number):
             refs.append(number[1:])
+            task_refs = [number[1:]]
             number = number[0]
         task_line = body[i]
         parts = [rest]
@@ -120,6 +123,7 @@ def read_key_task_blocks(outline: Outline) -> list[KeyTaskBlock]:
                 objective_line=objective_line,
                 indicator_line=indicator_line,
                 refs=refs,
+                task_refs=task_refs,
             )
         )
         i = m

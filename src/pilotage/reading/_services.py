@@ -31,6 +31,7 @@ from pilotage.contract.norms import (
     Norm,
     Operator,
     PeriodKind,
+    Population,
     Target,
     TargetUnit,
 )
@@ -72,6 +73,42 @@ def _delays_from_note(note: Footnote | None) -> list[Delay]:
         )
         for n, what in found
     ]
+
+
+_FROM = re.compile(r"qu[’']à partir du (\d{1,2})(?:er)? (\w+) (\d{4})", re.IGNORECASE)
+_EXCEPT = re.compile(r"à l[’']exception des missions [\"«]\s*([^\"»]+?)\s*[\"»]", re.IGNORECASE)
+
+
+def _population(notes: list[Footnote]) -> Population | None:
+    """The cases a norm counts, when a footnote says so ("ne s'appliqueront aux demandes qu'à
+    partir du 1er janvier 2019"; "à l'exception des missions "revenu manquant"")."""
+    started: dt.date | None = None
+    excluded: list[str] = []
+    for note in notes:
+        match = _FROM.search(note.text)
+        if match and match.group(2).lower() in MONTHS:
+            started = dt.date(
+                int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1))
+            )
+        for category in _EXCEPT.findall(note.text):
+            if category not in excluded:
+                excluded.append(category)
+    if started is None and not excluded:
+        return None
+    return Population(started_from=started, exclude_categories=excluded)
+
+
+def _label(row: NormRow, outline: Outline) -> str:
+    """Tells apart two norms of one objective in the words of their footnote: "50% des missions
+    dans les 90 jours", "80% des missions dans les 180 jours (norme de base)"."""
+    notes = " ".join(outline.footnotes[r].text for r in row.refs if r in outline.footnotes)
+    noun = re.search(r"de toutes les (\w+)", notes)
+    label = f"{row.value} des {noun.group(1) if noun else 'cas'} dans les {row.delay} jours"
+    value = re.escape(row.value.replace("%", "").strip())
+    base = (
+        rf"norme de base consiste à traiter {value}\s*%[^.]*dans les {re.escape(row.delay)} jours"
+    )
+    return label + (" (norme de base)" if re.search(base, notes) else "")
 
 
 def _target(value: str) -> Target:
@@ -217,13 +254,16 @@ def build_services(
         norms: list[Norm] = []
         kinds: list[IndicatorKind] = []
         for row, table in item.rows:
-            label = None
-            if len(item.rows) > 1:
-                label = f"{row.value} dans les {row.delay} jours"
+            label = _label(row, outline) if len(item.rows) > 1 else None
             norm, kind = _norm(row, table, period, indicator_name, outline, label)
             norms.append(norm)
             kinds.append(kind)
+        task_refs = [r for b in blocks if b.key_task == task_code for r in b.task_refs]
         refs = [r for row, _ in item.rows for r in row.refs] + (block.refs if block else [])
+        refs += task_refs
+        population = _population([outline.footnotes[r] for r in refs if r in outline.footnotes])
+        if population is not None:
+            norms = [n.model_copy(update={"population": population}) for n in norms]
         caveats = [
             _caveat(outline.footnotes[r], language)
             for r in dict.fromkeys(refs)
