@@ -294,6 +294,7 @@ def test_a_pdf_gives_the_same_draft(name: str, tmp_path: Path) -> None:
     assert report.perfect, str(report)
     pages = {o.source.page for _, _, o in from_pdf.contract.objectives() if o.source}
     pages |= {a.source.page for _, a in from_pdf.contract.actions() if a.source}
+    assert "Page 1/" not in from_pdf.to_yaml()  # the running footer does not leak
     assert pages
     assert None not in pages
 

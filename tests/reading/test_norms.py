@@ -174,6 +174,14 @@ def test_the_hard_cells_give_kinds_delays_and_targets() -> None:
         ("180 | 80%", ["14"]),
     ]
     assert [c.footnote for c in ecl5.caveats] == ["13", "14"]
+    # two norms at once on one objective: told apart by labels in their footnote's words
+    assert [n.label.text() for n in ecl5.indicators[0].norms if n.label] == [
+        "50% des missions dans les 90 jours",
+        "80% des missions dans les 180 jours (norme de base)",
+    ]
+    population = ecl5.indicators[0].norms[0].population
+    assert population is not None
+    assert population.exclude_categories == ["revenu manquant"]
 
     (unparsed,) = report.of_kind(FindingKind.UNPARSED_ROW)
     assert unparsed.text is not None
@@ -235,12 +243,39 @@ def test_key_task_blocks_split_a_footnote_from_the_code() -> None:
 
 __
 
-    8 La procédure légale sera modifiée le 1er octobre 2018 mais la compétence ne sera transférée
-    qu'au 1er janvier 2019.
+    8 La procédure légale sera modifiée le 1er octobre 2018. C'est pourquoi ces objectifs et normes
+    ne s'appliqueront aux demandes qu'à partir du 1er janvier 2019.
+
+    TC Description OO 2019-2020
+    T (d)
+
+    2019-2020
+    %
+
+    DVR 1 Traitement des demandes de dispense de
+    cotisations et décision
+
+    DVR 1-01 30 90%
+
+    DVR 1 Traitement des demandes de dispense de
+    cotisations et décision
+
+    DVR 1-02 7 90%
     """
     (block,) = read_key_task_blocks(outline(excerpt))
     assert (block.key_task, block.objective, block.refs) == ("DVR 1", "DVR 1-01", ["8"])
+    assert block.task_refs == ["8"]  # called from the key task: it applies to all its objectives
     assert block.key_task_name == "Traitement des demandes de dispense de cotisations et décision"
     assert block.indicator_name == (
         "% de décisions provisoires dispense de cotisations dans le délai fixé"
     )
+    out = outline(excerpt)
+    report = ReviewReport("x")
+    services = build_services(
+        out, read_norm_tables(out, report), read_key_task_blocks(out), PERIOD, report
+    )
+    norms = [n for t in services[0].key_tasks for o in t.objectives for n in o.indicators[0].norms]
+    assert [n.population.started_from if n.population else None for n in norms] == [
+        dt.date(2019, 1, 1),
+        dt.date(2019, 1, 1),
+    ]
