@@ -41,6 +41,19 @@ def test_wrapped_lines_join_and_compounds_keep_their_hyphen() -> None:
     )
 
 
+def test_a_word_broken_at_the_line_end_is_mended_when_the_document_knows_it() -> None:
+    source = source_from_text(
+        "Le contrat d'adminis-\ntration est signé.\nLes titres-\nservices et le contrat "
+        "d'administration, les titres-services."
+    )
+    assert [x.text for x in source.lines] == [
+        "Le contrat d'administration",
+        "est signé.",
+        "Les titres-",  # a compound the document prints whole with its hyphen
+        "services et le contrat d'administration, les titres-services.",
+    ]
+
+
 def test_soft_hyphens_and_private_bullets_vanish() -> None:
     source = source_from_text("adminis\u00adtration\n\uf0e0 Voir chapitre 3.1.1")
     assert [x.text for x in source.lines] == ["administration", "Voir chapitre 3.1.1"]

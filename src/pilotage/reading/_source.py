@@ -135,11 +135,37 @@ def _digits_out(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip())
 
 
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:-[A-Za-zÀ-ÿ]+)*")
+_SPLIT = re.compile(r"([A-Za-zÀ-ÿ]+)-$")
+_HEAD = re.compile(r"^([a-zà-ÿ]+)(.*)$")
+
+
+def _dehyphenate(lines: list[Line]) -> list[Line]:
+    """Undo a word broken at the line end ("adminis-" + "tration") when the document itself
+    prints the whole word elsewhere and never the hyphenated one; a compound ("titres-" +
+    "services") keeps its hyphen."""
+    vocabulary = {w.lower() for x in lines for w in _WORD.findall(x.text)}
+    out = list(lines)
+    for i in range(len(out) - 1):
+        tail = _SPLIT.search(out[i].text)
+        head = _HEAD.match(out[i + 1].text)
+        if not tail or not head or len(tail.group(1)) < 3:
+            continue
+        whole = (tail.group(1) + head.group(1)).lower()
+        compound = f"{tail.group(1)}-{head.group(1)}".lower()
+        if whole in vocabulary and compound not in vocabulary:
+            here, after = out[i], out[i + 1]
+            out[i] = Line(here.number, here.text[:-1] + head.group(1), here.page, here.raw)
+            out[i + 1] = Line(after.number, head.group(2).strip(), after.page, after.raw)
+    return out
+
+
 def _build(name: str, raw_lines: list[tuple[str, int | None]]) -> Source:
     lines = [
         Line(number=i, text=_clean(text).strip(), page=page, raw=text)
         for i, (text, page) in enumerate(raw_lines, start=1)
     ]
+    lines = _dehyphenate(lines)
     kept, dropped = _pages_from_footers(lines)
     margins = _repeated_margins(kept)
     if margins:
