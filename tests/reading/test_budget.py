@@ -156,3 +156,45 @@ def test_preamble_parties_signatories_period() -> None:
         ("Gabrielle EYMAEL", "vice-présidents"),
         ("Anne VANDERSTAPPEN", "Administrateur général"),
     ]
+
+
+def test_signatures_printed_in_two_columns() -> None:
+    excerpt = """
+    Il est convenu ce qui suit, pour la période du 1 janvier 2013 au 31 décembre 2015, entre
+
+    - l'Etat belge, représenté par
+
+    Laurette Onkelinx      Philippe Courard
+    Ministre des Affaires sociales     Secrétaire d'Etat aux Affaires sociales,
+    et de la Santé publique      aux Familles et aux Personnes
+            handicapées, chargé des Risques
+            professionnels
+
+    et
+
+    - l'Institut National d'Assurance Maladie-Invalidité, représenté par
+
+     Johan De Cock Benoît Collin
+    Administrateur général     Administrateur général adjoint
+
+    Les représentants délégués par le Comité général de gestion:
+
+    Bernadette Adnet      Eddy Van Lancker
+     TITRE I: Définitions
+    INAMI INAMI
+    """
+    state, institution = read_preamble(outline(excerpt).body).parties
+    assert state.signatories == [
+        ("Laurette Onkelinx", "Ministre des Affaires sociales et de la Santé publique"),
+        (
+            "Philippe Courard",
+            "Secrétaire d'Etat aux Affaires sociales, aux Familles et aux Personnes handicapées, "
+            "chargé des Risques professionnels",
+        ),
+    ]
+    assert institution.signatories == [
+        ("Johan De Cock", "Administrateur général"),
+        ("Benoît Collin", "Administrateur général adjoint"),
+        ("Bernadette Adnet", "Représentant délégué par le Comité général de gestion"),
+        ("Eddy Van Lancker", "Représentant délégué par le Comité général de gestion"),
+    ]

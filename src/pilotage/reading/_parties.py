@@ -78,6 +78,82 @@ def _signatories(items: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*"
+_NAME = re.compile(rf"^(?:{_NAME_WORD}|De|Van|Den|Le|Du|Di)(?: (?:{_NAME_WORD}|De|Van|Den|Le))+$")
+_PARTICLES = {"De", "Van", "Den", "Le", "Du", "Di"}
+
+
+def _segments(line: Line) -> list[tuple[int, str]]:
+    """The columns of a line printed in two columns: (start position, text)."""
+    raw = line.raw.rstrip()
+    return [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", raw)]
+
+
+def _split_names(text: str, count: int) -> list[str]:
+    """ "Johan De Cock Benoît Collin" printed as one run: two names, none ending on a particle."""
+    words = text.split()
+    if count != 2:
+        return [text]
+    for cut in range(2, len(words) - 1):
+        first, second = words[:cut], words[cut:]
+        plausible = first[-1] not in _PARTICLES and second[0] not in _PARTICLES
+        if plausible and len(second) >= 2 and (len(first) >= 3 or len(second) == 2):
+            return [" ".join(first), " ".join(second)]
+    return [text]
+
+
+def _party_end(lines: list[Line]) -> int:
+    """Where a party's signature block ends: at "et", the next party or the first title."""
+    for k, line in enumerate(lines):
+        if line.text in {"et", "et,"} or re.match(r"^(TITRE|Article|- l)", line.text):
+            return k
+    return len(lines)
+
+
+def _column_signatories(lines: list[Line]) -> list[tuple[str, str]]:
+    """Signatures printed in columns: a line of names, then their functions below each name."""
+    out: list[tuple[str, str]] = []
+    names: list[tuple[int, str]] = []
+    functions: list[list[str]] = []
+    default = ""
+
+    def flush() -> None:
+        for (_, name), parts in zip(names, functions, strict=True):
+            out.append((name, join_lines(parts) or default))
+
+    for k, line in enumerate(lines):
+        if line.blank:
+            continue
+        segments = _segments(line)
+        texts = [t for _, t in segments]
+        if all(_NAME.match(t) for t in texts):
+            flush()
+            if len(texts) == 1 and len(texts[0].split()) >= 4:
+                below = next((x for x in lines[k + 1 :] if not x.blank), None)
+                count = len(_segments(below)) if below else 1
+                starts = [p for p, _ in _segments(below)] if below else [segments[0][0]]
+                texts = _split_names(texts[0], count)
+                segments = list(zip(starts[: len(texts)], texts, strict=False))
+            names = list(segments)
+            functions = [[] for _ in names]
+            continue
+        if line.text.endswith(":"):
+            flush()
+            names, functions = [], []
+            plural = re.sub(r"^Les (\w+)s (\w+)s", r"\1 \2", line.text.rstrip(": "))
+            default = plural[:1].upper() + plural[1:]
+            continue
+        if not names:
+            continue
+        for position, text in segments:
+            column = min(range(len(names)), key=lambda c: abs(names[c][0] - position))
+            if len(segments) == 1 and len(names) == 2 and position >= 4:
+                column = 1 if position > names[0][0] + 2 else column
+            functions[column].append(text)
+    flush()
+    return out
+
+
 def read_preamble(lines: list[Line]) -> Preamble:
     head = lines[:400]
     words = Counter(
@@ -112,14 +188,11 @@ def read_preamble(lines: list[Line]) -> Preamble:
     institution_name = None
     if state_at is not None:
         stop = inst_at if inst_at is not None and inst_at > state_at else state_at + 20
-        parties.append(
-            PartyBlock(
-                "state",
-                "l'Etat belge",
-                head[state_at],
-                _signatories(_items(head[state_at + 1 : stop])),
-            )
-        )
+        block_lines = head[state_at + 1 : stop]
+        signatories = _signatories(_items(block_lines))
+        if not signatories:
+            signatories = _column_signatories(block_lines[: _party_end(block_lines)])
+        parties.append(PartyBlock("state", "l'Etat belge", head[state_at], signatories))
     if inst_at is not None:
         block = head[inst_at : max(inst_at + 1, end if end > inst_at else inst_at + 30)]
         opening = join_lines(x.text for x in head[inst_at : inst_at + 3])
@@ -132,7 +205,10 @@ def read_preamble(lines: list[Line]) -> Preamble:
                 "institution",
                 institution_name or "l'Institut",
                 head[inst_at],
-                _signatories(_items(block[1:])),
+                _signatories(_items(block[1:]))
+                or _column_signatories(
+                    head[inst_at + 1 : inst_at + 1 + _party_end(head[inst_at + 1 : inst_at + 80])]
+                ),
             )
         )
     bilingual = any("néerlandophone" in x.text for x in lines)
