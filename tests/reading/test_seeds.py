@@ -101,3 +101,23 @@ def test_inami_review(inami: Draft) -> None:
     assert len(missions) == 11
     plain = inami.report.to_plain()
     assert all("kind" in f and "message" in f for f in plain["findings"])
+
+
+@pytest.mark.parametrize(
+    ("name", "seed"), [("inasti", "inasti-2019-2020"), ("inami", "inami-2013-2015")]
+)
+def test_identity_parties_and_legal_basis(
+    name: str, seed: str, request: pytest.FixtureRequest
+) -> None:
+    draft: Draft = request.getfixturevalue(name)
+    expected = load_contract(SEED_FILES / f"{seed}.yaml")
+    contract = draft.contract
+    assert (contract.id, contract.kind, contract.period) == (
+        expected.id,
+        expected.kind,
+        expected.period,
+    )
+    assert [b.text() for b in contract.legal_basis] == [b.text() for b in expected.legal_basis]
+    assert [[s.name for s in p.signatories] for p in contract.parties] == [
+        [s.name for s in p.signatories] for p in expected.parties
+    ]

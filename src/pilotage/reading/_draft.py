@@ -282,6 +282,7 @@ def build_draft(source: Source) -> Draft:
         ),
         period=period,
         languages=[Language.FR, Language.NL] if preamble.bilingual else [Language.FR],
+        legal_basis=[_text(act) for act in preamble.legal_basis],
         parties=_parties(preamble, report),
         references=list(refs.found.values()),
         chapters=chapters,

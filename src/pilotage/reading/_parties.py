@@ -31,6 +31,7 @@ class Preamble:
     amends: tuple[int, int] | None
     parties: list[PartyBlock]
     bilingual: bool
+    legal_basis: list[str] = field(default_factory=list)
 
 
 _PERIOD = re.compile(
@@ -154,6 +155,27 @@ def _column_signatories(lines: list[Line]) -> list[tuple[str, str]]:
     return out
 
 
+def _legal_basis(lines: list[Line]) -> list[str]:
+    """ "en exécution de l'arrêté royal du ..., en application de l'article 47 de la loi du ...,
+    confirmé par l'article 3 de la loi du ..." -> one entry per act."""
+    for i, line in enumerate(lines):
+        if not re.match(r"^en exécution de", line.text, re.IGNORECASE):
+            continue
+        parts: list[str] = []
+        for x in lines[i:]:
+            if x.blank and parts:
+                break
+            parts.append(x.text)
+        sentence = re.sub(r"^en exécution de\s+", "", join_lines(parts), flags=re.IGNORECASE)
+        sentence = re.split(r",?\s+(?:et\s*)?$|,\s+convenu|,\s*$", sentence)[0]
+        acts = re.split(
+            r"(?:,\s+|\s+et\s+)(?:et\s+)?(?:en application de|confirmé par)\s+", sentence
+        )
+        acts = [re.sub(r"^(?:et\s+)?(?:de\s+)?l[’']", "", a).strip(" ,;") for a in acts]
+        return [a[:1].upper() + a[1:] for a in acts if a]
+    return []
+
+
 def read_preamble(lines: list[Line]) -> Preamble:
     head = lines[:400]
     words = Counter(
@@ -213,5 +235,13 @@ def read_preamble(lines: list[Line]) -> Preamble:
         )
     bilingual = any("néerlandophone" in x.text for x in lines)
     return Preamble(
-        institution, institution_name, seat, period, period_line, amends, parties, bilingual
+        institution,
+        institution_name,
+        seat,
+        period,
+        period_line,
+        amends,
+        parties,
+        bilingual,
+        _legal_basis(head[: end + 1]),
     )
