@@ -121,3 +121,9 @@ def test_identity_parties_and_legal_basis(
     assert [[s.name for s in p.signatories] for p in contract.parties] == [
         [s.name for s in p.signatories] for p in expected.parties
     ]
+
+
+def test_inasti_transfer_of_a_key_task(inasti: Draft) -> None:
+    tasks = {t.code: t for _, t in inasti.contract.key_tasks()}
+    (transfer,) = tasks["VOB 3"].transfers
+    assert (transfer.to_service, transfer.effective.isoformat()) == ("PEN", "2020-01-01")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pilotage.contract.base import LocalText, Validity
+from pilotage.contract.lineage import Transfer
 from pilotage.contract.norms import (
     Caveat,
     CaveatKind,
@@ -322,7 +323,47 @@ def build_services(
             if s == service_code
         ]
         out.append(service.model_copy(update={"key_tasks": key_tasks}))
-    return _chapter_caveats(outline, out, language)
+    return _transfers(outline, _chapter_caveats(outline, out, language))
+
+
+_TRANSFER = re.compile(
+    r"A partir de (\d{4}), cette tâche clé relèvera de la compétence du service (\w+)",
+    re.IGNORECASE,
+)
+
+
+def _transfers(outline: Outline, services: list[Service]) -> list[Service]:
+    """ "A partir de 2020, cette tâche clé relèvera de la compétence du service Pensions", as a
+    footnote of the key task's chapter: the key task moves to the service named so."""
+    moves: dict[str, tuple[str, dt.date, Footnote]] = {}  # chapter -> (service word, date, note)
+    for h in outline.headings:
+        for ref in h.refs:
+            note = outline.footnotes.get(ref)
+            match = _TRANSFER.search(note.text) if note else None
+            if match and note:
+                moves[h.number] = (match.group(2), dt.date(int(match.group(1)), 1, 1), note)
+    if not moves:
+        return services
+    out = []
+    for service in services:
+        tasks = []
+        for task in service.key_tasks:
+            move = moves.get(task.chapter or "")
+            target = next(
+                (s.code for s in services if move and move[0].lower() in s.name.text().lower()),
+                None,
+            )
+            if move and target:
+                transfer = Transfer(
+                    to_service=target,
+                    effective=move[1],
+                    printed=_text(move[2].text, move[2].language),
+                    source=source_of(move[2].line),
+                )
+                task = task.model_copy(update={"transfers": [transfer]})
+            tasks.append(task)
+        out.append(service.model_copy(update={"key_tasks": tasks}))
+    return out
 
 
 def _service(code: str, outline: Outline, chapter: str | None) -> Service:
