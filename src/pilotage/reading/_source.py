@@ -218,9 +218,16 @@ def _docx_lines(path: Path) -> list[tuple[str, int | None]]:
     except Exception as exc:  # python-docx raises zipfile/KeyError/lxml errors
         raise DocumentReadError(f"{path}: not a readable DOCX ({exc})") from exc
     raw: list[tuple[str, int | None]] = []
+    # Word saves where it last broke pages; explicit page breaks are in the text itself
+    paged = document.element.body.xpath('.//w:br[@w:type="page"] | .//w:lastRenderedPageBreak')
+    page: int | None = 1 if paged else None
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            raw += [(t, None) for t in block.text.split("\n")]
+            if page is not None and block.rendered_page_breaks:
+                page += 1
+            raw += [(t, page) for t in block.text.split("\n")]
+            if page is not None:
+                page += len(block._p.xpath('.//w:br[@w:type="page"]'))
         elif isinstance(block, Table):
             for row in block.rows:
                 cells: list[str] = []
@@ -228,8 +235,8 @@ def _docx_lines(path: Path) -> list[tuple[str, int | None]]:
                     text = join_lines(cell.text.split("\n"))
                     if text and (not cells or cells[-1] != text):
                         cells.append(text)
-                raw.append((" ".join(cells), None))
-                raw.append(("", None))
+                raw.append((" ".join(cells), page))
+                raw.append(("", page))
     return raw
 
 
