@@ -7,7 +7,9 @@ from pathlib import Path
 import click
 
 from pilotage.cli.contract import contract
-from pilotage.reading import read_document
+from pilotage.contract.files import load_contract
+from pilotage.contract.seeds import resolve_contract_path
+from pilotage.reading import accuracy, read_document
 
 __all__ = ["import_document"]
 
@@ -27,7 +29,16 @@ __all__ = ["import_document"]
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the review report (JSON): every warning with its line and page.",
 )
-def import_document(document: Path, output: Path, report_path: Path | None) -> None:
+@click.option(
+    "--compare",
+    "compare_with",
+    metavar="CONTRACT",
+    help="A hand-encoded contract file or seed id: print how the draft matches it on "
+    "objectives, norms, action deadlines and budget figures.",
+)
+def import_document(
+    document: Path, output: Path, report_path: Path | None, compare_with: str | None
+) -> None:
     """Read the contract DOCUMENT (.txt, .pdf, .docx) into a draft contract file.
 
     Every element of the draft says where it comes from (source: line, page). The review report
@@ -39,6 +50,7 @@ def import_document(document: Path, output: Path, report_path: Path | None) -> N
       pilotage contract import-document avenant-2019-2020.txt -o draft.yaml --report review.json
       pilotage contract check draft.yaml
       pilotage contract diff draft.yaml inasti-2019-2020
+      pilotage contract import-document avenant.txt -o draft.yaml --compare inasti-2019-2020
     """
     draft = read_document(document)
     output.write_text(draft.to_yaml(), encoding="utf-8")
@@ -58,5 +70,10 @@ def import_document(document: Path, output: Path, report_path: Path | None) -> N
         + f"; contract check: {len(errors)} error(s), {len(draft.problems) - len(errors)} "
         "warning(s)"
     )
-    for finding in draft.report.findings:
+    for finding in sorted(draft.report.findings, key=lambda f: f.line or 0):
         click.echo(f"  {finding}")
+    if compare_with:
+        click.echo(f"accuracy against {compare_with}:")
+        match = accuracy(draft, load_contract(resolve_contract_path(compare_with)))
+        for line in str(match).splitlines():
+            click.echo(f"  {line}")
