@@ -99,6 +99,12 @@ def test_inami_review(inami: Draft) -> None:
     missions = [m.code for m in inami.contract.continuous_missions]
     assert missions[:3] == ["36.1", "36.2a", "36.2b"]
     assert len(missions) == 11
+    origin = inami.contract.continuous_missions[1].origin
+    assert [(o.document, o.chapters) for o in origin] == [
+        ("inami-2009-amendment", ["N2"]),
+        ("inami-2010-2012", ["14"]),
+    ]
+    assert "inami-2013-2015" not in {r.id for r in inami.contract.references}
     plain = inami.report.to_plain()
     assert all("kind" in f and "message" in f for f in plain["findings"])
 

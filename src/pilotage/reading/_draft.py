@@ -16,6 +16,7 @@ from pilotage.contract.base import Language, LocalText, Validity
 from pilotage.contract.budget import Budget, BudgetCategory, BudgetLine
 from pilotage.contract.checks import check_contract
 from pilotage.contract.files import ExportFormat, Problem, dump_contract
+from pilotage.contract.lineage import LineageKind, LineageRemark
 from pilotage.contract.model import (
     Contract,
     ContractKind,
@@ -152,9 +153,19 @@ def _strategy(articles: list[Article]) -> Strategy | None:
     )
 
 
-def _missions(body: list[Line], report: ReviewReport) -> list[ContinuousMission]:
+def _missions(body: list[Line], refs: References, report: ReviewReport) -> list[ContinuousMission]:
     out = []
     for row in read_missions(body):
+        origin = [
+            LineageRemark(
+                kind=LineageKind.ORIGIN,
+                document=next(iter(refs.named_in(document)), None),
+                chapters=[article],
+                printed=_text(f"{document} : art.{article}"),
+                source=provenance(row.line),
+            )
+            for document, article in row.origins
+        ]
         pairs = list(zip(row.actions, row.deadlines, strict=False)) or [
             ("", d) for d in row.deadlines
         ]
@@ -165,6 +176,7 @@ def _missions(body: list[Line], report: ReviewReport) -> list[ContinuousMission]
                 ContinuousMission(
                     code=code,
                     title=_text(row.process),
+                    origin=origin,
                     origin_printed=", ".join(row.origin.split("; ")) or None,
                     deadline=read_deadline(printed, row.line, report),
                     service=row.service,
@@ -243,7 +255,7 @@ def build_draft(source: Source) -> Draft:
     code = preamble.institution
     start, end = preamble.period
     period = Validity(start=start, end=end)
-    refs = References(code)
+    refs = References(code, (start.year, end.year))
     amends = (
         refs.contract(*preamble.amends, f"CA {preamble.amends[0]}-{preamble.amends[1]}")
         if preamble.amends
@@ -259,7 +271,7 @@ def build_draft(source: Source) -> Draft:
     chapters += [
         Chapter(number=t.number, title=_text(t.title), source=provenance(t.line)) for t in titres
     ]
-    missions = _missions(outline.body, report)
+    missions = _missions(outline.body, refs, report)
     budget = _budget(outline.body, outline, report)
     if budget is None:
         report.add(FindingKind.MISSING, "no management budget table found")

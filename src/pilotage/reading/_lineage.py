@@ -36,8 +36,9 @@ _KINDS: list[tuple[LineageKind, re.Pattern[str]]] = [
 class References:
     """The earlier contracts a document names, as unavailable document references."""
 
-    def __init__(self, institution: str) -> None:
+    def __init__(self, institution: str, own: tuple[int, int] | None = None) -> None:
         self.institution = institution.lower()
+        self.own = own  # the contract's own period: naming itself is not a reference
         self.found: dict[str, DocumentRef] = {}
 
     def contract(self, start: int, end: int, printed: str) -> str:
@@ -62,6 +63,8 @@ class References:
             r"(?:CA\s?|Contrat d[’']administration(?: \w+)?\s+)((?:19|20)\d{2})-((?:19|20)\d{2})"
         )
         for match in re.finditer(pattern, text):
+            if (int(match.group(1)), int(match.group(2))) == self.own:
+                continue
             out.append(
                 self.contract(int(match.group(1)), int(match.group(2)), match.group(0).strip())
             )
