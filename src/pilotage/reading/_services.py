@@ -62,6 +62,14 @@ _MONTH_DELAY = re.compile(
 )
 
 
+# The events that start a per-category delay, named as the contract vocabulary names them.
+_START_EVENTS = {
+    "réception tardive": "late_receipt",
+    "date d'échéance": "due_date",
+    "date d’échéance": "due_date",
+}
+
+
 def _delays_from_note(note: Footnote | None) -> list[Delay]:
     if note is None:
         return []
@@ -70,7 +78,10 @@ def _delays_from_note(note: Footnote | None) -> list[Delay]:
         return []
     return [
         Delay(
-            unit=DelayUnit.MONTHS, value=int(n), category=what.strip() if len(found) > 1 else None
+            unit=DelayUnit.MONTHS,
+            value=int(n),
+            category=what.strip() if len(found) > 1 else None,
+            start_event=_START_EVENTS.get(what.strip().lower()) if len(found) > 1 else None,
         )
         for n, what in found
     ]
