@@ -42,12 +42,14 @@ def main() -> None:
 
 
 def _register() -> None:
-    from pilotage.cli import cases, contract, legaltime, start
+    from pilotage.cli import cases, contract, legaltime, measure, start
 
     main.add_command(contract.contract)
     from pilotage.cli import reading  # noqa: F401  (adds `contract import-document` when imported)
     main.add_command(cases.cases)
     main.add_command(start.start)
+    main.add_command(measure.measure_command)
+    main.add_command(measure.late)
     for command in (legaltime.deadline, legaltime.elapsed, legaltime.periods, legaltime.holidays):
         main.add_command(command)
     from pilotage.cli import demo  # noqa: F401  (adds `cases generate` when imported)

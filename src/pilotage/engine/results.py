@@ -1,0 +1,300 @@
+"""Published result sets: immutable and versioned, in the DuckDB database of the fact store.
+
+Publishing a `Measurement` writes one `result_sets` row and its `results` rows in one
+transaction. A result set records when it was computed, from which import batches (the
+distinct `batch_id` of the case rows read) and against which contract version (its id and the
+SHA-256 of its canonical JSON export). Publishing the same contract, periods and level again
+creates the next version; nothing is ever updated or deleted, so a figure once published can
+always be shown again exactly as it was.
+
+    result_sets(id, contract_id, contract_sha256, periods, level, version, as_of,
+                computed_at, batches, row_count)
+    results(result_set_id, row, <every field of IndicatorResult>; caveats as JSON)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import duckdb
+import pyarrow as pa  # type: ignore[import-untyped]
+
+from pilotage.engine.measure import Measurement
+from pilotage.engine.status import CaveatNote, IndicatorResult, Status
+from pilotage.errors import StoreError
+
+__all__ = ["ResultSet", "list_result_sets", "load_result_set", "publish", "result_tables"]
+
+_AMOUNT = pa.decimal128(38, 2)
+_TARGET = pa.decimal128(38, 6)
+_FIELDS: dict[str, pa.DataType] = {
+    "objective": pa.string(),
+    "indicator": pa.string(),
+    "kind": pa.string(),
+    "period": pa.string(),
+    "period_first": pa.date32(),
+    "period_last": pa.date32(),
+    "as_of": pa.date32(),
+    "level": pa.string(),
+    "unit": pa.string(),
+    "unit_name": pa.string(),
+    "norm_index": pa.int32(),
+    "norm_label": pa.string(),
+    "norm_printed": pa.string(),
+    "norm_valid_from": pa.date32(),
+    "norm_valid_to": pa.date32(),
+    "rule": pa.string(),
+    "day_kind": pa.string(),
+    "target_operator": pa.string(),
+    "target": _TARGET,
+    "target_unit": pa.string(),
+    "target_per": pa.string(),
+    "target_in_period": _TARGET,
+    "pro_rata": pa.bool_(),
+    "numerator": _AMOUNT,
+    "denominator": _AMOUNT,
+    "value": pa.float64(),
+    "invalid": pa.int64(),
+    "unclassified": pa.int64(),
+    "median_delay": pa.int32(),
+    "p90_delay": pa.int32(),
+    "backlog": pa.int64(),
+    "overdue": pa.int64(),
+    "forecast_lost": pa.int64(),
+    "forecast_open": pa.int64(),
+    "forecast_best": pa.float64(),
+    "forecast_worst": pa.float64(),
+    "status": pa.string(),
+    "meets_target": pa.bool_(),
+    "caveats": pa.string(),
+}
+assert list(_FIELDS) == [f.name for f in dataclasses.fields(IndicatorResult)]
+
+_SQL_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.date32(): "DATE",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.bool_(): "BOOLEAN",
+    pa.float64(): "DOUBLE",
+    _AMOUNT: "DECIMAL(38, 2)",
+    _TARGET: "DECIMAL(38, 6)",
+}
+
+_DDL = (
+    """
+    CREATE TABLE IF NOT EXISTS result_sets (
+        id BIGINT NOT NULL PRIMARY KEY,
+        contract_id VARCHAR NOT NULL,
+        contract_sha256 VARCHAR NOT NULL,
+        periods VARCHAR NOT NULL,
+        level VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        as_of DATE NOT NULL,
+        computed_at TIMESTAMPTZ NOT NULL,
+        batches BIGINT[] NOT NULL,
+        row_count BIGINT NOT NULL,
+        UNIQUE (contract_id, periods, level, version)
+    )
+    """,
+    "CREATE TABLE IF NOT EXISTS results (result_set_id BIGINT NOT NULL, row INTEGER NOT NULL, "
+    + ", ".join(f"{name} {_SQL_TYPES[kind]}" for name, kind in _FIELDS.items())
+    + ", PRIMARY KEY (result_set_id, row))",
+)
+
+
+@dataclass(frozen=True)
+class ResultSet:
+    """A published computation: its identity, provenance and (when loaded) its rows."""
+
+    id: int
+    contract_id: str
+    contract_sha256: str
+    periods: str
+    level: str
+    version: int
+    as_of: dt.date
+    computed_at: dt.datetime
+    batches: tuple[int, ...]
+    row_count: int
+    rows: tuple[IndicatorResult, ...] = ()
+
+
+def _raw(con: Any) -> duckdb.DuckDBPyConnection:
+    """The DuckDB connection of a connection, an Ibis DuckDB backend or a fact store."""
+    if isinstance(con, duckdb.DuckDBPyConnection):
+        return con
+    for name in ("connection", "con"):
+        inner = getattr(con, name, None)
+        if isinstance(inner, duckdb.DuckDBPyConnection):
+            return inner
+    raise StoreError(
+        f"result sets live in a DuckDB database: give a DuckDB connection, not {type(con)}"
+    )
+
+
+@contextmanager
+def _errors(doing: str) -> Iterator[None]:
+    try:
+        yield
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot {doing} the result sets: {exc}") from exc
+
+
+def result_tables(con: Any) -> None:
+    """Create the result_sets and results tables when missing."""
+    raw = _raw(con)
+    with _errors("create the tables of"):
+        for statement in _DDL:
+            raw.execute(statement)
+
+
+def _plain(name: str, value: Any) -> Any:
+    if name == "caveats":
+        return json.dumps([dataclasses.asdict(c) for c in value], ensure_ascii=False)
+    if name == "status":
+        return value.value
+    return value
+
+
+def _arrow(rows: tuple[IndicatorResult, ...], set_id: int) -> pa.Table:
+    columns: dict[str, pa.Array] = {
+        "result_set_id": pa.array([set_id] * len(rows), type=pa.int64()),
+        "row": pa.array(range(len(rows)), type=pa.int32()),
+    }
+    for name, kind in _FIELDS.items():
+        columns[name] = pa.array([_plain(name, getattr(r, name)) for r in rows], type=kind)
+    return pa.table(columns)
+
+
+def publish(
+    con: Any, measurement: Measurement, *, computed_at: dt.datetime | None = None
+) -> ResultSet:
+    """Write `measurement` as the next version of its (contract, periods, level) result set."""
+    raw = _raw(con)
+    result_tables(raw)
+    at = computed_at or dt.datetime.now(dt.UTC)
+    m = measurement
+    with _errors("write"):
+        raw.begin()
+        try:
+            next_id = "SELECT coalesce(max(id), 0) + 1 FROM result_sets"
+            ((set_id,),) = raw.execute(next_id).fetchall()
+            ((version,),) = raw.execute(
+                "SELECT coalesce(max(version), 0) + 1 FROM result_sets "
+                "WHERE contract_id = ? AND periods = ? AND level = ?",
+                [m.contract_id, m.periods, m.level.value],
+            ).fetchall()
+            raw.execute(
+                "INSERT INTO result_sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    set_id,
+                    m.contract_id,
+                    m.contract_sha256,
+                    m.periods,
+                    m.level.value,
+                    version,
+                    m.as_of,
+                    at,
+                    list(m.batches),
+                    len(m.rows),
+                ],
+            )
+            raw.register("_results_in", _arrow(m.rows, set_id))
+            try:
+                raw.execute("INSERT INTO results BY NAME SELECT * FROM _results_in")
+            finally:
+                raw.unregister("_results_in")
+        except BaseException:
+            raw.rollback()
+            raise
+        raw.commit()
+    return ResultSet(
+        set_id,
+        m.contract_id,
+        m.contract_sha256,
+        m.periods,
+        m.level.value,
+        version,
+        m.as_of,
+        at,
+        m.batches,
+        len(m.rows),
+        m.rows,
+    )
+
+
+def _header(row: dict[str, Any]) -> ResultSet:
+    return ResultSet(
+        id=row["id"],
+        contract_id=row["contract_id"],
+        contract_sha256=row["contract_sha256"],
+        periods=row["periods"],
+        level=row["level"],
+        version=row["version"],
+        as_of=row["as_of"],
+        computed_at=row["computed_at"],
+        batches=tuple(int(b) for b in row["batches"]),
+        row_count=row["row_count"],
+    )
+
+
+_HEADER = (
+    "SELECT id, contract_id, contract_sha256, periods, level, version, as_of, computed_at, "
+    "batches, row_count FROM result_sets"
+)
+
+
+def _published(raw: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database holds result sets (a read-only store may have none yet)."""
+    ((count,),) = raw.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'result_sets' "
+        "AND database_name = current_database() AND schema_name = current_schema()"
+    ).fetchall()
+    return bool(count)
+
+
+def list_result_sets(con: Any, contract_id: str | None = None) -> list[ResultSet]:
+    """Every published result set (without rows), oldest first."""
+    raw = _raw(con)
+    if not _published(raw):
+        return []
+    where, params = ("WHERE contract_id = ?", [contract_id]) if contract_id else ("", [])
+    with _errors("read"):
+        found = raw.sql(f"{_HEADER} {where} ORDER BY id", params=params).to_arrow_table()
+    return [_header(r) for r in found.to_pylist()]
+
+
+def _row(record: dict[str, Any]) -> IndicatorResult:
+    values = {name: record[name] for name in _FIELDS}
+    values["status"] = Status(values["status"])
+    values["caveats"] = tuple(CaveatNote(**c) for c in json.loads(values["caveats"]))
+    for name in ("numerator", "denominator", "target", "target_in_period"):
+        if values[name] is not None:
+            values[name] = Decimal(values[name]).normalize()
+    return IndicatorResult(**values)
+
+
+def load_result_set(con: Any, set_id: int) -> ResultSet:
+    """A published result set with its rows, in the order they were computed."""
+    raw = _raw(con)
+    if not _published(raw):
+        raise StoreError(f"no result set {set_id} in this store: none is published yet")
+    with _errors("read"):
+        headers = raw.sql(f"{_HEADER} WHERE id = ?", params=[set_id]).to_arrow_table()
+        if headers.num_rows == 0:
+            raise StoreError(f"no result set {set_id} in this store: see list_result_sets()")
+        table = raw.sql(
+            "SELECT * EXCLUDE (result_set_id, row) FROM results WHERE result_set_id = ? "
+            "ORDER BY row",
+            params=[set_id],
+        ).to_arrow_table()
+    header = _header(headers.to_pylist()[0])
+    return dataclasses.replace(header, rows=tuple(_row(r) for r in table.to_pylist()))

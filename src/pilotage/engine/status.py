@@ -1,0 +1,291 @@
+"""A figure against its norm: the result row, its status and the caveats shown beside it.
+
+Status, in this order of precedence:
+
+- `no_norm`: no norm of the indicator is in force in the period; the value is shown.
+- `no_target`: the norm in force states an expected trend, not a target.
+- `caveat_applies`: a footnote announces that the norm is not reachable in a period that
+  overlaps this one (VOB 1-01 in the second half of 2019); the figure and whether it meets the
+  target are still given, with the caveat's text.
+- `no_data`: nothing to divide by (no case in the denominator).
+- `met` / `not_met`: the value against the target, compared exactly (fractions, no rounding).
+
+A norm is in force in a period when its validity overlaps the period; a caveat applies when its
+period overlaps the period (a caveat without a period always applies). Every applying caveat,
+of any kind, is listed beside the figure. A count target "per year" (ECL 1-01: 600 a year) is
+compared pro rata on a shorter or longer period (a quarter: 3/12 of it), and marked so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from pilotage.contract.base import Validity
+from pilotage.contract.norms import CaveatKind, Norm, Operator, PeriodKind, TargetUnit
+from pilotage.engine.figures import Delays, PeriodFigures
+from pilotage.engine.kinds import Anchor
+from pilotage.engine.plan import Measure, Plan
+from pilotage.legaltime import Period, rule_from_delay
+from pilotage.legaltime.periods import MONTHS_IN
+
+__all__ = [
+    "CaveatNote",
+    "IndicatorResult",
+    "RowHead",
+    "Status",
+    "pro_rata",
+    "result_row",
+    "row_head",
+]
+
+
+class Status(StrEnum):
+    """Where a figure stands against its norm (see the module docstring for the order)."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    NO_NORM = "no_norm"
+    NO_TARGET = "no_target"
+    CAVEAT_APPLIES = "caveat_applies"
+    NO_DATA = "no_data"
+
+
+@dataclass(frozen=True)
+class CaveatNote:
+    """A caveat shown beside a figure."""
+
+    footnote: str | None
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    """One indicator, against one norm (or none), for one unit and one period."""
+
+    objective: str
+    indicator: str
+    kind: str
+    period: str
+    period_first: dt.date
+    period_last: dt.date
+    as_of: dt.date
+    level: str
+    unit: str
+    unit_name: str | None
+    norm_index: int | None
+    norm_label: str | None
+    norm_printed: str | None
+    norm_valid_from: dt.date | None
+    norm_valid_to: dt.date | None
+    rule: str | None  # the deadline rule(s) in words
+    day_kind: str | None  # how delays are counted (calendar days, working days ...)
+    target_operator: str | None
+    target: Decimal | None
+    target_unit: str | None
+    target_per: str | None
+    target_in_period: Decimal | None  # the target compared (pro rata for a count per year)
+    pro_rata: bool
+    numerator: Decimal
+    denominator: Decimal | None
+    value: float | None  # a percentage, or the count itself
+    invalid: int  # rows with an end before their start: excluded, never on time
+    unclassified: int  # cases of no category the norm's delays name: no deadline, excluded
+    median_delay: int | None
+    p90_delay: int | None
+    backlog: int | None  # open at the cut
+    overdue: int | None  # open at the cut, deadline on or before it
+    forecast_lost: int | None  # ended late + open already overdue with a deadline in the period
+    forecast_open: int | None  # open, not yet overdue, deadline in the period
+    forecast_best: float | None
+    forecast_worst: float | None
+    status: Status
+    meets_target: bool | None
+    caveats: tuple[CaveatNote, ...]
+
+
+def _months(period: Period) -> Fraction:
+    if period.kind is not PeriodKind.CONTRACT:
+        return Fraction(MONTHS_IN[period.kind])
+    nxt = period.last + dt.timedelta(days=1)
+    if period.first.day == 1 and nxt.day == 1:
+        return Fraction((nxt.year - period.first.year) * 12 + nxt.month - period.first.month)
+    return Fraction(period.days * 12, 365)
+
+
+def pro_rata(norm: Norm, period: Period) -> Fraction:
+    """The share of a count target "per" month/quarter/semester/year that a period carries.
+
+    Whole months are counted as months (a quarter is 3/12 of a year); a contract period that
+    does not run over whole months counts its days over 365.
+    """
+    if norm.per is None or norm.per is PeriodKind.CONTRACT:
+        return Fraction(1)
+    return _months(period) / MONTHS_IN[norm.per]
+
+
+def _compare(value: Fraction | int, operator: Operator, target: Fraction | int) -> bool:
+    if operator is Operator.GE:
+        return value >= target
+    if operator is Operator.LE:
+        return value <= target
+    return value == target
+
+
+def _rule_text(measure: Measure, plan: Plan) -> tuple[str | None, str | None]:
+    if not measure.spec.deadlines:
+        return None, None
+    if measure.norm is None:
+        return None, plan.slots[0].describe()
+    parts = []
+    for delay in measure.norm.delays:
+        rule = rule_from_delay(delay)
+        text = f"{rule.describe()}, {rule.convention.value}"
+        if rule.rolls:
+            text += ", rolls forward"
+        if delay.suspensions:
+            text += ", suspensions stop the clock"
+        parts.append(f"{delay.category}: {text}" if delay.category else text)
+    slots = {plan.rules[measure.rule].slot} if measure.rule else set()
+    slots |= {plan.rules[key].slot for _, key in measure.category_rules}
+    kinds = "; ".join(plan.slots[s].describe() for s in sorted(slots)) or None
+    return "; ".join(parts), kinds
+
+
+def _share(part: int, whole: int) -> float | None:
+    return None if whole == 0 else 100 * part / whole  # int / int: correctly rounded
+
+
+@dataclass(frozen=True)
+class RowHead:
+    """What the rows of one measure and one period share, whatever the unit."""
+
+    measure: Measure
+    fields: dict[str, object]  # the IndicatorResult fields that do not depend on the unit
+    target: Fraction | None  # the target compared in this period (pro rata)
+    unreachable: bool  # a not-reachable caveat applies
+
+
+def row_head(
+    measure: Measure, plan: Plan, period: Period, cut: dt.date, level: str, language: str
+) -> RowHead:
+    """The unit-independent part of the rows of `measure` for `period`."""
+    spec, norm = measure.spec, measure.norm
+    target = norm.target if norm else None
+    scaled = norm is not None and target is not None and target.unit is not TargetUnit.PERCENT
+    factor = pro_rata(norm, period) if scaled and norm is not None else Fraction(1)
+    in_period = Fraction(target.value) * factor if target else None
+    here = Validity(start=period.first, end=period.last)
+    applying = [c for c in measure.caveats if c.period is None or c.period.overlaps(here)]
+    rule, day_kind = _rule_text(measure, plan)
+    fields: dict[str, object] = {
+        "objective": measure.objective,
+        "indicator": measure.indicator.code,
+        "kind": spec.kind.value,
+        "period": str(period),
+        "period_first": period.first,
+        "period_last": period.last,
+        "as_of": cut,
+        "level": level,
+        "norm_index": measure.norm_index,
+        "norm_label": norm.label.text(language) if norm and norm.label else None,
+        "norm_printed": norm.printed if norm else None,
+        "norm_valid_from": norm.valid.start if norm else None,
+        "norm_valid_to": norm.valid.end if norm else None,
+        "rule": rule,
+        "day_kind": day_kind,
+        "target_operator": target.operator.value if target else None,
+        "target": target.value if target else None,
+        "target_unit": target.unit.value if target else None,
+        "target_per": norm.per.value if norm and norm.per else None,
+        "target_in_period": _decimal(in_period) if in_period is not None else None,
+        "pro_rata": factor != 1,
+        "caveats": tuple(
+            CaveatNote(c.footnote, c.kind.value, c.text.text(language)) for c in applying
+        ),
+    }
+    unreachable = any(c.kind is CaveatKind.NOT_REACHABLE for c in applying)
+    return RowHead(measure, fields, in_period, unreachable)
+
+
+def result_row(
+    head: RowHead,
+    unit: str,
+    unit_name: str | None,
+    figures: PeriodFigures,
+    delays: Delays | None,
+) -> IndicatorResult:
+    """The result row of one measure and period (its head) for one unit."""
+    measure = head.measure
+    spec, norm = measure.spec, measure.norm
+    numerator = getattr(figures, spec.numerator.value)
+    denominator = None if spec.denominator is None else getattr(figures, spec.denominator.value)
+    if spec.deadlines and norm is None:  # no deadline, so no share: the cases ended, no value
+        numerator, denominator = figures.ended, None
+    value: float | None
+    exact: Fraction | None = None
+    scale = 100 if spec.percent else 1
+    if spec.deadlines and norm is None:
+        value = None
+    elif denominator is None:
+        value, exact = float(numerator), Fraction(numerator)
+    elif denominator == 0:
+        value = None  # nothing to divide by
+    else:
+        if isinstance(numerator, int) and isinstance(denominator, int):
+            value = scale * numerator / denominator  # int / int: correctly rounded
+        else:
+            exact = Fraction(numerator) * scale / Fraction(denominator)
+            value = float(exact)
+    meets = None
+    if value is not None and head.target is not None and norm is not None and norm.target:
+        t = head.target
+        if exact is None:  # integers: compare cross-multiplied, exactly
+            assert isinstance(denominator, int)
+            left: Fraction | int = scale * numerator * t.denominator
+            right: Fraction | int = t.numerator * denominator
+        else:
+            left, right = exact, t
+        meets = _compare(left, norm.target.operator, right)
+    if norm is None:
+        status = Status.NO_NORM
+    elif norm.target is None:
+        status = Status.NO_TARGET
+    elif head.unreachable:
+        status = Status.CAVEAT_APPLIES
+    elif meets is None:
+        status = Status.NO_DATA
+    else:
+        status = Status.MET if meets else Status.NOT_MET
+    timed = spec.deadlines
+    deadlines = timed and norm is not None
+    final = figures.judged + figures.lost_open + figures.winnable
+    return IndicatorResult(
+        **head.fields,  # type: ignore[arg-type]
+        unit=unit,
+        unit_name=unit_name,
+        numerator=Decimal(numerator),
+        denominator=None if denominator is None else Decimal(denominator),
+        value=value,
+        invalid=figures.invalid_end if spec.anchor is Anchor.END else figures.invalid_start,
+        unclassified=figures.unclassified if deadlines else 0,
+        median_delay=delays.median if timed and delays else None,
+        p90_delay=delays.p90 if timed and delays else None,
+        backlog=figures.backlog if timed else None,
+        overdue=figures.overdue if deadlines else None,
+        forecast_lost=figures.late + figures.lost_open if deadlines else None,
+        forecast_open=figures.winnable if deadlines else None,
+        forecast_best=_share(figures.on_time + figures.winnable, final) if deadlines else None,
+        forecast_worst=_share(figures.on_time, final) if deadlines else None,
+        status=status,
+        meets_target=meets,
+    )
+
+
+def _decimal(value: Fraction) -> Decimal:
+    """A target for display, to the cent (the comparison itself uses the exact fraction)."""
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"))
