@@ -62,6 +62,7 @@ def test_measure_publishes_a_new_version_each_time(store_file: Path) -> None:
         "num/den",
         "median/p90",
         "backlog/overdue",
+        "forecast",
         "notes",
     ]
     assert lines[3].split() == [
@@ -78,6 +79,7 @@ def test_measure_publishes_a_new_version_each_time(store_file: Path) -> None:
         "1/2",
         "70/162",
         "0/0",
+        "50.0%",
     ]
     assert lines[4].split() == [
         "VOB",
@@ -93,6 +95,7 @@ def test_measure_publishes_a_new_version_each_time(store_file: Path) -> None:
         "0/0",
         "-",
         "1/1",
+        "0.0%",
     ]
     assert "[2] VOB 1-01 (not_reachable): [nl] Rekening houdend" in out
     assert "not measured: platina-report (platina-report)" in out
@@ -101,6 +104,9 @@ def test_measure_publishes_a_new_version_each_time(store_file: Path) -> None:
     assert "result set 2 (version 1)" in again.splitlines()[0]
     third = invoke(*base)
     assert "result set 3 (version 2)" in third.splitlines()[0]
+    year = invoke(*base, "--to", "2019-Q4", "--level", "institution", "--no-publish")
+    assert year.splitlines()[1].split()[:2] == ["period", "objective"]
+    assert year.splitlines()[0].startswith("inasti-2019-2020 2019-Q3..2019-Q4 by institution")
 
 
 def test_measure_json(store_file: Path) -> None:
@@ -227,6 +233,14 @@ def test_late_takes_the_contract_of_the_latest_result_set(store_file: Path) -> N
 
 
 def test_errors_name_the_fix(store_file: Path) -> None:
+    missing = store_file.parent / "none.duckdb"
+    result = CliRunner().invoke(
+        main, ["measure", "--contract", "inasti-2019-2020", "--period", "2019-Q3",
+               "--store", str(missing)]
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert f"no fact store at {missing} yet: import cases first" in result.output
+    assert not missing.exists()
     result = CliRunner().invoke(
         main, ["late", "--objective", "VOB 2-01", "--period", "2019-Q3", "--store", str(store_file)]
     )

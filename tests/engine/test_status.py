@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
+import pytest
+
 from pilotage.contract.model import Contract
-from pilotage.engine import Status
+from pilotage.engine import IndicatorResult, Status
 
 from .helpers import D, case, pick, run, timeliness, tiny_contract
 
@@ -114,3 +117,14 @@ def test_levels_office_region_institution(inasti: Contract) -> None:
     assert (whole.median_delay, whole.p90_delay) == (20, 132)  # of 10, 20, 30, 132
     assert (whole.backlog, whole.overdue, whole.level) == (1, 1, "institution")
     assert whole.target_in_period == Decimal("90.00")
+
+
+def test_result_rows_have_every_field_and_stay_frozen(inasti: Contract) -> None:
+    # Rows are built without the dataclass __init__ (status._build): all fields, still frozen.
+    m = run(LEVELS, inasti)
+    names = {f.name for f in dataclasses.fields(IndicatorResult)}
+    for row in m.rows:
+        assert set(vars(row)) == names
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        m.rows[0].value = 1.0  # type: ignore[misc]
+    assert m.rows[0] == dataclasses.replace(m.rows[0])

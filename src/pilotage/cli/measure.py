@@ -28,6 +28,7 @@ from pilotage.engine import (
     publish,
 )
 from pilotage.engine.results import ResultSet
+from pilotage.errors import StoreError
 from pilotage.facts.settings import DATA_DIR_ENV, store_path
 from pilotage.facts.store import DuckDBFactStore
 from pilotage.legaltime import Period, parse_date, periods_between
@@ -104,20 +105,19 @@ def _table(lines: Sequence[Sequence[str]]) -> list[str]:
     ]
 
 
-def _rows_text(rows: list[IndicatorResult]) -> list[str]:
-    head = (
-        "objective",
-        "norm",
-        "unit",
-        "value",
-        "target",
-        "status",
-        "num/den",
-        "median/p90",
-        "backlog/overdue",
-        "notes",
-    )
-    lines = [head]
+def _forecast(r: IndicatorResult) -> str:
+    if r.forecast_best is None or r.forecast_worst is None:
+        return "-"
+    if r.forecast_best == r.forecast_worst:
+        return _percent(r.forecast_best)
+    return f"{r.forecast_worst:.1f}-{r.forecast_best:.1f}%"
+
+
+def _rows_text(rows: list[IndicatorResult], periods: bool) -> list[str]:
+    """The rows as a table; with `periods`, a column says which period each row is."""
+    head = ["objective", "norm", "unit", "value", "target", "status", "num/den"]
+    head += ["median/p90", "backlog/overdue", "forecast", "notes"]
+    lines = [["period", *head] if periods else head]
     for r in rows:
         den = "-" if r.denominator is None else str(_number(r.denominator))
         delays = "-" if r.median_delay is None else f"{r.median_delay}/{r.p90_delay}"
@@ -128,20 +128,9 @@ def _rows_text(rows: list[IndicatorResult]) -> list[str]:
             notes.append(f"{r.invalid} invalid")
         if r.unclassified:
             notes.append(f"{r.unclassified} unclassified")
-        lines.append(
-            (
-                r.objective,
-                _norm(r),
-                r.unit,
-                _value(r),
-                _target(r),
-                r.status.value,
-                f"{_number(r.numerator)}/{den}",
-                delays,
-                open_,
-                " ".join(notes),
-            )
-        )
+        line = [r.objective, _norm(r), r.unit, _value(r), _target(r), r.status.value]
+        line += [f"{_number(r.numerator)}/{den}", delays, open_, _forecast(r), " ".join(notes)]
+        lines.append([r.period, *line] if periods else line)
     return _table(lines)
 
 
@@ -243,6 +232,8 @@ def measure_command(
     first = Period.parse(period_text)
     periods = [first] if last_text is None else periods_between(first, Period.parse(last_text))
     path = store_file or store_path()
+    if not path.exists():
+        raise StoreError(f"no fact store at {path} yet: import cases first (pilotage cases import)")
     with DuckDBFactStore(path, read_only=no_publish) as store:
         result = measure(
             store.cases(),
@@ -289,7 +280,7 @@ def measure_command(
         or (r.kind == "count" and r.numerator)
     ]
     if shown:
-        for line in _rows_text(shown):
+        for line in _rows_text(shown, periods=len(result.span) > 1):
             click.echo(line)
     hidden = len(rs.rows) - len(shown)
     if hidden:

@@ -24,6 +24,7 @@ share this code by construction.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,7 +42,7 @@ Key = tuple[int, str]  # (measure id, unit)
 Ints = npt.NDArray[np.int64]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PeriodFigures:
     """Counts and sums of one measure, one unit, one period (see the module docstring)."""
 
@@ -150,16 +151,21 @@ def figures_by_key(cube: pa.Table, span: Span) -> dict[Key, list[PeriodFigures]]
     names = list(columns)
     # One conversion to Python ints for the whole cube, then plain indexing per row.
     stacked = np.stack([columns[name] for name in names], axis=2).tolist()
+    defaults = {f.name: f.default for f in dataclasses.fields(PeriodFigures)}
     out: dict[Key, list[PeriodFigures]] = {}
     for gi, key in enumerate(keys):
         rows = []
         for i in range(k):
-            values = dict(zip(names, stacked[gi][i], strict=True))
+            values = dict(defaults)
+            values.update(zip(names, stacked[gi][i], strict=True))
             if amounts is not None:
                 values["amount_due"], values["amount_collected"] = amounts[gi][i]
             if plans is not None:
                 values["planned"], values["plan_done"] = plans[gi][i]
-            rows.append(PeriodFigures(**values))
+            # As for result rows (status._build): the generated __init__ only assigns fields.
+            row: PeriodFigures = object.__new__(PeriodFigures)
+            row.__dict__.update(values)
+            rows.append(row)
         out[key] = rows
     return out
 
@@ -205,9 +211,9 @@ def _plans(
 
 def delays_by_key(quantiles: pa.Table) -> Mapping[tuple[int, str, int], Delays]:
     """(measure id, unit, period index) -> exact delays, from `compute.delay_quantiles`."""
-    out: dict[tuple[int, str, int], Delays] = {}
-    for row in quantiles.to_pylist():
-        out[(int(row["m_id"]), row["unit"], int(row["ce"]))] = Delays(
-            int(row["ended"]), row["median"], row["p90"]
-        )
-    return out
+    columns = [quantiles.column(name).to_pylist()
+               for name in ("m_id", "unit", "ce", "ended", "median", "p90")]  # fmt: skip
+    return {
+        (m, unit, ce): Delays(ended, median, p90)
+        for m, unit, ce, ended, median, p90 in zip(*columns, strict=True)
+    }

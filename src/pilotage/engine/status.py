@@ -176,7 +176,7 @@ def row_head(
     """The unit-independent part of the rows of `measure` for `period`."""
     spec, norm = measure.spec, measure.norm
     target = norm.target if norm else None
-    scaled = norm is not None and target is not None and target.unit is not TargetUnit.PERCENT
+    scaled = target is not None and target.unit in (TargetUnit.COUNT, TargetUnit.AMOUNT)
     factor = pro_rata(norm, period) if scaled and norm is not None else Fraction(1)
     in_period = Fraction(target.value) * factor if target else None
     here = Validity(start=period.first, end=period.last)
@@ -264,8 +264,8 @@ def result_row(
     timed = spec.deadlines
     deadlines = timed and norm is not None
     final = figures.judged + figures.lost_open + figures.winnable
-    return IndicatorResult(
-        **head.fields,  # type: ignore[arg-type]
+    values = dict(head.fields)
+    values.update(
         unit=unit,
         unit_name=unit_name,
         numerator=Decimal(numerator),
@@ -284,6 +284,20 @@ def result_row(
         status=status,
         meets_target=meets,
     )
+    return _build(values)
+
+
+def _build(values: dict[str, object]) -> IndicatorResult:
+    """An IndicatorResult from all its field values, without the generated __init__.
+
+    The frozen dataclass's __init__ only assigns the fields one `object.__setattr__` at a time
+    (no check, no conversion); tens of thousands of rows are built per computation, so they
+    get their attribute dictionary in one step instead. Every field must be given (a test
+    checks that `result_row` gives exactly the fields).
+    """
+    row: IndicatorResult = object.__new__(IndicatorResult)
+    row.__dict__.update(values)
+    return row
 
 
 def _decimal(value: Fraction) -> Decimal:
