@@ -13,14 +13,17 @@ fix. Errors of other libraries (yaml, duckdb, ...) are translated into these at 
     │   ├── ImpossibleDateError      a date that does not exist (31/04/2013)
     │   ├── IntervalError            an end before its start, and similar ordering faults
     │   └── CalendarError            an unknown calendar, or a bad calendar file
-    └── FactsError
-        ├── ImportFileError          a case source cannot be read: missing, not CSV, corrupt,
-        │                            no header row, columns missing or unknown, a failing query
-        ├── SecretKeyError           a niss column without PILOTAGE_SECRET_KEY, or another key
-        │                            than the one the store was built with
-        ├── OrgUnitsError            an org-unit file that breaks the office -> region ->
-        │                            institution hierarchy
-        └── StoreError               the fact store cannot be opened, read or written
+    ├── FactsError
+    │   ├── ImportFileError          a case source cannot be read: missing, not CSV, corrupt,
+    │   │                            no header row, columns missing or unknown, a failing query
+    │   ├── SecretKeyError           a niss column without PILOTAGE_SECRET_KEY, or another key
+    │   │                            than the one the store was built with
+    │   ├── OrgUnitsError            an org-unit file that breaks the office -> region ->
+    │   │                            institution hierarchy
+    │   └── StoreError               the fact store cannot be opened, read or written
+    └── MeasureError                 a measure that cannot be asked: an objective the contract
+                                     does not have or does not measure from cases, a norm it
+                                     does not have
 
 The CLI turns a PilotageError into its message on stderr and exit status `exit_code`.
 """
@@ -41,6 +44,7 @@ __all__ = [
     "ImpossibleDateError",
     "IntervalError",
     "LegalTimeError",
+    "MeasureError",
     "OrgUnitsError",
     "PilotageError",
     "SecretKeyError",
@@ -128,3 +132,7 @@ class OrgUnitsError(FactsError):
 
 class StoreError(FactsError):
     """The fact store cannot be opened, read or written (a DuckDB error, in our words)."""
+
+
+class MeasureError(PilotageError):
+    """A measurement that cannot be asked as given; the message names the value and the fix."""

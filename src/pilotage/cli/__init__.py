@@ -34,25 +34,31 @@ def main() -> None:
 
     \b
     Start with:
-      pilotage start                     check and show the two seed contracts
-      pilotage contract check FILE...    validate contract files, every problem at once
-      pilotage contract show FILE        a readable outline of a contract
+      pilotage start                        the main job: seeds, demonstration data, dashboard
+      pilotage contract check FILE...       validate contract files, every problem at once
+      pilotage contract show inasti-2019-2020
+      pilotage contract import-document SIGNED.pdf -o draft.yaml
+      pilotage cases import cases.csv --contract inasti-2019-2020
+      pilotage measure --contract inasti-2019-2020 --period 2019-Q3 --level office
+      pilotage late --objective "VOB 2-01" --period 2019-Q3
+      pilotage deadline 2019-06-30 "1 mois"
     Every command has --help with examples.
     """
 
 
 def _register() -> None:
-    from pilotage.cli import cases, contract, legaltime, measure, start
+    # Each module adds its commands; `reading` and `demo` attach theirs to the `contract` and
+    # `cases` groups when imported.
+    from pilotage.cli import cases, contract, demo, legaltime, measure, reading, start
 
-    main.add_command(contract.contract)
-    from pilotage.cli import reading  # noqa: F401  (adds `contract import-document` when imported)
-    main.add_command(cases.cases)
+    del demo, reading
     main.add_command(start.start)
-    main.add_command(measure.measure_command)
-    main.add_command(measure.late)
+    main.add_command(contract.contract)
     for command in (legaltime.deadline, legaltime.elapsed, legaltime.periods, legaltime.holidays):
         main.add_command(command)
-    from pilotage.cli import demo  # noqa: F401  (adds `cases generate` when imported)
+    main.add_command(cases.cases)
+    main.add_command(measure.measure_command)
+    main.add_command(measure.late)
 
 
 _register()

@@ -61,13 +61,13 @@ applies when its period overlaps it (see `pilotage.engine.status`).
 from __future__ import annotations
 
 from pilotage.engine.compute import Level
-from pilotage.engine.errors import MeasureError
 from pilotage.engine.kinds import KINDS, Anchor, Figure, KindSpec, measurable
 from pilotage.engine.late import LateCase, LateState, late_cases, offices_under
 from pilotage.engine.measure import Measurement, contract_version, measure
 from pilotage.engine.results import ResultSet, list_result_sets, load_result_set, publish
 from pilotage.engine.span import Span
 from pilotage.engine.status import CaveatNote, IndicatorResult, Status
+from pilotage.errors import MeasureError
 
 __all__ = [
     "KINDS",

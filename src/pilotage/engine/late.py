@@ -19,10 +19,10 @@ import ibis.expr.types as ir  # type: ignore[import-untyped]
 
 from pilotage.contract.model import Contract
 from pilotage.engine.compute import case_frame, lookups
-from pilotage.engine.errors import MeasureError
 from pilotage.engine.measure import rows_used
 from pilotage.engine.plan import make_plan
 from pilotage.engine.span import EPOCH, Span
+from pilotage.errors import MeasureError
 from pilotage.legaltime import Period
 
 __all__ = ["LateCase", "LateState", "late_cases", "offices_under"]

@@ -380,7 +380,6 @@ def _open_problem(name: str, exc: duckdb.Error) -> str:
     text = _first_line(exc)
     if "lock" in text.lower():
         return (
-            f"cannot open {name}: it is in use by another process ({text}); "
-            "wait for it to finish"
+            f"cannot open {name}: it is in use by another process ({text}); wait for it to finish"
         )
     return f"cannot open {name}: {text}"
