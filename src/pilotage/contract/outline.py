@@ -19,12 +19,19 @@ _UNITS = {
 }
 
 
+def _count(value: int | None, unit: DelayUnit) -> str:
+    name = _UNITS[unit]
+    if value == 1:
+        name = name.replace("days", "day").replace("months", "month")
+    return f"{value} {name}"
+
+
 def describe_delay(delay: Delay) -> str:
     if delay.unit is DelayUnit.FIXED_DATE:
         text = f"by {delay.day:02d}-{delay.month:02d} each year"
         text += " (rolls forward)" if delay.rolls_forward else ""
     else:
-        text = f"within {delay.value} {_UNITS[delay.unit]} ({delay.convention.value})"
+        text = f"within {_count(delay.value, delay.unit)} ({delay.convention.value})"
     if delay.category:
         text += f" for {delay.category}"
     if delay.start_event:
@@ -60,7 +67,7 @@ def describe_deadline(deadline: Deadline) -> str:
         assert deadline.event is not None
         assert deadline.offset is not None
         off = deadline.offset
-        return f"{deadline.event.text()} + {off.value} {_UNITS[off.unit]}"
+        return f"{deadline.event.text()} + {_count(off.value, off.unit)}"
     if f is DeadlineForm.RECURRING:
         assert deadline.recurrence is not None
         r = deadline.recurrence
