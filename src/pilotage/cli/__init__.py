@@ -49,7 +49,7 @@ def main() -> None:
 def _register() -> None:
     # Each module adds its commands; `reading` and `demo` attach theirs to the `contract` and
     # `cases` groups when imported.
-    from pilotage.cli import cases, contract, demo, legaltime, measure, reading, start
+    from pilotage.cli import cases, contract, demo, legaltime, measure, reading, start, web
 
     del demo, reading
     main.add_command(start.start)
@@ -59,6 +59,7 @@ def _register() -> None:
     main.add_command(cases.cases)
     main.add_command(measure.measure_command)
     main.add_command(measure.late)
+    main.add_command(web.web)
 
 
 _register()

@@ -1,0 +1,1 @@
+"""Institutions, roles and who is granted which institution."""

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.contrib import admin
+
+from pilotage.web.accounts.models import Grant, Institution
+
+
+@admin.register(Institution)
+class InstitutionAdmin(admin.ModelAdmin):
+    list_display = ("code", "name")
+
+
+@admin.register(Grant)
+class GrantAdmin(admin.ModelAdmin):
+    list_display = ("user", "institution", "role")
+    list_filter = ("institution", "role")

@@ -1,0 +1,1 @@
+"""The contract catalogue: contract versions persisted from contract files."""

@@ -1,0 +1,102 @@
+"""Load a contract file into the catalogue: the one function the CLI, the admin and tests call."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from pilotage.contract.files import ExportFormat, dump_contract, load_contract
+from pilotage.contract.seeds import resolve_contract_path
+from pilotage.errors import ContractInvalidError
+from pilotage.web.accounts.models import Institution
+from pilotage.web.audit.record import record
+from pilotage.web.catalogue.models import ContractVersion
+
+__all__ = ["LoadResult", "latest", "load_contract_file"]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    version: ContractVersion
+    created: bool
+
+    def __str__(self) -> str:
+        state = "loaded" if self.created else "unchanged"
+        return (
+            f"{self.version.contract_id} [{self.version.institution.code}]: {state}, "
+            f"sha256 {self.version.sha256[:12]}"
+        )
+
+
+def load_contract_file(
+    path_or_seed_id: str,
+    institution: str,
+    *,
+    who: AbstractBaseUser | None = None,
+) -> LoadResult:
+    """Validate a contract file (or a seed id) with the core and store it as a contract version.
+
+    Idempotent: the same canonical content for the same institution is the same row. A new row
+    is written to the audit trail.
+    """
+    path = resolve_contract_path(path_or_seed_id)
+    contract = load_contract(path)
+    if contract.institution.code != institution:
+        raise ContractInvalidError(
+            f"{path}: the contract is of institution {contract.institution.code!r}, not "
+            f"{institution!r}; load it under {contract.institution.code}"
+        )
+    content = dump_contract(contract, ExportFormat.JSON)
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    with transaction.atomic():
+        inst, _ = Institution.objects.get_or_create(
+            code=institution, defaults={"name": contract.institution.name.text("fr")}
+        )
+        existing = ContractVersion.objects.filter(
+            contract_id=contract.id, institution=inst, sha256=digest
+        ).first()
+        if existing is not None:
+            return LoadResult(existing, created=False)
+        previous = ContractVersion.objects.filter(contract_id=contract.id, institution=inst).first()
+        version = ContractVersion.objects.create(
+            contract_id=contract.id,
+            institution=inst,
+            title=contract.title.text("fr")[:500],
+            period_start=contract.period.start,
+            period_end=contract.period.end,
+            content=content,
+            sha256=digest,
+            source=str(path)[:500],
+        )
+        record(
+            "contract.load",
+            version,
+            who=who,
+            before=_summary(previous) if previous else None,
+            after=_summary(version),
+        )
+    return LoadResult(version, created=True)
+
+
+def _summary(version: ContractVersion) -> dict[str, str | None]:
+    return {
+        "contract_id": version.contract_id,
+        "institution": version.institution.code,
+        "sha256": version.sha256,
+        "period_start": version.period_start.isoformat(),
+        "period_end": version.period_end.isoformat() if version.period_end else None,
+        "source": version.source,
+    }
+
+
+def latest(contract_id: str) -> ContractVersion | None:
+    """The most recently loaded version of a contract."""
+    found: ContractVersion | None = (
+        ContractVersion.objects.filter(contract_id=contract_id)
+        .select_related("institution")
+        .first()
+    )
+    return found

@@ -1,0 +1,46 @@
+"""A contract version: the canonical JSON of one contract file, as validated by the core."""
+
+from __future__ import annotations
+
+import json
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from pilotage.contract.files import parse_contract
+from pilotage.contract.model import Contract
+from pilotage.web.accounts.models import Institution
+
+
+class ContractVersion(models.Model):
+    contract_id = models.CharField(_("contract id"), max_length=100, db_index=True)
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="contract_versions"
+    )
+    title = models.CharField(_("title"), max_length=500)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    content = models.TextField(
+        _("contract file"),
+        help_text=_("Canonical JSON of the contract file (pilotage-contract/1)."),
+    )
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    source = models.CharField(_("loaded from"), max_length=500, blank=True)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("contract_id", "-loaded_at", "-pk")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["contract_id", "institution", "sha256"], name="one_row_per_content"
+            ),
+        )
+        verbose_name = _("contract version")
+        verbose_name_plural = _("contract versions")
+
+    def __str__(self) -> str:
+        return f"{self.contract_id} ({self.sha256[:12]})"
+
+    def contract(self) -> Contract:
+        """The contract as the core's model, parsed from the stored canonical JSON."""
+        return parse_contract(json.loads(self.content), f"contract version {self.pk}")

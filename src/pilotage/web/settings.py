@@ -1,0 +1,139 @@
+"""Django settings, from the environment over this one file.
+
+`PILOTAGE_DATA_DIR` holds the SQLite database (`web.sqlite3`) and, in development, a generated
+secret key; `DATABASE_URL` switches to a server database (PostgreSQL); `PILOTAGE_WEB_DEBUG=1`
+turns on debug mode; `PILOTAGE_WEB_SECRET_KEY` is required when debug mode is off.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from pilotage.facts.settings import data_dir
+
+WEB_SECRET_KEY_ENV = "PILOTAGE_WEB_SECRET_KEY"
+WEB_DEBUG_ENV = "PILOTAGE_WEB_DEBUG"
+WEB_ALLOWED_HOSTS_ENV = "PILOTAGE_WEB_ALLOWED_HOSTS"
+DATABASE_URL_ENV = "DATABASE_URL"
+SQLITE_FILE = "web.sqlite3"
+DEV_KEY_FILE = "web-secret-key.txt"
+
+
+def database(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """`DATABASE_URL` when set, else SQLite at `<data dir>/web.sqlite3`."""
+    env = os.environ if environ is None else environ
+    url = env.get(DATABASE_URL_ENV)
+    if url:
+        return dict(dj_database_url.parse(url, conn_max_age=60))
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(data_dir(env) / SQLITE_FILE)}
+
+
+def debug(environ: Mapping[str, str] | None = None) -> bool:
+    env = os.environ if environ is None else environ
+    return env.get(WEB_DEBUG_ENV, "").lower() in {"1", "true", "yes", "on"}
+
+
+def secret_key(environ: Mapping[str, str] | None = None, *, debug_mode: bool) -> str:
+    """`PILOTAGE_WEB_SECRET_KEY`; in debug mode a key generated once into the data dir."""
+    env = os.environ if environ is None else environ
+    key = env.get(WEB_SECRET_KEY_ENV)
+    if key:
+        return key
+    if not debug_mode:
+        raise ImproperlyConfigured(
+            f"{WEB_SECRET_KEY_ENV} is not set: set it to a long random string for the web "
+            f"application, or set {WEB_DEBUG_ENV}=1 to use a generated development key"
+        )
+    path = data_dir(env) / DEV_KEY_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+BASE_DIR = Path(__file__).resolve().parent
+DEBUG = debug()
+SECRET_KEY = secret_key(debug_mode=DEBUG)
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get(WEB_ALLOWED_HOSTS_ENV, "localhost,127.0.0.1,testserver").split(",")
+    if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "pilotage.web.accounts",
+    "pilotage.web.catalogue",
+    "pilotage.web.audit",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "pilotage.web.urls"
+WSGI_APPLICATION = "pilotage.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Brussels"
+
+STATIC_URL = "static/"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "login"
+
+# Security defaults; HTTPS-only settings follow debug mode so local development stays usable.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_SSL_REDIRECT = False  # the reverse proxy terminates TLS; it sets the redirect
