@@ -33,7 +33,8 @@ def create_demo_users(institutions: list[str] | None = None) -> list[DemoUser]:
     model = get_user_model()
     with transaction.atomic():
         insts = [Institution.objects.get_or_create(code=code)[0] for code in codes]
-        for role in Role:
+        for value in Role.values:
+            role = Role(value)
             username = f"demo-{role.value.replace('_', '-')}"
             password = secrets.token_urlsafe(9)
             user, _ = model.objects.get_or_create(username=username)
