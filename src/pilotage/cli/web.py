@@ -21,7 +21,10 @@ def _setup() -> None:
     import django
     from django.core.exceptions import ImproperlyConfigured
 
+    from pilotage.web.settings import debug, secret_key
+
     try:
+        secret_key(debug_mode=debug())
         django.setup()
     except ImproperlyConfigured as exc:
         raise click.ClickException(str(exc)) from None

@@ -61,7 +61,9 @@ def secret_key(environ: Mapping[str, str] | None = None, *, debug_mode: bool) ->
 
 BASE_DIR = Path(__file__).resolve().parent
 DEBUG = debug()
-SECRET_KEY = secret_key(debug_mode=DEBUG)
+# Outside debug mode, a missing key leaves the settings importable (tests, `makemigrations`), but
+# the WSGI application and `pilotage web serve` refuse to start with the message of secret_key().
+SECRET_KEY = secret_key(debug_mode=DEBUG) if DEBUG or os.environ.get(WEB_SECRET_KEY_ENV) else ""
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get(WEB_ALLOWED_HOSTS_ENV, "localhost,127.0.0.1,testserver").split(",")

@@ -6,5 +6,8 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from pilotage.web.settings import debug, secret_key
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pilotage.web.settings")
+secret_key(debug_mode=debug())  # no server without a secret key: a clear error, now
 application = get_wsgi_application()

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from pilotage.cli import main
+from pilotage.web.accounts.models import Grant, Role
+from pilotage.web.audit.models import AuditEntry
+from pilotage.web.catalogue.models import ContractVersion
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["migrate"], ["load-seeds"], ["create-demo-users"], ["serve"]]
+)
+def test_every_web_command_has_help_with_an_example(command: list[str]) -> None:
+    result = CliRunner().invoke(main, ["web", *command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output
+
+
+def test_serve_help_says_it_is_the_development_server() -> None:
+    result = CliRunner().invoke(main, ["web", "serve", "--help"])
+    text = " ".join(result.output.split())
+    assert "runserver" in text
+    assert "not for production" in text
+
+
+@pytest.mark.django_db
+def test_load_seeds_twice_loads_once() -> None:
+    runner = CliRunner()
+    first = runner.invoke(main, ["web", "load-seeds"])
+    second = runner.invoke(main, ["web", "load-seeds"])
+    assert first.exit_code == 0, first.output
+    assert "inasti-2019-2020 [INASTI]: loaded" in first.output
+    assert "inami-2013-2015 [INAMI]: loaded" in first.output
+    assert second.output.count("unchanged") == 2
+    assert ContractVersion.objects.count() == 2
+    assert AuditEntry.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_create_demo_users_one_per_role_labelled_demonstration() -> None:
+    runner = CliRunner()
+    runner.invoke(main, ["web", "load-seeds"])
+    result = runner.invoke(main, ["web", "create-demo-users"])
+    assert result.exit_code == 0, result.output
+    assert "DEMONSTRATION" in result.output
+    for role in Role:
+        assert f"demo-{role.value.replace('_', '-')}" in result.output
+    assert Grant.objects.count() == len(Role) * 2
+
+
+def test_web_commands_refuse_to_start_without_a_key_outside_debug(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PILOTAGE_WEB_DEBUG", "0")
+    monkeypatch.delenv("PILOTAGE_WEB_SECRET_KEY", raising=False)
+    result = CliRunner().invoke(main, ["web", "migrate"])
+    assert result.exit_code == 1
+    assert "PILOTAGE_WEB_SECRET_KEY is not set" in result.output

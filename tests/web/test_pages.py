@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from pilotage.web.accounts.models import Role
+from tests.web.conftest import INSTITUTION_OF, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize("role", list(Role))
+def test_overview_only_for_the_granted_institution(client: Client, role: Role) -> None:
+    make_user("someone", role, "INASTI")
+    client.login(username="someone", password="pw-for-tests")
+    own = client.get("/contracts/inasti-2019-2020/")
+    other = client.get("/contracts/inami-2013-2015/")
+    assert own.status_code == 200
+    assert other.status_code == 403
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize("contract_id", list(INSTITUTION_OF))
+def test_anonymous_is_sent_to_login(client: Client, contract_id: str) -> None:
+    response = client.get(f"/contracts/{contract_id}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next=/contracts/{contract_id}/"
+
+
+@pytest.mark.usefixtures("seeded")
+def test_overview_shows_the_contract(client: Client) -> None:
+    make_user("reader", Role.VIEWER, "INAMI")
+    client.login(username="reader", password="pw-for-tests")
+    page = client.get("/contracts/inami-2013-2015/").content.decode()
+    assert "Laurette Onkelinx" in page  # a signatory
+    assert "2013-01-01" in page
+    assert "31/04/2013" in page  # a deadline as printed, impossible date and all
+    inasti = Client()
+    make_user("inasti-reader", Role.VIEWER, "INASTI")
+    inasti.login(username="inasti-reader", password="pw-for-tests")
+    page = inasti.get("/contracts/inasti-2019-2020/").content.decode()
+    assert page.count('class="norm"') == 51
+    assert "VOB 1-01" in page
+
+
+@pytest.mark.usefixtures("seeded")
+def test_contract_texts_in_the_reader_language(client: Client) -> None:
+    make_user("lezer", Role.VIEWER, "INASTI")
+    client.login(username="lezer", password="pw-for-tests")
+    page = client.get("/contracts/inasti-2019-2020/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Kerntaken" in page
+    assert "[fr] " in page  # a text missing in Dutch is marked with the language shown
+
+
+def test_unknown_contract_is_404(client: Client) -> None:
+    make_user("someone", Role.VIEWER, "INASTI")
+    client.login(username="someone", password="pw-for-tests")
+    assert client.get("/contracts/no-such-contract/").status_code == 404
+
+
+def test_login_form_requires_the_csrf_token() -> None:
+    make_user("someone", Role.VIEWER, "INASTI")
+    client = Client(enforce_csrf_checks=True)
+    refused = client.post(
+        "/accounts/login/", {"username": "someone", "password": "pw-for-tests"}
+    )
+    assert refused.status_code == 403
+    form = client.get("/accounts/login/")
+    token = form.cookies["csrftoken"].value
+    accepted = client.post(
+        "/accounts/login/",
+        {"username": "someone", "password": "pw-for-tests", "csrfmiddlewaretoken": token},
+    )
+    assert accepted.status_code == 302
+
+
+@pytest.mark.usefixtures("seeded")
+def test_language_switch_changes_the_interface(client: Client) -> None:
+    make_user("someone", Role.CONTRACT_MANAGER, "INASTI")
+    client.login(username="someone", password="pw-for-tests")
+    client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
+    nl = client.get("/contracts/inasti-2019-2020/").content.decode()
+    assert '<html lang="nl">' in nl
+    assert "Kerntaken" in nl
+    assert "contractbeheerder" in nl
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    fr = client.get("/contracts/inasti-2019-2020/").content.decode()
+    assert '<html lang="fr">' in fr
+    assert "Tâches clés" in fr
+    assert "gestionnaire du contrat" in fr
+
+
+def test_security_headers(client: Client) -> None:
+    response = client.get("/accounts/login/")
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
