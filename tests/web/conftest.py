@@ -14,6 +14,8 @@ INSTITUTION_OF = {"inasti-2019-2020": "INASTI", "inami-2013-2015": "INAMI"}
 def _secret_key() -> None:
     # Outside debug mode the settings leave the key empty unless PILOTAGE_WEB_SECRET_KEY is set.
     django_settings.SECRET_KEY = "tests-only-not-a-secret"
+    # A fast hasher: the real one is slow on purpose, and tests create many accounts.
+    django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

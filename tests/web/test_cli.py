@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -7,6 +9,13 @@ from pilotage.cli import main
 from pilotage.web.accounts.models import Grant, Role
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.models import ContractVersion
+
+
+@pytest.fixture(autouse=True)
+def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # The web commands set PILOTAGE_WEB_DEBUG and may write a development key to the data dir.
+    monkeypatch.setenv("PILOTAGE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("PILOTAGE_WEB_DEBUG", "1")
 
 
 @pytest.mark.parametrize(

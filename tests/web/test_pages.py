@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from pilotage.web.accounts.demo import create_demo_users
 from pilotage.web.accounts.models import Role
 from tests.web.conftest import INSTITUTION_OF, make_user
 
@@ -95,3 +96,16 @@ def test_security_headers(client: Client) -> None:
     response = client.get("/accounts/login/")
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [(Role.ADMINISTRATOR, 200), (Role.CONTRACT_MANAGER, 200), (Role.VIEWER, 302)],
+)
+def test_catalogue_and_audit_trail_in_the_admin_for_those_allowed(role: Role, status: int) -> None:
+    users = {u.role: u for u in create_demo_users()}
+    client = Client()
+    assert client.login(username=users[role].username, password=users[role].password)
+    assert client.get("/admin/catalogue/contractversion/").status_code == status
+    assert client.get("/admin/audit/auditentry/").status_code == status
