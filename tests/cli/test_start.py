@@ -25,10 +25,12 @@ def test_start_loads_measures_and_shows_then_changes_nothing_on_a_second_run(
     assert "334344 inserted, 0 updated, 0 unchanged, 0 rejected" in out
     assert "measured 2019-Q1..2020-Q4 by office: result set 1 (version 1)" in out
     assert "Dashboard 2020-Q4, whole institution" in out
+    assert "2020-Q4 by institution, as of 2020-12-31: result set 4 (version 1)" in out
     assert "VOB 2-01     120 | 90%" in out
     assert (tmp_path / "data" / "demo" / "cases.parquet").exists()
     assert (tmp_path / "data" / "demo-secret.key").stat().st_mode & 0o077 == 0
     second = CliRunner().invoke(main, ["start"])
     assert second.exit_code == 0, second.output
     assert "0 inserted, 0 updated, 334344 unchanged, 0 rejected" in second.stdout
-    assert "by office: result set 4 (version 2)" in second.stdout
+    assert "by office: result set 5 (version 2)" in second.stdout
+    assert "2020-Q4 by institution, as of 2020-12-31: result set 8 (version 2)" in second.stdout

@@ -133,7 +133,6 @@ def start(ctx: click.Context, lang: str, data_dir: Path) -> None:
         contract_name=DEMO_CONTRACT,
         period_text=str(quarters[-1]),
         level="institution",
-        no_publish=True,
         lang=lang,
         store_file=store_file,
     )
