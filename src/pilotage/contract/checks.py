@@ -106,6 +106,17 @@ def _duplicates(items: Iterable[tuple[Path_, str]], what: str, report: _Report) 
             first[code] = path
 
 
+# Top-level lists whose elements must each have their own key: (field, key, what it is called).
+_UNIQUE_TOP_LEVEL = (
+    ("articles", "number", "article number"),
+    ("continuous_missions", "code", "continuous mission code"),
+    ("projects", "code", "project code"),
+    ("chapters", "number", "chapter number"),
+    ("references", "id", "reference id"),
+    ("common_commitments", "code", "common commitment code"),
+)
+
+
 def _unique_codes(c: Contract, report: _Report) -> None:
     _duplicates(
         ((("services", i, "code"), s.code) for i, s in enumerate(c.services)),
@@ -143,42 +154,15 @@ def _unique_codes(c: Contract, report: _Report) -> None:
                 )
     _duplicates(tasks, "key task code", report)
     _duplicates(objectives, "objective code", report)
-    _duplicates(
-        ((("articles", i, "number"), a.number) for i, a in enumerate(c.articles)),
-        "article number",
-        report,
-    )
+    for name, key, what in _UNIQUE_TOP_LEVEL:
+        items = getattr(c, name)
+        _duplicates((((name, i, key), getattr(x, key)) for i, x in enumerate(items)), what, report)
     for i, a in enumerate(c.articles):
         _duplicates(
             ((("articles", i, "actions", j, "number"), x.number) for j, x in enumerate(a.actions)),
             f"action number in article {a.number}",
             report,
         )
-    _duplicates(
-        ((("continuous_missions", i, "code"), m.code) for i, m in enumerate(c.continuous_missions)),
-        "continuous mission code",
-        report,
-    )
-    _duplicates(
-        ((("projects", i, "code"), p.code) for i, p in enumerate(c.projects)),
-        "project code",
-        report,
-    )
-    _duplicates(
-        ((("chapters", i, "number"), ch.number) for i, ch in enumerate(c.chapters)),
-        "chapter number",
-        report,
-    )
-    _duplicates(
-        ((("references", i, "id"), r.id) for i, r in enumerate(c.references)),
-        "reference id",
-        report,
-    )
-    _duplicates(
-        ((("common_commitments", i, "code"), m.code) for i, m in enumerate(c.common_commitments)),
-        "common commitment code",
-        report,
-    )
     if c.budget is not None:
         codes = []
         for i, top in enumerate(c.budget.lines):
