@@ -11,7 +11,10 @@ INSTITUTION_OF = {"inasti-2019-2020": "INASTI", "inami-2013-2015": "INAMI"}
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _secret_key() -> None:
+def _secret_key(tmp_path_factory: pytest.TempPathFactory) -> None:
+    # WhiteNoise warns when STATIC_ROOT is missing; the servers collect it, tests use an empty one.
+    django_settings.STATIC_ROOT = str(tmp_path_factory.mktemp("static"))
+    django_settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
     # Outside debug mode the settings leave the key empty unless PILOTAGE_WEB_SECRET_KEY is set.
     django_settings.SECRET_KEY = "tests-only-not-a-secret"
     # A fast hasher: the real one is slow on purpose, and tests create many accounts.

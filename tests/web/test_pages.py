@@ -63,9 +63,7 @@ def test_unknown_contract_is_404(client: Client) -> None:
 def test_login_form_requires_the_csrf_token() -> None:
     make_user("someone", Role.VIEWER, "INASTI")
     client = Client(enforce_csrf_checks=True)
-    refused = client.post(
-        "/accounts/login/", {"username": "someone", "password": "pw-for-tests"}
-    )
+    refused = client.post("/accounts/login/", {"username": "someone", "password": "pw-for-tests"})
     assert refused.status_code == 403
     form = client.get("/accounts/login/")
     token = form.cookies["csrftoken"].value

@@ -80,10 +80,15 @@ INSTALLED_APPS = [
     "pilotage.web.accounts",
     "pilotage.web.catalogue",
     "pilotage.web.audit",
+    "pilotage.web.dashboards",
+    "pilotage.web.progress",
+    "pilotage.web.discussion",
+    "pilotage.web.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,6 +128,16 @@ USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 
 STATIC_URL = "static/"
+# Static files (CSS, scripts, chart styles) ship inside the package and are served by the
+# application itself through WhiteNoise: no CDN, the institutions' machines are offline.
+STATIC_ROOT = (data_dir() / "static").resolve()
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True  # serve straight from the package too, before collectstatic
+# Evidence files attached to action progress.
+MEDIA_ROOT = (data_dir() / "media").resolve()
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"

@@ -1,4 +1,14 @@
-"""URLs of the web application."""
+"""URLs of the web application.
+
+/contracts/                                   contracts the user is granted (catalogue)
+/contracts/<id>/                              contract overview (catalogue)
+/contracts/<id>/dashboard/...                 dashboards, late cases, XLSX export (dashboards)
+/contracts/<id>/actions/..., /missions/...    action-commitments and missions (progress)
+/contracts/<id>/comments/...                  comments and justifications (discussion)
+/audit/                                       the audit trail (audit)
+/api/...                                      JSON API, OpenAPI schema at /api/openapi.json
+/admin/                                       Django admin, for the roles allowed to edit
+"""
 
 from __future__ import annotations
 
@@ -10,6 +20,11 @@ from django.views.generic import RedirectView
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="catalogue:contract-list"), name="home"),
     path("contracts/", include("pilotage.web.catalogue.urls")),
+    path("contracts/<str:contract_id>/dashboard/", include("pilotage.web.dashboards.urls")),
+    path("contracts/<str:contract_id>/", include("pilotage.web.progress.urls")),
+    path("contracts/<str:contract_id>/comments/", include("pilotage.web.discussion.urls")),
+    path("audit/", include("pilotage.web.audit.urls")),
+    path("api/", include("pilotage.web.api.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -5,33 +5,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContractVersion',
+            name="ContractVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('contract_id', models.CharField(db_index=True, max_length=100, verbose_name='contract id')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('period_start', models.DateField(verbose_name='period start')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='period end')),
-                ('content', models.TextField(help_text='Canonical JSON of the contract file (pilotage-contract/1).', verbose_name='contract file')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('source', models.CharField(blank=True, max_length=500, verbose_name='loaded from')),
-                ('loaded_at', models.DateTimeField(auto_now_add=True, verbose_name='loaded at')),
-                ('institution', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contract_versions', to='accounts.institution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "contract_id",
+                    models.CharField(db_index=True, max_length=100, verbose_name="contract id"),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                ("period_start", models.DateField(verbose_name="period start")),
+                ("period_end", models.DateField(blank=True, null=True, verbose_name="period end")),
+                (
+                    "content",
+                    models.TextField(
+                        help_text="Canonical JSON of the contract file (pilotage-contract/1).",
+                        verbose_name="contract file",
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                (
+                    "source",
+                    models.CharField(blank=True, max_length=500, verbose_name="loaded from"),
+                ),
+                ("loaded_at", models.DateTimeField(auto_now_add=True, verbose_name="loaded at")),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contract_versions",
+                        to="accounts.institution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contract version',
-                'verbose_name_plural': 'contract versions',
-                'ordering': ('contract_id', '-loaded_at', '-pk'),
-                'constraints': [models.UniqueConstraint(fields=('contract_id', 'institution', 'sha256'), name='one_row_per_content')],
+                "verbose_name": "contract version",
+                "verbose_name_plural": "contract versions",
+                "ordering": ("contract_id", "-loaded_at", "-pk"),
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("contract_id", "institution", "sha256"), name="one_row_per_content"
+                    )
+                ],
             },
         ),
     ]

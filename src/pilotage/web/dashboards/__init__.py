@@ -1,0 +1,1 @@
+"""Dashboards: result sets mirrored for the pages; figures, trends, late cases, XLSX."""

@@ -1,0 +1,1 @@
+"""Comments and justifications on figures and actions, per period."""

@@ -1,0 +1,1 @@
+"""Follow-up of action-commitments and continuous missions: status, completions, events."""
