@@ -20,6 +20,7 @@ service owner of INAMI is granted article or domain codes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeAlias
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -36,7 +37,7 @@ __all__ = [
     "require_grant",
 ]
 
-User = AbstractBaseUser | AnonymousUser
+User: TypeAlias = AbstractBaseUser | AnonymousUser
 
 
 def grant_for(user: User, institution: Institution | str) -> Grant | None:
@@ -55,7 +56,7 @@ def grant_for(user: User, institution: Institution | str) -> Grant | None:
     if grant is None and getattr(user, "is_superuser", False):
         inst = Institution.objects.filter(code=code).first()
         if inst is not None:
-            grant = Grant(user_id=user.pk, institution=inst, role=Role.ADMINISTRATOR.value)
+            grant = Grant(user_id=user.pk, institution=inst, role=Role.ADMINISTRATOR)
     return grant
 
 
@@ -73,7 +74,7 @@ def institutions_for(user: User) -> list[Institution]:
         return []
     if getattr(user, "is_superuser", False):
         return list(Institution.objects.all())
-    return list(Institution.objects.filter(grants__user_id=getattr(user, "pk", None)).distinct())
+    return list(Institution.objects.filter(grants__user_id=user.pk).distinct())
 
 
 def _owns(grant: Grant, codes: Iterable[str | None]) -> bool:
