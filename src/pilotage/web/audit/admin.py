@@ -12,8 +12,8 @@ from pilotage.web.audit.models import AuditEntry
 class AuditEntryAdmin(admin.ModelAdmin):
     """Read-only: the trail is written by the application, never edited."""
 
-    list_display = ("at", "who", "action", "object_type", "object_repr")
-    list_filter = ("action", "object_type")
+    list_display = ("at", "who", "institution", "action", "object_type", "object_repr")
+    list_filter = ("institution", "action", "object_type")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

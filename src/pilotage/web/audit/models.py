@@ -16,6 +16,14 @@ class AuditEntry(models.Model):
         blank=True,
         help_text=_("Empty when the change came from the command line."),
     )
+    institution = models.ForeignKey(
+        "accounts.Institution",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_entries",
+        help_text=_("The institution whose object changed; empty for installation-wide changes."),
+    )
     action = models.CharField(_("action"), max_length=64)
     object_type = models.CharField(_("object type"), max_length=100)
     object_id = models.CharField(_("object id"), max_length=100)

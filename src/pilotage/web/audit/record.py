@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 
+from pilotage.web.accounts.models import Institution
 from pilotage.web.audit.models import AuditEntry
 
 __all__ = ["record"]
@@ -19,10 +20,19 @@ def record(
     who: AbstractBaseUser | None = None,
     before: Any = None,
     after: Any = None,
+    institution: Institution | None = None,
 ) -> AuditEntry:
-    """Write one audit entry for `action` on `obj`, with its state before and after."""
+    """Write one audit entry for `action` on `obj`, with its state before and after.
+
+    The entry belongs to `institution`, by default the object's own `institution` (contract
+    versions, comments, action progress all have one), so each institution reads its own trail.
+    """
+    if institution is None:
+        owner = getattr(obj, "institution", None)
+        institution = owner if isinstance(owner, Institution) else None
     entry: AuditEntry = AuditEntry.objects.create(
         who=who if who is not None and who.is_authenticated else None,
+        institution=institution,
         action=action,
         object_type=obj._meta.label,
         object_id=str(obj.pk),
