@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from pilotage.contract.files import ExportFormat, dump_contract, load_contract
+from pilotage.contract.checks import check_file
+from pilotage.contract.files import ExportFormat, Severity, dump_contract
+from pilotage.contract.model import Contract
 from pilotage.contract.seeds import resolve_contract_path
 from pilotage.errors import ContractInvalidError
 from pilotage.web.accounts.models import Institution
 from pilotage.web.audit.record import record
 from pilotage.web.catalogue.models import ContractVersion
 
-__all__ = ["LoadResult", "latest", "load_contract_file"]
+__all__ = [
+    "LoadResult",
+    "check_contract_text",
+    "latest",
+    "load_contract_file",
+    "load_contract_text",
+    "store_contract",
+]
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,16 @@ class LoadResult:
         )
 
 
+def _checked(path: Path, name: str) -> Contract:
+    """The contract in `path`, after every check of `pilotage contract check`; errors raise."""
+    report = check_file(path)
+    errors = [p for p in report.problems if p.severity is Severity.ERROR]
+    if report.contract is None or errors:
+        shown = [str(p).replace(str(path), name, 1) for p in errors]
+        raise ContractInvalidError(f"{name}: {len(shown)} problem(s)\n" + "\n".join(shown), errors)
+    return report.contract
+
+
 def load_contract_file(
     path_or_seed_id: str,
     institution: str,
@@ -40,13 +61,46 @@ def load_contract_file(
     """Validate a contract file (or a seed id) with the core and store it as a contract version.
 
     Idempotent: the same canonical content for the same institution is the same row. A new row
-    is written to the audit trail.
+    is written to the audit trail. The file passes every check of `pilotage contract check`
+    (warnings, such as a derivable blank budget cell, do not stop it).
     """
     path = resolve_contract_path(path_or_seed_id)
-    contract = load_contract(path)
+    return store_contract(_checked(path, str(path)), institution, source=str(path), who=who)
+
+
+def load_contract_text(
+    text: str,
+    institution: str,
+    *,
+    source: str,
+    who: AbstractBaseUser | None = None,
+) -> LoadResult:
+    """The same as `load_contract_file` for a contract file's text (an upload, the admin form).
+
+    `source` names it in messages and in the version's provenance ("upload inasti.yaml").
+    """
+    return store_contract(check_contract_text(text, source), institution, source=source, who=who)
+
+
+def check_contract_text(text: str, source: str) -> Contract:
+    """The contract in a file's text, checked as `_checked` does; messages name `source`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "contract.yaml"
+        path.write_text(text, encoding="utf-8")
+        return _checked(path, source)
+
+
+def store_contract(
+    contract: Contract,
+    institution: str,
+    *,
+    source: str,
+    who: AbstractBaseUser | None = None,
+) -> LoadResult:
+    """Store a checked contract as a new version of its id (never overwriting an older one)."""
     if contract.institution.code != institution:
         raise ContractInvalidError(
-            f"{path}: the contract is of institution {contract.institution.code!r}, not "
+            f"{source}: the contract is of institution {contract.institution.code!r}, not "
             f"{institution!r}; load it under {contract.institution.code}"
         )
     content = dump_contract(contract, ExportFormat.JSON)
@@ -69,7 +123,7 @@ def load_contract_file(
             period_end=contract.period.end,
             content=content,
             sha256=digest,
-            source=str(path)[:500],
+            source=source[:500],
         )
         record(
             "contract.load",
