@@ -1,9 +1,10 @@
 """`{% comment_thread grant contract_id target_type target period unit %}`: the comments and
 justifications on one figure or action for one period, with the form to add one when allowed.
 
-target_type: "figure" (target: objective code), "action" (target: action number) or
-"mission" (target: mission code); period: "2020-Q4", or "" for an action as a whole; unit: the
-org unit code of the figure, or "" for the whole institution.
+target_type: "figure" (target: objective code), "action" (target: "<article>/<action>", see
+`pilotage.web.discussion.threads.action_key`) or "mission" (target: mission code); period:
+"2020-Q4", or "" for an action as a whole; unit: the org unit code of the figure, or "" for the
+whole institution. The form posts back to the discussion app, which returns to the current page.
 """
 
 from __future__ import annotations
@@ -11,6 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from pilotage.web.catalogue.loading import latest
+from pilotage.web.discussion import threads
+from pilotage.web.discussion.forms import PostForm
+from pilotage.web.discussion.models import TargetType
 
 register = template.Library()
 
@@ -24,6 +34,38 @@ def comment_thread(
     target: str,
     period: str = "",
     unit: str = "",
-) -> str:
-    # Filled in by the discussion app (comments with author and time, and the form).
-    return ""
+) -> SafeString | str:
+    version = latest(contract_id)
+    if grant is None or version is None or grant.institution_id != version.institution_id:
+        return ""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user") or AnonymousUser()
+    where = threads.Target(contract_id, TargetType(target_type), target, period or "", unit or "")
+    try:
+        allowed = threads.may_post(
+            grant, threads.contract_of(version), where.target_type, where.target
+        )
+    except Http404:  # a target the contract does not hold: show its thread, offer no form
+        allowed = False
+    comments = list(threads.thread(where))
+    next_url = request.get_full_path() if request is not None else ""
+    form = PostForm(
+        initial={
+            "target_type": where.target_type,
+            "target": where.target,
+            "period": where.period,
+            "unit": where.unit,
+            "next": next_url,
+        }
+    )
+    return render_to_string(
+        "discussion/thread.html",
+        {
+            "contract_id": contract_id,
+            "where": where,
+            "rows": threads.shown(user, version, grant, comments),
+            "form": form if allowed else None,
+            "next": next_url,
+        },
+        request=request,
+    )

@@ -1,0 +1,255 @@
+"""Comment threads: the one place pages, the template tag and the API post, edit and withdraw.
+
+A thread is the comments on one target (a figure, an action-commitment or a continuous mission)
+for one period and one unit. Who may write follows `pilotage.web.accounts.access.can_comment` over
+the target's codes:
+
+- a figure (target: objective code "VOB 2-01") belongs to its objective's service ("VOB");
+- an action-commitment (target: "<article>/<action>", "11/2") to its article's number, parent
+  article and strategic domain ("11", None, "E1");
+- a continuous mission (target: its code "36.1") to its code and its service ("36.1", "SSS").
+
+The author edits or withdraws their own comment while they may still comment on the target; a
+contract manager or administrator may withdraw any. Nothing is deleted, every change is audited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from pilotage.contract.model import Contract
+from pilotage.web.accounts.access import User, can_comment, grant_for
+from pilotage.web.accounts.models import Grant, Role
+from pilotage.web.audit.record import record
+from pilotage.web.catalogue.loading import latest
+from pilotage.web.catalogue.models import ContractVersion
+from pilotage.web.discussion.models import Comment, Kind, TargetType
+
+__all__ = [
+    "Shown",
+    "Target",
+    "action_key",
+    "codes_for",
+    "contract_of",
+    "edit",
+    "granted_version",
+    "may_edit",
+    "may_post",
+    "may_withdraw",
+    "post",
+    "shown",
+    "snapshot",
+    "thread",
+    "withdraw",
+]
+
+PERIOD = re.compile(r"^[0-9A-Za-z-]{0,20}$")
+UNIT = re.compile(r"^[\w .-]{0,64}$")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a thread is about: one target of a contract, for one period and one unit."""
+
+    contract_id: str
+    target_type: TargetType
+    target: str
+    period: str = ""
+    unit: str = ""
+
+    def clean(self) -> None:
+        """ValidationError naming the bad period or unit (the target is checked on the contract)."""
+        if not PERIOD.match(self.period):
+            raise ValidationError(
+                _("Period %(period)r is not a period code such as 2020-Q4 or 2020."),
+                params={"period": self.period},
+            )
+        if not UNIT.match(self.unit):
+            raise ValidationError(
+                _("Unit %(unit)r is not a unit code."), params={"unit": self.unit}
+            )
+
+
+def action_key(article_number: str, action_number: str) -> str:
+    """The target code of an action-commitment: action numbers repeat across articles."""
+    return f"{article_number}/{action_number}"
+
+
+@lru_cache(maxsize=16)
+def _parsed(sha256: str) -> Contract:
+    contract: Contract = ContractVersion.objects.filter(sha256=sha256).first().contract()
+    return contract
+
+
+def contract_of(version: ContractVersion) -> Contract:
+    """The version's contract, parsed once per content (contracts are frozen once loaded)."""
+    return _parsed(version.sha256)
+
+
+def granted_version(user: User, contract_id: str) -> tuple[ContractVersion, Grant]:
+    """The latest version of the contract and the user's grant: 404 unknown, 403 not granted."""
+    version = latest(contract_id)
+    if version is None:
+        raise Http404(f"no contract {contract_id!r} in the catalogue")
+    grant = grant_for(user, version.institution)
+    if grant is None:
+        raise PermissionDenied(f"not granted institution {version.institution.code}")
+    return version, grant
+
+
+def codes_for(contract: Contract, target_type: str, target: str) -> tuple[str | None, ...]:
+    """The codes `can_comment` checks for a target; Http404 when the contract has no such target."""
+    if target_type == str(TargetType.FIGURE):
+        for service, _task, objective in contract.objectives():
+            if objective.code == target:
+                return (service.code,)
+    elif target_type == str(TargetType.ACTION):
+        for article, action in contract.actions():
+            if action_key(article.number, action.number) == target:
+                return (article.number, article.parent, article.domain)
+    elif target_type == str(TargetType.MISSION):
+        for mission in contract.continuous_missions:
+            if mission.code == target:
+                return (mission.code, mission.service)
+    raise Http404(f"contract {contract.id} has no {target_type} {target!r}")
+
+
+def may_post(grant: Grant | None, contract: Contract, target_type: str, target: str) -> bool:
+    return can_comment(grant, codes_for(contract, target_type, target))
+
+
+def may_edit(user: User, grant: Grant | None, contract: Contract, comment: Comment) -> bool:
+    """The author, while they may still comment on the target; never a withdrawn comment."""
+    return (
+        not comment.withdrawn
+        and comment.author_id == user.pk
+        and may_post(grant, contract, comment.target_type, comment.target)
+    )
+
+
+def may_withdraw(user: User, grant: Grant | None, contract: Contract, comment: Comment) -> bool:
+    """The author (as for editing), or a contract manager or administrator of the institution."""
+    if comment.withdrawn or grant is None:
+        return False
+    if Role(grant.role) in {Role.ADMINISTRATOR, Role.CONTRACT_MANAGER}:
+        return True
+    return may_edit(user, grant, contract, comment)
+
+
+def snapshot(comment: Comment) -> dict[str, Any]:
+    """The comment as the audit trail keeps it, before and after a change."""
+    return {
+        "contract_id": comment.contract_id,
+        "target_type": comment.target_type,
+        "target": comment.target,
+        "period": comment.period,
+        "unit": comment.unit,
+        "kind": comment.kind,
+        "text": comment.text,
+        "author": comment.author.get_username(),
+        "withdrawn": comment.withdrawn,
+    }
+
+
+def post(
+    user: User, version: ContractVersion, grant: Grant | None, where: Target, kind: Kind, text: str
+) -> Comment:
+    """Add a comment to a thread; PermissionDenied when the user may not comment on the target."""
+    where.clean()
+    if not may_post(grant, contract_of(version), where.target_type, where.target):
+        raise PermissionDenied(f"may not comment on {where.target_type} {where.target}")
+    with transaction.atomic():
+        comment: Comment = Comment.objects.create(
+            institution=version.institution,
+            contract_id=version.contract_id,
+            target_type=where.target_type,
+            target=where.target,
+            period=where.period,
+            unit=where.unit,
+            kind=kind,
+            text=text,
+            author=user,
+        )
+        record("comment.create", comment, who=user, after=snapshot(comment))
+    return comment
+
+
+def edit(
+    user: User,
+    version: ContractVersion,
+    grant: Grant | None,
+    comment: Comment,
+    kind: Kind,
+    text: str,
+) -> Comment:
+    if not may_edit(user, grant, contract_of(version), comment):
+        raise PermissionDenied(f"may not edit comment {comment.pk}")
+    return _change(user, comment, "comment.edit", kind=kind, text=text)
+
+
+def withdraw(
+    user: User, version: ContractVersion, grant: Grant | None, comment: Comment
+) -> Comment:
+    if not may_withdraw(user, grant, contract_of(version), comment):
+        raise PermissionDenied(f"may not withdraw comment {comment.pk}")
+    return _change(user, comment, "comment.withdraw", withdrawn=True)
+
+
+def _change(user: User, comment: Comment, action: str, **fields: Any) -> Comment:
+    """Set `fields` and audit the change, with the comment before and after, in one step."""
+    before = snapshot(comment)
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(comment, name, value)
+        comment.save(update_fields=[*fields, "updated_at"])
+        record(action, comment, who=user, before=before, after=snapshot(comment))
+    return comment
+
+
+def thread(where: Target) -> QuerySet[Comment]:
+    """The comments of one thread, oldest first, withdrawn ones included (shown as such)."""
+    return Comment.objects.filter(
+        contract_id=where.contract_id,
+        target_type=where.target_type,
+        target=where.target,
+        period=where.period,
+        unit=where.unit,
+    ).select_related("author")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A comment as a page shows it: with its author's role and what the reader may do to it."""
+
+    comment: Comment
+    role: str
+    may_edit: bool
+    may_withdraw: bool
+
+
+def shown(
+    user: User, version: ContractVersion, grant: Grant | None, comments: list[Comment]
+) -> list[Shown]:
+    contract = contract_of(version)
+    grants = Grant.objects.filter(
+        institution=version.institution, user_id__in={c.author_id for c in comments}
+    )
+    roles = {g.user_id: str(g.get_role_display()) for g in grants}
+    return [
+        Shown(
+            c,
+            roles.get(c.author_id, ""),
+            may_edit(user, grant, contract, c),
+            may_withdraw(user, grant, contract, c),
+        )
+        for c in comments
+    ]
