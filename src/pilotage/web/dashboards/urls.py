@@ -1,6 +1,26 @@
+"""/contracts/<contract_id>/dashboard/... (objective codes hold spaces: "VOB 2-01")."""
+
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from pilotage.web.dashboards import views
 
 app_name = "dashboards"
-urlpatterns: list[URLPattern] = []
+_SERVICE = "<str:period>/services/<str:service>/"
+_OBJECTIVE = "<str:period>/objectives/<str:objective>/"
+urlpatterns: list[URLPattern] = [
+    path("", views.latest_dashboard, name="latest"),
+    path("<str:period>/", views.contract_dashboard, name="contract"),
+    path(
+        "<str:period>/export.xlsx",
+        views.contract_dashboard,
+        {"xlsx": True},
+        name="contract-xlsx",
+    ),
+    path(_SERVICE, views.service_dashboard, name="service"),
+    path(f"{_SERVICE}export.xlsx", views.service_dashboard, {"xlsx": True}, name="service-xlsx"),
+    path(_OBJECTIVE, views.objective_page, name="objective"),
+    path(f"{_OBJECTIVE}export.xlsx", views.objective_page, {"xlsx": True}, name="objective-xlsx"),
+    path(f"{_OBJECTIVE}late/", views.late_cases_page, name="late"),
+]

@@ -1,0 +1,62 @@
+"""The trend chart of an objective: an inline SVG drawn on the server by pygal.
+
+No script and no external reference: pygal is told not to link its JavaScript (`js=[]`), its
+styles are inlined, and the inline config script and comments (which name pygal's web site)
+are removed, so the page works offline. The same figures are in a table beside the chart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pygal  # type: ignore[import-untyped]
+from pygal.style import Style  # type: ignore[import-untyped]
+
+__all__ = ["trend_svg"]
+
+_STYLE = Style(
+    background="white",
+    plot_background="white",
+    foreground="#222",
+    foreground_strong="#000",
+    foreground_subtle="#666",
+    colors=("#1f4e79", "#a33b00"),
+    font_family="system-ui, sans-serif",
+)
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def trend_svg(
+    title: str,
+    periods: Sequence[str],
+    values: Sequence[float | None],
+    targets: Sequence[float | None],
+    *,
+    value_label: str,
+    target_label: str,
+    percent: bool,
+) -> str:
+    """A line of the values per period against the target line, as an SVG element."""
+    chart = pygal.Line(
+        js=[],
+        style=_STYLE,
+        width=640,
+        height=300,
+        title=title,
+        show_dots=True,
+        dots_size=3,
+        x_label_rotation=0,
+        legend_at_bottom=True,
+        range=(0, 100) if percent else None,
+        include_x_axis=not percent,
+        value_formatter=(lambda v: f"{v:.1f}%") if percent else (lambda v: f"{v:g}"),
+        print_values=False,
+        disable_xml_declaration=True,
+    )
+    chart.x_labels = list(periods)
+    chart.add(value_label, list(values))
+    chart.add(target_label, list(targets), stroke_style={"dasharray": "6, 4", "width": 2})
+    svg = str(chart.render(is_unicode=True))
+    return _COMMENT.sub("", _SCRIPT.sub("", svg))

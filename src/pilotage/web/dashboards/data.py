@@ -1,0 +1,215 @@
+"""What the pages read: the contract (parsed once per version) and the published sets chosen.
+
+Which figures a page shows: for a contract and a period, at each level (institution, region,
+office), the newest published result set of that level that contains the period (the latest
+computed; a set published again is a newer version). The trend of an objective takes, for every
+period of the same kind, the figure of the set chosen for that period.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import Http404
+
+from pilotage.contract.base import LocalText
+from pilotage.contract.model import Contract
+from pilotage.contract.norms import Indicator, Norm
+from pilotage.web.catalogue.models import ContractVersion
+from pilotage.web.dashboards.models import PublishedSet
+
+__all__ = [
+    "LEVELS",
+    "ContractIndex",
+    "ObjectiveInfo",
+    "Published",
+    "ServiceInfo",
+    "contract_index",
+    "current_version",
+    "published_for",
+]
+
+LEVELS = ("institution", "region", "office")
+
+
+@dataclass(frozen=True)
+class ObjectiveInfo:
+    """An objective (or a measured common commitment) with what the pages say about it."""
+
+    code: str
+    service: str | None  # the service code; None for a common commitment
+    name: LocalText
+    indicators: tuple[Indicator, ...]
+
+    @property
+    def access_codes(self) -> list[str]:
+        """The codes a service owner is granted for this figure (its service)."""
+        return [self.service] if self.service else [self.code]
+
+
+@dataclass(frozen=True)
+class ServiceInfo:
+    code: str
+    name: LocalText
+    objectives: tuple[str, ...]
+
+
+@dataclass
+class ContractIndex:
+    """The parts of a contract the dashboards look up, by code."""
+
+    contract: Contract
+    services: list[ServiceInfo] = field(default_factory=list)
+    common: tuple[str, ...] = ()  # codes of the measured common commitments
+    objectives: dict[str, ObjectiveInfo] = field(default_factory=dict)
+    caveats: dict[str, LocalText] = field(default_factory=dict)  # text in any language -> text
+
+    @classmethod
+    def of(cls, contract: Contract) -> ContractIndex:
+        index = cls(contract)
+        for service in contract.services:
+            codes = []
+            for task in service.key_tasks:
+                for o in task.objectives:
+                    index.objectives[o.code] = ObjectiveInfo(
+                        o.code, service.code, o.name, tuple(o.indicators)
+                    )
+                    codes.append(o.code)
+                    index._caveat_texts(c.text for c in (*service.caveats, *o.caveats))
+            index.services.append(ServiceInfo(service.code, service.name, tuple(codes)))
+        common = []
+        for commitment in contract.common_commitments:
+            if commitment.indicator is None:
+                continue
+            ind = commitment.indicator
+            index.objectives[commitment.code] = ObjectiveInfo(
+                commitment.code, None, ind.name, (ind,)
+            )
+            common.append(commitment.code)
+        index.common = tuple(common)
+        return index
+
+    def _caveat_texts(self, texts: Iterable[LocalText]) -> None:
+        for text in texts:
+            for lang in text.languages:
+                self.caveats.setdefault(text.text(lang), text)
+
+    def service(self, code: str) -> ServiceInfo | None:
+        return next((s for s in self.services if s.code == code), None)
+
+    def norm(self, objective: str, indicator: str, norm_index: int | None) -> Norm | None:
+        info = self.objectives.get(objective)
+        if info is None or norm_index is None:
+            return None
+        for ind in info.indicators:
+            if ind.code == indicator and 0 <= norm_index < len(ind.norms):
+                return ind.norms[norm_index]
+        return None
+
+    def caveat_text(self, stored: str, language: str) -> str:
+        """A caveat text in `language` when the contract gives it, else as stored."""
+        text = self.caveats.get(stored)
+        return text.text(language) if text is not None else stored
+
+
+_cache: dict[tuple[int, str], ContractIndex] = {}
+_lock = threading.Lock()
+
+
+def current_version(contract_id: str) -> ContractVersion:
+    """The latest catalogue version of a contract, without its (large) content; 404 if none."""
+    version: ContractVersion | None = (
+        ContractVersion.objects.filter(contract_id=contract_id)
+        .select_related("institution")
+        .defer("content")
+        .first()
+    )
+    if version is None:
+        raise Http404(f"no contract {contract_id!r} in the catalogue")
+    return version
+
+
+def contract_index(version: ContractVersion) -> ContractIndex:
+    """The contract of a catalogue version, parsed once per process and version."""
+    key = (int(version.pk), str(version.sha256))
+    with _lock:
+        found = _cache.get(key)
+    if found is None:
+        full = ContractVersion.objects.get(pk=version.pk)
+        found = ContractIndex.of(full.contract())
+        with _lock:
+            if len(_cache) > 32:
+                _cache.clear()
+            _cache[key] = found
+    return found
+
+
+@dataclass(frozen=True)
+class Published:
+    """The published sets of one contract, and the choice of a set per period and level."""
+
+    sets: tuple[PublishedSet, ...]  # newest first
+
+    def periods(self) -> list[str]:
+        """Every period some set contains, in chronological order (shortest first on a tie)."""
+        spans: dict[str, tuple[str, str]] = {}
+        for s in self.sets:
+            for label, first, last in s.period_list:
+                spans.setdefault(label, (first, last))
+        return sorted(spans, key=lambda p: (spans[p][0], spans[p][1], p))
+
+    def span(self, period: str) -> tuple[str, str] | None:
+        for s in self.sets:
+            for label, first, last in s.period_list:
+                if label == period:
+                    return first, last
+        return None
+
+    def chosen(self, period: str, level: str) -> PublishedSet | None:
+        """The newest set of `level` that contains `period`."""
+        return next(
+            (s for s in self.sets if s.level == level and period in s.period_labels()), None
+        )
+
+    def same_kind(self, period: str) -> list[str]:
+        """The available periods of the same length as `period` (the trend's periods)."""
+        span = self.span(period)
+        if span is None:
+            return [period]
+        kind = _kind(period)
+        return [p for p in self.periods() if _kind(p) == kind]
+
+    def by_level(self, period: str) -> dict[str, PublishedSet]:
+        found = {lv: self.chosen(period, lv) for lv in LEVELS}
+        return {lv: s for lv, s in found.items() if s is not None}
+
+    def __iter__(self) -> Iterator[PublishedSet]:
+        return iter(self.sets)
+
+
+def _kind(period: str) -> str:
+    """The shape of a period label: "2019-Q1" and "2020-Q4" share one, "2019" another."""
+    return "".join("9" if ch.isdigit() else ch for ch in period)
+
+
+def published_for(contract_id: str) -> Published:
+    """Every mirrored set of a contract, newest first (one query)."""
+    sets = PublishedSet.objects.filter(contract_id=contract_id).order_by("-computed_at", "-pk")
+    return Published(tuple(sets))
+
+
+def provenance(s: PublishedSet) -> dict[str, Any]:
+    """What a page says about the set its figures come from."""
+    return {
+        "id": s.store_id,
+        "version": s.version,
+        "level": s.level,
+        "periods": s.periods,
+        "computed_at": s.computed_at,
+        "as_of": s.as_of,
+        "batches": s.batches,
+        "demo": s.demo,
+    }

@@ -1,0 +1,126 @@
+"""The late cases behind a figure, read from the DuckDB fact store (read-only, per request)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from pilotage.engine import LateState, late_cases, offices_under
+from pilotage.errors import MeasureError, StoreError
+from pilotage.facts import DuckDBFactStore
+from pilotage.facts.settings import store_path
+from pilotage.web.catalogue.models import ContractVersion
+from pilotage.web.dashboards.data import ObjectiveInfo
+from pilotage.web.dashboards.models import Figure
+from pilotage.web.dashboards.tables import Cell, Dashboard, Table, number_text
+
+if TYPE_CHECKING:
+    from pilotage.web.dashboards.views import Page
+
+__all__ = ["late_page"]
+
+
+def _figure(page: Page, info: ObjectiveInfo, period: str) -> Figure:
+    unit = page.request.GET.get("unit", "")
+    norm_text = page.request.GET.get("norm", "")
+    try:
+        norm = int(norm_text) if norm_text else 0
+    except ValueError:
+        raise Http404(f"norm {norm_text!r} is not a number") from None
+    sets = page.published.by_level(period)
+    figure: Figure | None = (
+        Figure.objects.filter(
+            published_set_id__in=[s.pk for s in sets.values()],
+            period=period,
+            objective=info.code,
+            unit=unit,
+            norm_index=norm,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if figure is None:
+        raise Http404(f"no figure of {info.code} for unit {unit!r}, norm {norm} in {period}")
+    return figure
+
+
+def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
+    from pilotage.web.dashboards.views import describe
+
+    figure = _figure(page, info, period)
+    context = {
+        "contract_id": page.contract_id,
+        "objective": info,
+        "figure": figure,
+        "period": period,
+        "lang": page.language,
+        "objective_url": page.url("objective", period=period, objective=info.code),
+    }
+    expected = (figure.denominator or 0) - figure.numerator
+    path = store_path()
+    try:
+        with DuckDBFactStore(path, read_only=True) as store:
+            offices = None
+            if figure.level != "institution":
+                offices = offices_under(store.org_units(), figure.unit)
+            contract = ContractVersion.objects.get(pk=page.version.pk).contract()
+            as_of = figure.as_of if figure.as_of < figure.period_last else None
+            found = late_cases(
+                store.cases(),
+                contract,
+                info.code,
+                period,
+                norm=figure.norm_index,
+                offices=offices,
+                as_of=as_of,
+            )
+    except StoreError as exc:
+        context["problem"] = _(
+            "The late cases are read from the fact store, which cannot be read now: %(why)s"
+        ) % {"why": exc}
+        return render(page.request, "dashboards/late.html", context, status=503)
+    except MeasureError as exc:
+        context["problem"] = str(exc)
+        return render(page.request, "dashboards/late.html", context, status=400)
+    ended = sum(1 for c in found if c.state is LateState.ENDED_LATE)
+    table = Table(
+        _("Late cases"),
+        [
+            _("Case"),
+            _("Pseudonym"),
+            _("Office"),
+            _("Start"),
+            _("End"),
+            _("Deadline"),
+            _("Days late"),
+            _("State"),
+        ],
+        slug="late",
+    )
+    states = {LateState.ENDED_LATE: _("ended late"), LateState.OPEN_OVERDUE: _("open, overdue")}
+    for c in found:
+        table.rows.append(
+            [
+                Cell(c.case_id),
+                Cell(c.person_key or "—"),
+                Cell(c.office),
+                Cell(c.start.isoformat()),
+                Cell(c.end.isoformat() if c.end else "—"),
+                Cell(c.deadline.isoformat()),
+                Cell(str(c.days_late), number=c.days_late),
+                Cell(states[c.state]),
+            ]
+        )
+    context.update(
+        table=table,
+        ended=ended,
+        open=len(found) - ended,
+        expected=number_text(expected),
+        reconciles=ended == expected,
+        published=describe(figure.published_set),
+        dashboard=Dashboard(str(table.caption), [], [table]),
+    )
+    return render(page.request, "dashboards/late.html", context)

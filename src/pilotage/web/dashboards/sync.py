@@ -1,0 +1,159 @@
+"""Mirror the published result sets of the fact store into the web database.
+
+`sync_results()` copies every result set of the DuckDB fact store that is not mirrored yet, in
+one transaction: a second run copies nothing. A result set is known by its contract, periods,
+level, version and computation time, so a store that was reset (ids and versions start again)
+is never confused with the one before it. Result sets of a contract that the catalogue does not
+hold are skipped and reported: load the contract (`pilotage web load-contract`), then sync again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from pilotage.engine import ResultSet, list_result_sets, load_result_set
+from pilotage.engine.status import IndicatorResult
+from pilotage.errors import StoreError
+from pilotage.facts import DuckDBFactStore
+from pilotage.facts.settings import store_path as default_store_path
+from pilotage.web.catalogue.loading import latest
+from pilotage.web.dashboards.models import Figure, PublishedSet
+
+__all__ = ["DEMO_MARK", "SyncReport", "sync_results"]
+
+DEMO_MARK = "/demo/"  # an import batch read from a `demo` directory holds demonstration data
+_BATCH_SIZE = 2000
+
+
+@dataclass
+class SyncReport:
+    """What a sync did: the sets copied, those already there, and those skipped (and why)."""
+
+    store: Path
+    copied: list[str] = field(default_factory=list)
+    figures: int = 0
+    already: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # contract id -> result sets skipped
+
+    def summary(self) -> list[str]:
+        lines = [
+            f"result sets in {self.store}: {len(self.copied)} copied ({self.figures} figures), "
+            f"{self.already} already mirrored"
+        ]
+        lines += [f"  copied {name}" for name in self.copied]
+        lines += [
+            f"  skipped {count} result set(s) of {contract}: the contract is not in the "
+            f"catalogue (load it with pilotage web load-contract, then sync again)"
+            for contract, count in sorted(self.skipped.items())
+        ]
+        return lines
+
+    def __str__(self) -> str:
+        return "\n".join(self.summary())
+
+
+def _key(s: ResultSet | PublishedSet) -> tuple[str, str, str, int, dt.datetime]:
+    computed = s.computed_at
+    if computed.tzinfo is None:
+        computed = computed.replace(tzinfo=dt.UTC)
+    return s.contract_id, s.periods, s.level, int(s.version), computed.astimezone(dt.UTC)
+
+
+_FIELDS = [f.name for f in dataclasses.fields(IndicatorResult)]
+
+
+def _figure(published: PublishedSet, row: int, result: IndicatorResult) -> Figure:
+    values: dict[str, Any] = {name: getattr(result, name) for name in _FIELDS}
+    values["status"] = result.status.value
+    values["caveats"] = [dataclasses.asdict(c) for c in result.caveats]
+    return Figure(published_set=published, row=row, **values)
+
+
+def _periods(rows: Iterable[IndicatorResult]) -> list[list[str]]:
+    seen = {(r.period_first, r.period_last, r.period) for r in rows}
+    return [[label, first.isoformat(), last.isoformat()] for first, last, label in sorted(seen)]
+
+
+def _store_facts(store: DuckDBFactStore) -> tuple[dict[int, dict[str, Any]], list[dict[str, Any]]]:
+    """The import batches (id -> source, time) and the org units of the store."""
+    con = store.connection
+    try:
+        batches = {
+            int(i): {"id": int(i), "source": str(src), "imported_at": str(at)}
+            for i, src, at in con.execute(
+                "SELECT id, source, CAST(imported_at AS VARCHAR) FROM import_batches"
+            ).fetchall()
+        }
+        units = [
+            {"code": c, "name": n, "parent": p, "level": lv}
+            for c, n, p, lv in con.execute(
+                "SELECT code, name, parent, level FROM org_units ORDER BY code"
+            ).fetchall()
+        ]
+    except Exception as exc:  # duckdb.Error; the store may predate a table
+        raise StoreError(f"cannot read the import batches of {store.path}: {exc}") from exc
+    return batches, units
+
+
+def sync_results(store_path: Path | None = None) -> SyncReport:
+    """Copy into the web database every published result set not mirrored yet.
+
+    Opens the fact store read-only: a StoreError says so when the file is missing or another
+    process holds it (`pilotage measure` while it writes).
+    """
+    path = Path(store_path) if store_path is not None else default_store_path()
+    report = SyncReport(path)
+    if not path.exists():
+        raise StoreError(
+            f"no fact store at {path}: import cases and publish result sets first "
+            "(pilotage start, or pilotage cases import + pilotage measure)"
+        )
+    with DuckDBFactStore(path, read_only=True) as store:
+        headers = list_result_sets(store)
+        known = {_key(s) for s in PublishedSet.objects.all()}
+        todo = [h for h in headers if _key(h) not in known]
+        report.already = len(headers) - len(todo)
+        if not todo:
+            return report
+        batches, units = _store_facts(store)
+        with transaction.atomic():
+            for header in todo:
+                version = latest(header.contract_id)
+                if version is None:
+                    report.skipped[header.contract_id] = (
+                        report.skipped.get(header.contract_id, 0) + 1
+                    )
+                    continue
+                full = load_result_set(store, header.id)
+                sources = [batches[b] for b in full.batches if b in batches]
+                published = PublishedSet.objects.create(
+                    store_id=full.id,
+                    contract_id=full.contract_id,
+                    institution=version.institution,
+                    contract_sha256=full.contract_sha256,
+                    periods=full.periods,
+                    level=full.level,
+                    version=full.version,
+                    as_of=full.as_of,
+                    computed_at=_key(full)[4],
+                    batches=list(full.batches),
+                    batch_sources=sources,
+                    row_count=full.row_count,
+                    period_list=_periods(full.rows),
+                    org_units=units,
+                    demo=any(DEMO_MARK in s["source"].replace("\\", "/") for s in sources),
+                )
+                Figure.objects.bulk_create(
+                    (_figure(published, i, r) for i, r in enumerate(full.rows)),
+                    batch_size=_BATCH_SIZE,
+                )
+                report.copied.append(str(published))
+                report.figures += len(full.rows)
+    return report

@@ -1,0 +1,299 @@
+"""The tables of the dashboards: built once, shown by the template and written to XLSX.
+
+A page is a `Dashboard`: a header block (contract, period, level, the published result set) and
+`Table`s of display cells. The HTML template and the XLSX writer read the same objects, so an
+export holds exactly what the page shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from pilotage.contract.norms import IndicatorKind
+from pilotage.contract.outline import describe_norm
+from pilotage.engine.kinds import KINDS
+from pilotage.web.dashboards.data import ContractIndex
+from pilotage.web.dashboards.models import Figure
+
+__all__ = [
+    "Cell",
+    "Column",
+    "Dashboard",
+    "Notes",
+    "Table",
+    "figure_table",
+    "status_text",
+]
+
+DASH = "—"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as displayed; `number` is written as a number to XLSX (same digits as `text`)."""
+
+    text: str
+    href: str | None = None
+    number: int | None = None
+    css: str = ""
+
+
+@dataclass
+class Table:
+    caption: str
+    headers: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (marker, text) beside it
+    slug: str = ""  # an id for the page's anchors
+
+    def texts(self) -> list[list[str]]:
+        """The cells' texts, as a reader sees them (the test compares it with the export)."""
+        return [[c.text for c in row] for row in self.rows]
+
+
+@dataclass
+class Dashboard:
+    title: str
+    header: list[tuple[str, str]]
+    tables: list[Table] = field(default_factory=list)
+    demo: bool = False
+
+
+# --- display of one figure -----------------------------------------------------------------------
+
+STATUS_SYMBOLS = {
+    "met": "✔",
+    "not_met": "✘",
+    "caveat_applies": "!",
+    "no_norm": "–",
+    "no_target": "~",
+    "no_data": "?",
+}
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "met": _("met"),
+        "not_met": _("not met"),
+        "caveat_applies": _("caveat applies"),
+        "no_norm": _("no norm"),
+        "no_target": _("no target (trend)"),
+        "no_data": _("no data"),
+    }
+    return str(labels.get(status, status))
+
+
+def status_text(status: str) -> str:
+    """The status as a symbol and words ("✔ met"): readable without colour."""
+    symbol = STATUS_SYMBOLS.get(status, "")
+    return f"{symbol} {status_label(status)}".strip()
+
+
+def _percent(kind: str) -> bool:
+    try:
+        return KINDS[IndicatorKind(kind)].percent
+    except (KeyError, ValueError):
+        return True
+
+
+def number_text(value: Decimal | float | int | None) -> str:
+    if value is None:
+        return DASH
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f")
+
+
+def _int_cell(value: Decimal | int | None) -> Cell:
+    if value is None:
+        return Cell(DASH)
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return Cell(str(int(d)), number=int(d))
+    return Cell(number_text(d))
+
+
+def value_text(f: Figure) -> str:
+    if f.value is None:
+        return DASH
+    if _percent(f.kind):
+        return f"{f.value:.1f}%"
+    return number_text(f.value if f.value != int(f.value) else int(f.value))
+
+
+_OPERATORS = {">=": "≥", "<=": "≤", "==": "="}
+
+
+def target_text(f: Figure) -> str:
+    if f.target_in_period is None:
+        return DASH
+    unit = "%" if f.target_unit == "percent" else ""
+    text = f"{_OPERATORS.get(f.target_operator or '', f.target_operator or '')} "
+    text += f"{number_text(f.target_in_period)}{unit}"
+    if f.pro_rata:
+        text += " " + _("(pro rata of %(target)s per %(per)s)") % {
+            "target": number_text(f.target),
+            "per": f.target_per or "",
+        }
+    return text
+
+
+def _share(value: float | None) -> str:
+    return DASH if value is None else f"{value:.1f}%"
+
+
+def norm_text(f: Figure, index: ContractIndex, language: str) -> str:
+    norm = index.norm(f.objective, f.indicator, f.norm_index)
+    if norm is None:
+        return str(f.norm_printed or _("no norm"))
+    parts = [p for p in (norm.printed, describe_norm(norm)) if p]
+    if norm.label is not None:
+        parts.append(norm.label.text(language))
+    return " — ".join(parts)
+
+
+class Notes:
+    """The footnote markers of one table and the caveat texts they stand for."""
+
+    def __init__(self, index: ContractIndex, language: str) -> None:
+        self.index, self.language = index, language
+        self.items: dict[str, str] = {}
+        self._unnumbered: dict[str, str] = {}
+
+    def markers(self, f: Figure) -> str:
+        out = []
+        for note in f.caveats or []:
+            text = self.index.caveat_text(str(note["text"]), self.language)
+            if note.get("footnote"):
+                marker = f"[{note['footnote']}]"
+            else:
+                marker = self._unnumbered.setdefault(text, f"[*{len(self._unnumbered) + 1}]")
+            self.items.setdefault(marker, text)
+            if marker not in out:
+                out.append(marker)
+        return " ".join(out) or ""
+
+    def listed(self) -> list[tuple[str, str]]:
+        return list(self.items.items())
+
+
+# --- columns -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    index: ContractIndex
+    language: str
+    notes: Notes
+    objective_url: Callable[[str], str] | None = None
+    late_url: Callable[[Figure], str | None] | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    header: Callable[[], str]
+    cell: Callable[[Figure, Context], Cell]
+
+
+def _objective(f: Figure, c: Context) -> Cell:
+    info = c.index.objectives.get(f.objective)
+    name = info.name.text(c.language) if info else ""
+    text = f"{f.objective} {name}".strip()
+    return Cell(text, href=c.objective_url(f.objective) if c.objective_url else None)
+
+
+def _unit(f: Figure, c: Context) -> Cell:
+    return Cell(f"{f.unit} {f.unit_name}" if f.unit_name else f.unit)
+
+
+def _late(f: Figure, c: Context) -> Cell:
+    url = c.late_url(f) if c.late_url else None
+    if url is None:
+        return Cell(DASH)
+    late = (f.denominator or 0) - f.numerator
+    text = _("%(n)s ended late, %(o)s overdue") % {"n": number_text(late), "o": f.overdue}
+    return Cell(text, url)
+
+
+def _status(f: Figure, c: Context) -> Cell:
+    return Cell(status_text(f.status), css=f"status status-{f.status}")
+
+
+COLUMNS: dict[str, Column] = {
+    "objective": Column(lambda: _("Objective"), _objective),
+    "unit": Column(lambda: _("Unit"), _unit),
+    "period": Column(lambda: _("Period"), lambda f, c: Cell(f.period)),
+    "norm": Column(lambda: _("Norm"), lambda f, c: Cell(norm_text(f, c.index, c.language))),
+    "value": Column(lambda: _("Value"), lambda f, c: Cell(value_text(f), css="num")),
+    "target": Column(lambda: _("Target"), lambda f, c: Cell(target_text(f))),
+    "status": Column(lambda: _("Status"), _status),
+    "numerator": Column(lambda: _("Numerator"), lambda f, c: _int_cell(f.numerator)),
+    "denominator": Column(lambda: _("Denominator"), lambda f, c: _int_cell(f.denominator)),
+    "median": Column(lambda: _("Median delay (days)"), lambda f, c: _int_cell(f.median_delay)),
+    "p90": Column(lambda: _("90th percentile delay (days)"), lambda f, c: _int_cell(f.p90_delay)),
+    "backlog": Column(lambda: _("Backlog"), lambda f, c: _int_cell(f.backlog)),
+    "overdue": Column(lambda: _("Overdue"), lambda f, c: _int_cell(f.overdue)),
+    "lost": Column(lambda: _("Forecast: lost"), lambda f, c: _int_cell(f.forecast_lost)),
+    "open": Column(lambda: _("Forecast: still to win"), lambda f, c: _int_cell(f.forecast_open)),
+    "best": Column(lambda: _("Forecast: best"), lambda f, c: Cell(_share(f.forecast_best))),
+    "worst": Column(lambda: _("Forecast: worst"), lambda f, c: Cell(_share(f.forecast_worst))),
+    "late": Column(lambda: _("Late cases"), _late),
+    "notes": Column(lambda: _("Notes"), lambda f, c: Cell(c.notes.markers(f))),
+}
+
+SUMMARY = (
+    "objective",
+    "norm",
+    "value",
+    "target",
+    "status",
+    "numerator",
+    "denominator",
+    "median",
+    "p90",
+    "backlog",
+    "overdue",
+    "best",
+    "worst",
+    "notes",
+)
+
+
+def figure_table(
+    caption: str,
+    figures: Sequence[Figure],
+    columns: Sequence[str],
+    ctx: Context,
+    *,
+    slug: str = "",
+) -> Table:
+    """A table of figures, one row each, with the caveat texts of its markers beside it."""
+    chosen = [COLUMNS[name] for name in columns]
+    table = Table(caption, [col.header() for col in chosen], slug=slug)
+    for f in figures:
+        table.rows.append([col.cell(f, ctx) for col in chosen])
+    table.notes = ctx.notes.listed() if "notes" in columns else []
+    return table
+
+
+def missing_row(code: str, ctx: Context, columns: Sequence[str]) -> list[Cell]:
+    """The row of an objective with no figure in the period (not measured from cases)."""
+    info = ctx.index.objectives.get(code)
+    name = info.name.text(ctx.language) if info else ""
+    cells = []
+    for column in columns:
+        if column == "objective":
+            url = ctx.objective_url(code) if ctx.objective_url else None
+            cells.append(Cell(f"{code} {name}".strip(), href=url))
+        elif column == "status":
+            cells.append(Cell("– " + _("not measured in this period"), css="status status-none"))
+        else:
+            cells.append(Cell(DASH))
+    return cells

@@ -1,0 +1,512 @@
+"""Dashboard pages: the contract, a service, an objective for a period; late cases; XLSX exports.
+
+The three dashboards read only the web database (the mirrored result sets) in a bounded number
+of indexed queries; the late cases alone open the DuckDB fact store, read-only, per request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from pilotage.contract.base import Language
+from pilotage.web.accounts.access import require_grant
+from pilotage.web.accounts.models import Grant
+from pilotage.web.catalogue.models import ContractVersion
+from pilotage.web.dashboards import data
+from pilotage.web.dashboards.charts import trend_svg
+from pilotage.web.dashboards.data import ContractIndex, ObjectiveInfo, Published
+from pilotage.web.dashboards.models import Figure, PublishedSet
+from pilotage.web.dashboards.tables import (
+    SUMMARY,
+    Cell,
+    Context,
+    Dashboard,
+    Notes,
+    Table,
+    figure_table,
+    missing_row,
+    status_text,
+)
+from pilotage.web.dashboards.xlsx import CONTENT_TYPE, filename, workbook_bytes
+
+__all__ = [
+    "contract_dashboard",
+    "late_cases_page",
+    "latest_dashboard",
+    "objective_page",
+    "service_dashboard",
+]
+
+
+def _language() -> str:
+    code = translation.get_language() or "fr"
+    return code if code in {lang.value for lang in Language} else "fr"
+
+
+@dataclass
+class Page:
+    """What every dashboard view starts from: the contract, the grant and the published sets."""
+
+    request: HttpRequest
+    contract_id: str
+    version: ContractVersion
+    grant: Grant
+    index: ContractIndex
+    published: Published
+    language: str
+
+    @classmethod
+    def open(cls, request: HttpRequest, contract_id: str) -> Page:
+        version = data.current_version(contract_id)
+        grant = require_grant(request.user, version.institution)
+        return cls(
+            request,
+            contract_id,
+            version,
+            grant,
+            data.contract_index(version),
+            data.published_for(contract_id),
+            _language(),
+        )
+
+    def check_period(self, period: str) -> None:
+        if period not in self.published.periods():
+            raise Http404(f"no published result set of {self.contract_id} holds {period!r}")
+
+    def url(self, name: str, **kwargs: str) -> str:
+        return str(
+            reverse(f"dashboards:{name}", kwargs={"contract_id": self.contract_id, **kwargs})
+        )
+
+    def objective_url(self, period: str) -> Callable[[str], str]:
+        return lambda code: self.url("objective", period=period, objective=code)
+
+    def late_url(self, period: str) -> Callable[[Figure], str | None]:
+        def url(f: Figure) -> str | None:
+            if f.kind != "timeliness" or f.norm_index is None or f.status == "no_norm":
+                return None
+            base = self.url("late", period=period, objective=f.objective)
+            return f"{base}?{urlencode({'unit': f.unit, 'norm': f.norm_index})}"
+
+        return url
+
+    def context(self, period: str, **extra: Any) -> Context:
+        return Context(
+            self.index,
+            self.language,
+            Notes(self.index, self.language),
+            objective_url=self.objective_url(period),
+            late_url=self.late_url(period),
+            **extra,
+        )
+
+    def header(
+        self, period: str, sets: Iterable[PublishedSet], level: str
+    ) -> list[tuple[str, str]]:
+        contract = self.index.contract
+        rows = [
+            (_("Contract"), f"{contract.id} — {contract.title.text(self.language)}"),
+            (_("Period"), period),
+            (_("Level"), level),
+        ]
+        for s in sets:
+            rows.append((_("Published result set (%(level)s)") % {"level": s.level}, describe(s)))
+        if any(s.demo for s in sets):
+            rows.append((_("Data"), demo_banner()))
+        return rows
+
+    def periods_nav(self, name: str, period: str, **kwargs: str) -> list[dict[str, Any]]:
+        return [
+            {"period": p, "url": self.url(name, period=p, **kwargs), "current": p == period}
+            for p in self.published.periods()
+        ]
+
+    def respond(
+        self,
+        template: str,
+        dashboard: Dashboard,
+        period: str,
+        xlsx: bool,
+        export_name: Sequence[str],
+        **extra: Any,
+    ) -> HttpResponse:
+        if xlsx:
+            response = HttpResponse(workbook_bytes(dashboard), content_type=CONTENT_TYPE)
+            response["Content-Disposition"] = f'attachment; filename="{filename(*export_name)}"'
+            return response
+        return render(
+            self.request,
+            template,
+            {
+                "contract_id": self.contract_id,
+                "dashboard": dashboard,
+                "grant": self.grant,
+                "period": period,
+                "lang": self.language,
+                **extra,
+            },
+        )
+
+
+def demo_banner() -> str:
+    return str(_("DEMONSTRATION DATA: synthetic cases generated by pilotage, no real person"))
+
+
+def describe(s: PublishedSet) -> str:
+    computed = s.computed_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    batches = ", ".join(str(b) for b in s.batches) or "—"
+    text: str = _(
+        "result set %(id)s, version %(version)s (%(periods)s), computed %(computed)s, "
+        "as of %(as_of)s, import batches %(batches)s"
+    ) % {
+        "id": s.store_id,
+        "version": s.version,
+        "periods": s.periods,
+        "computed": computed,
+        "as_of": s.as_of.isoformat(),
+        "batches": batches,
+    }
+    return text
+
+
+def _by_objective(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
+    out: dict[str, list[Figure]] = {}
+    for f in figures:
+        out.setdefault(f.objective, []).append(f)
+    return out
+
+
+def _objectives_table(
+    caption: str,
+    codes: Sequence[str],
+    found: dict[str, list[Figure]],
+    ctx: Context,
+    slug: str,
+) -> Table:
+    """One row per figure of each objective, in the contract's order; a row for one without."""
+    table = figure_table(caption, [], SUMMARY, ctx, slug=slug)
+    for code in codes:
+        figures = found.get(code)
+        if figures:
+            table.rows.extend(figure_table("", figures, SUMMARY, ctx).rows)
+        else:
+            table.rows.append(missing_row(code, ctx, SUMMARY))
+    table.notes = ctx.notes.listed()
+    return table
+
+
+def _status_summary(figures: Sequence[Figure]) -> Table:
+    counts = Counter(f.status for f in figures)
+    table = Table(_("Figures per status"), [_("Status"), _("Figures")], slug="summary")
+    for status in ("met", "not_met", "caveat_applies", "no_data", "no_target", "no_norm"):
+        table.rows.append(
+            [
+                Cell(status_text(status), css=f"status status-{status}"),
+                Cell(str(counts.get(status, 0)), number=counts.get(status, 0)),
+            ]
+        )
+    return table
+
+
+def _figures(sets: Iterable[PublishedSet | None], period: str, **where: Any) -> list[Figure]:
+    ids = [s.pk for s in sets if s is not None]
+    if not ids:
+        return []
+    return list(
+        Figure.objects.filter(published_set_id__in=ids, period=period, **where).order_by(
+            "published_set_id", "row"
+        )
+    )
+
+
+# --- the views -----------------------------------------------------------------------------------
+
+
+@login_required
+def latest_dashboard(request: HttpRequest, contract_id: str) -> HttpResponse:
+    page = Page.open(request, contract_id)
+    periods = page.published.periods()
+    if not periods:
+        return render(
+            request,
+            "dashboards/empty.html",
+            {"contract_id": contract_id, "lang": page.language},
+        )
+    return redirect(page.url("contract", period=periods[-1]))
+
+
+@login_required
+def contract_dashboard(
+    request: HttpRequest, contract_id: str, period: str, xlsx: bool = False
+) -> HttpResponse:
+    page = Page.open(request, contract_id)
+    page.check_period(period)
+    chosen = page.published.chosen(period, "institution")
+    figures = _figures([chosen], period)
+    found = _by_objective(figures)
+    contract = page.index.contract
+    dashboard = Dashboard(
+        _("Dashboard %(period)s: %(title)s")
+        % {"period": period, "title": contract.title.text(page.language)},
+        page.header(period, [chosen] if chosen else [], "institution"),
+        demo=bool(chosen and chosen.demo),
+    )
+    dashboard.tables.append(_status_summary(figures))
+    services = []
+    for service in page.index.services:
+        caption = f"{service.code} — {service.name.text(page.language)}"
+        table = _objectives_table(
+            caption, service.objectives, found, page.context(period), f"service-{service.code}"
+        )
+        dashboard.tables.append(table)
+        services.append(
+            (table, page.url("service", period=period, service=service.code)),
+        )
+    if page.index.common:
+        table = _objectives_table(
+            _("Common commitments"), page.index.common, found, page.context(period), "common"
+        )
+        dashboard.tables.append(table)
+        services.append((table, ""))
+    return page.respond(
+        "dashboards/contract.html",
+        dashboard,
+        period,
+        xlsx,
+        (contract_id, period),
+        summary=dashboard.tables[0],
+        services=services,
+        periods=page.periods_nav("contract", period),
+        export_url=page.url("contract-xlsx", period=period),
+    )
+
+
+@login_required
+def service_dashboard(
+    request: HttpRequest, contract_id: str, period: str, service: str, xlsx: bool = False
+) -> HttpResponse:
+    page = Page.open(request, contract_id)
+    info = page.index.service(service)
+    if info is None:
+        raise Http404(f"no service {service!r} in {contract_id}")
+    page.check_period(period)
+    sets = page.published.by_level(period)
+    inst, region = sets.get("institution"), sets.get("region")
+    figures = _figures([inst, region], period, objective__in=info.objectives)
+    at_institution = _by_objective(f for f in figures if inst and f.published_set_id == inst.pk)
+    at_region = _by_objective(f for f in figures if region and f.published_set_id == region.pk)
+    name = info.name.text(page.language)
+    dashboard = Dashboard(
+        _("Dashboard %(period)s: service %(code)s %(name)s")
+        % {"period": period, "code": info.code, "name": name},
+        page.header(period, [s for s in (inst, region) if s], "institution, region"),
+        demo=any(s.demo for s in (inst, region) if s),
+    )
+    main = _objectives_table(
+        f"{info.code} — {name}", info.objectives, at_institution, page.context(period), "service"
+    )
+    dashboard.tables.append(main)
+    columns = (
+        *("unit", "norm", "value", "target", "status", "numerator", "denominator"),
+        *("backlog", "overdue", "late"),
+    )
+    breakdowns = []
+    for code in info.objectives:
+        rows = at_region.get(code, [])
+        if not rows:
+            continue
+        table = figure_table(
+            _("%(code)s per region") % {"code": code},
+            rows,
+            columns,
+            page.context(period),
+            slug=f"regions-{code}",
+        )
+        dashboard.tables.append(table)
+        breakdowns.append(table)
+    return page.respond(
+        "dashboards/service.html",
+        dashboard,
+        period,
+        xlsx,
+        (contract_id, period, info.code),
+        main=main,
+        breakdowns=breakdowns,
+        service=info,
+        periods=page.periods_nav("service", period, service=service),
+        export_url=page.url("service-xlsx", period=period, service=service),
+        contract_url=page.url("contract", period=period),
+    )
+
+
+FIGURE_COLUMNS = (
+    "norm",
+    "value",
+    "target",
+    "status",
+    "numerator",
+    "denominator",
+    "median",
+    "p90",
+    "backlog",
+    "overdue",
+    "lost",
+    "open",
+    "best",
+    "worst",
+    "late",
+    "notes",
+)
+BREAKDOWN_COLUMNS = (
+    "unit",
+    "norm",
+    "value",
+    "status",
+    "numerator",
+    "denominator",
+    "backlog",
+    "overdue",
+    "late",
+)
+TREND_COLUMNS = ("period", "norm", "value", "target", "status")
+
+
+def _trend(
+    page: Page, info: ObjectiveInfo, period: str
+) -> tuple[list[str], dict[int | None, list[Figure]]]:
+    """Per norm, the institution-level figure of every period of the kind of `period`."""
+    periods = page.published.same_kind(period)
+    choice = {}
+    for p in periods:
+        s = page.published.chosen(p, "institution")
+        if s is not None:
+            choice[p] = s.pk
+    rows = Figure.objects.filter(
+        published_set_id__in=set(choice.values()), objective=info.code
+    ).order_by("period_first", "row")
+    series: dict[int | None, list[Figure]] = {}
+    for f in rows:
+        if choice.get(f.period) == f.published_set_id:
+            series.setdefault(f.norm_index, []).append(f)
+    return periods, series
+
+
+def _charts(
+    page: Page, info: ObjectiveInfo, periods: list[str], series: dict[int | None, list[Figure]]
+) -> list[dict[str, str]]:
+    charts = []
+    for norm_index, rows in series.items():
+        at = {f.period: f for f in rows}
+        first = rows[0]
+        percent = first.value is None or first.kind != "count"
+        norm = page.index.norm(info.code, first.indicator, norm_index)
+        label = (norm.printed if norm and norm.printed else None) or first.norm_printed or ""
+        title = f"{info.code} {label}".strip()
+        targets = [
+            float(at[p].target_in_period)
+            if p in at and at[p].target_in_period is not None
+            else None
+            for p in periods
+        ]
+        svg = trend_svg(
+            title,
+            periods,
+            [at[p].value if p in at else None for p in periods],
+            targets,
+            value_label=_("Value"),
+            target_label=_("Target"),
+            percent=percent,
+        )
+        charts.append({"title": title, "svg": svg})
+    return charts
+
+
+@login_required
+def objective_page(
+    request: HttpRequest, contract_id: str, period: str, objective: str, xlsx: bool = False
+) -> HttpResponse:
+    page = Page.open(request, contract_id)
+    info = page.index.objectives.get(objective)
+    if info is None:
+        raise Http404(f"no objective {objective!r} in {contract_id}")
+    page.check_period(period)
+    sets = page.published.by_level(period)
+    figures = _figures(sets.values(), period, objective=objective)
+    level_of = {s.pk: s.level for s in sets.values()}
+    at: dict[str, list[Figure]] = {lv: [] for lv in data.LEVELS}
+    for f in figures:
+        at[level_of[f.published_set_id]].append(f)
+    name = info.name.text(page.language)
+    dashboard = Dashboard(
+        _("%(code)s %(name)s, %(period)s") % {"code": objective, "name": name, "period": period},
+        page.header(period, sets.values(), ", ".join(sets)),
+        demo=any(s.demo for s in sets.values()),
+    )
+    ctx = page.context(period)
+    main = figure_table(_("Figure"), at["institution"], FIGURE_COLUMNS, ctx, slug="figure")
+    if not main.rows:
+        main.rows.append(missing_row(objective, ctx, FIGURE_COLUMNS))
+    periods, series = _trend(page, info, period)
+    trend_rows = [f for rows in series.values() for f in rows]
+    trend = figure_table(_("Trend"), trend_rows, TREND_COLUMNS, page.context(period), slug="trend")
+    regions = figure_table(
+        _("Per region"), at["region"], BREAKDOWN_COLUMNS, page.context(period), slug="regions"
+    )
+    parents = _parents(sets.get("office"))
+    offices = figure_table(
+        _("Per office"), at["office"], BREAKDOWN_COLUMNS, page.context(period), slug="offices"
+    )
+    offices.headers.insert(1, _("Region"))
+    for f, row in zip(at["office"], offices.rows, strict=True):
+        row.insert(1, Cell(parents.get(f.unit, "—")))
+    dashboard.tables += [main, trend, regions, offices]
+    service_url = page.url("service", period=period, service=info.service) if info.service else ""
+    return page.respond(
+        "dashboards/objective.html",
+        dashboard,
+        period,
+        xlsx,
+        (contract_id, period, objective),
+        main=main,
+        trend=trend,
+        regions=regions,
+        offices=offices,
+        charts=_charts(page, info, periods, series) if not xlsx else [],
+        objective=info,
+        periods=page.periods_nav("objective", period, objective=objective),
+        export_url=page.url("objective-xlsx", period=period, objective=objective),
+        contract_url=page.url("contract", period=period),
+        service_url=service_url,
+    )
+
+
+def _parents(s: PublishedSet | None) -> dict[str, str]:
+    if s is None:
+        return {}
+    return {str(u["code"]): str(u["parent"] or "") for u in s.org_units}
+
+
+@login_required
+def late_cases_page(
+    request: HttpRequest, contract_id: str, period: str, objective: str
+) -> HttpResponse:
+    from pilotage.web.dashboards.late import late_page
+
+    page = Page.open(request, contract_id)
+    info = page.index.objectives.get(objective)
+    if info is None:
+        raise Http404(f"no objective {objective!r} in {contract_id}")
+    page.check_period(period)
+    return late_page(page, info, period)
