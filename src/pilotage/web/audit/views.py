@@ -1,0 +1,140 @@
+"""The audit trail page: the entries of the institutions the reader may audit, filtered, paged,
+each change shown as a field-by-field diff of its state before and after.
+
+An entry belongs to the institution of the object that changed (`AuditEntry.institution`);
+installation-wide entries (no institution) are shown to superusers only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pilotage.web.accounts.access import User, can_read_audit, grant_for, institutions_for
+from pilotage.web.accounts.models import Institution
+from pilotage.web.audit.models import AuditEntry
+
+PAGE_SIZE = 50
+
+
+def auditable(user: User) -> list[Institution]:
+    """The institutions whose trail `user` may read (`can_read_audit` on their grant)."""
+    return [i for i in institutions_for(user) if can_read_audit(grant_for(user, i))]
+
+
+def visible_entries(user: User) -> QuerySet[AuditEntry]:
+    """Every entry `user` may read; PermissionDenied when they may read none."""
+    institutions = auditable(user)
+    if not institutions:
+        raise PermissionDenied("may not read the audit trail of any institution")
+    visible = Q(institution__in=institutions)
+    if getattr(user, "is_superuser", False):
+        visible |= Q(institution=None)
+    return AuditEntry.objects.filter(visible)
+
+
+class Filters(forms.Form):
+    institution = forms.ModelChoiceField(
+        label=_("Institution"),
+        queryset=Institution.objects.none(),
+        required=False,
+        to_field_name="code",
+    )
+    object_type = forms.ChoiceField(label=_("Object type"), required=False)
+    who = forms.CharField(label=_("User"), required=False, max_length=150)
+    since = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, data: Any, institutions: list[Institution], object_types: list[str]) -> None:
+        super().__init__(data)
+        self.fields["institution"].queryset = Institution.objects.filter(
+            pk__in=[i.pk for i in institutions]
+        )
+        self.fields["object_type"].choices = [("", _("all")), *((t, t) for t in object_types)]
+
+    def apply(self, entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
+        data = self.cleaned_data
+        if data["institution"] is not None:
+            entries = entries.filter(institution=data["institution"])
+        if data["object_type"]:
+            entries = entries.filter(object_type=data["object_type"])
+        if data["who"]:
+            entries = entries.filter(who__username=data["who"])
+        if data["since"]:
+            entries = entries.filter(at__gte=_day_start(data["since"]))
+        if data["until"]:
+            entries = entries.filter(at__lt=_day_start(data["until"] + dt.timedelta(days=1)))
+        return entries
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    start: dt.datetime = timezone.make_aware(dt.datetime.combine(day, dt.time()))
+    return start
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: str
+    after: str
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def diff(before: Any, after: Any) -> list[Change]:
+    """The fields that differ between two states; a state that is not a mapping is one field."""
+    if not isinstance(before, dict) and not isinstance(after, dict):
+        return [] if before == after else [Change("", _shown(before), _shown(after))]
+    old = before if isinstance(before, dict) else {}
+    new = after if isinstance(after, dict) else {}
+    return [
+        Change(str(key), _shown(old.get(key)), _shown(new.get(key)))
+        for key in sorted({*old, *new})
+        if old.get(key) != new.get(key)
+    ]
+
+
+@login_required
+def entry_list(request: HttpRequest) -> HttpResponse:
+    entries = visible_entries(request.user)
+    object_types = sorted(set(entries.values_list("object_type", flat=True).distinct()))
+    filters = Filters(request.GET or None, auditable(request.user), object_types)
+    if filters.is_bound and filters.is_valid():
+        entries = filters.apply(entries)
+    page = Paginator(entries.select_related("who", "institution"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/entry_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "rows": [(e, diff(e.before, e.after)) for e in page],
+            "query": query.urlencode(),
+        },
+    )
