@@ -114,6 +114,8 @@ def test_mission_belongs_to_its_service() -> None:
     mission = {"target_type": "mission", "target": "36.1", "kind": "comment", "text": "Done"}
     assert client.post(f"{INAMI}post/", mission).status_code == 302
     assert client.post(f"{INAMI}post/", {**mission, "target": "36.3"}).status_code == 403
+    article = login("article-owner", Role.SERVICE_OWNER, "INAMI", ["36"])
+    assert article.post(f"{INAMI}post/", {**mission, "target": "36.3"}).status_code == 302
 
 
 def test_other_institution_is_refused() -> None:

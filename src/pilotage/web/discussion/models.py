@@ -11,7 +11,7 @@ from pilotage.web.accounts.models import Institution
 
 class TargetType(models.TextChoices):
     FIGURE = "figure", _("figure")  # target: an objective code ("VOB 2-01")
-    ACTION = "action", _("action-commitment")  # target: "<article>/<action>" ("11/2")
+    ACTION = "action", _("action-commitment")  # target: "ARTICLE/ACTION" ("11/2", "21/1.a")
     MISSION = "mission", _("continuous mission")  # target: a mission code ("36.1")
 
 

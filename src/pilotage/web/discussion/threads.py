@@ -5,9 +5,10 @@ for one period and one unit. Who may write follows `pilotage.web.accounts.access
 the target's codes:
 
 - a figure (target: objective code "VOB 2-01") belongs to its objective's service ("VOB");
-- an action-commitment (target: "<article>/<action>", "11/2") to its article's number, parent
-  article and strategic domain ("11", None, "E1");
-- a continuous mission (target: its code "36.1") to its code and its service ("36.1", "SSS").
+- an action-commitment (target: its key `pilotage.followup.action_key`, "11/2") to its article's
+  number, parent article and strategic domain ("11", None, "E1");
+- a continuous mission (target: its code "36.1") to its code, its article and its service
+  ("36.1", "36", "SSS"), as on the progress pages.
 
 The author edits or withdraws their own comment while they may still comment on the target; a
 contract manager or administrator may withdraw any. Nothing is deleted, every change is audited.
@@ -27,6 +28,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from pilotage.contract.model import Contract
+from pilotage.followup import action_key
 from pilotage.web.accounts.access import User, can_comment, grant_for
 from pilotage.web.accounts.models import Grant, Role
 from pilotage.web.audit.record import record
@@ -37,7 +39,6 @@ from pilotage.web.discussion.models import Comment, Kind, TargetType
 __all__ = [
     "Shown",
     "Target",
-    "action_key",
     "codes_for",
     "contract_of",
     "edit",
@@ -79,11 +80,6 @@ class Target:
             )
 
 
-def action_key(article_number: str, action_number: str) -> str:
-    """The target code of an action-commitment: action numbers repeat across articles."""
-    return f"{article_number}/{action_number}"
-
-
 @lru_cache(maxsize=16)
 def _parsed(sha256: str) -> Contract:
     contract: Contract = ContractVersion.objects.filter(sha256=sha256).first().contract()
@@ -114,12 +110,12 @@ def codes_for(contract: Contract, target_type: str, target: str) -> tuple[str | 
                 return (service.code,)
     elif target_type == str(TargetType.ACTION):
         for article, action in contract.actions():
-            if action_key(article.number, action.number) == target:
+            if action_key(article, action) == target:
                 return (article.number, article.parent, article.domain)
     elif target_type == str(TargetType.MISSION):
         for mission in contract.continuous_missions:
             if mission.code == target:
-                return (mission.code, mission.service)
+                return (mission.code, mission.code.split(".")[0], mission.service)
     raise Http404(f"contract {contract.id} has no {target_type} {target!r}")
 
 

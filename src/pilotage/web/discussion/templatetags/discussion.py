@@ -2,7 +2,7 @@
 justifications on one figure or action for one period, with the form to add one when allowed.
 
 target_type: "figure" (target: objective code), "action" (target: "<article>/<action>", see
-`pilotage.web.discussion.threads.action_key`) or "mission" (target: mission code); period:
+`pilotage.followup.action_key`) or "mission" (target: mission code); period:
 "2020-Q4", or "" for an action as a whole; unit: the org unit code of the figure, or "" for the
 whole institution. The form posts back to the discussion app, which returns to the current page.
 """
