@@ -1,0 +1,358 @@
+"""Pages of action-commitments, upcoming deadlines, events and continuous missions.
+
+Every page reads the latest contract version, for users granted its institution, at an as-of
+day: today in Brussels, or `?as_of=YYYY-MM-DD` to look back. Recording (POST) is allowed by
+`can_edit_progress` for the item's codes (see `recording.action_codes` and `mission_codes`);
+a refused role gets 403, never a silently ignored form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from pilotage.contract.base import Language
+from pilotage.contract.model import Contract
+from pilotage.followup import (
+    DEFAULT_SOON_DAYS,
+    FollowupError,
+    Progress,
+    Status,
+    count_statuses,
+    events_of,
+    find_action,
+    find_mission,
+    follow_action,
+    follow_actions,
+    follow_mission,
+    follow_missions,
+    today,
+    upcoming,
+)
+from pilotage.web.accounts.access import can_edit_progress, grant_for
+from pilotage.web.accounts.models import Grant
+from pilotage.web.catalogue.loading import latest
+from pilotage.web.catalogue.models import ContractVersion
+from pilotage.web.progress.forms import CompletionForm, DeliveryForm, EventForm
+from pilotage.web.progress.models import Completion, EventOccurrence, MissionDelivery
+from pilotage.web.progress.recording import (
+    action_codes,
+    mission_codes,
+    progress_for,
+    record_completion,
+    record_delivery,
+    record_event,
+)
+
+
+@dataclass
+class Page:
+    """What every progress page starts from."""
+
+    request: HttpRequest
+    version: ContractVersion
+    contract: Contract
+    grant: Grant
+    as_of: dt.date
+    progress: Progress
+
+    def context(self, **extra: Any) -> dict[str, Any]:
+        return {
+            "contract_id": self.version.contract_id,
+            "version": self.version,
+            "contract": self.contract,
+            "grant": self.grant,
+            "as_of": self.as_of,
+            "looking_back": self.as_of != today(),
+            "lang": _language(),
+            **extra,
+        }
+
+    def render(self, template: str, **extra: Any) -> HttpResponse:
+        return render(self.request, f"progress/{template}", self.context(**extra))
+
+
+class BadAsOf(Exception):
+    pass
+
+
+def _language() -> str:
+    code = translation.get_language() or "fr"
+    return code if code in {lang.value for lang in Language} else "fr"
+
+
+def _page(request: HttpRequest, contract_id: str) -> Page:
+    version = latest(contract_id)
+    if version is None:
+        raise Http404(f"no contract {contract_id!r} in the catalogue")
+    grant = grant_for(request.user, version.institution)
+    if grant is None:
+        raise PermissionDenied(f"not granted institution {version.institution.code}")
+    text = request.GET.get("as_of", "").strip()
+    try:
+        as_of = dt.date.fromisoformat(text) if text else today()
+    except ValueError:
+        raise BadAsOf(text) from None
+    return Page(request, version, version.contract(), grant, as_of, progress_for(version))
+
+
+def _bad_as_of(exc: BadAsOf) -> HttpResponse:
+    return HttpResponseBadRequest(
+        _("as_of=%(value)s is not a date: write it as YYYY-MM-DD, e.g. 2014-06-30.")
+        % {"value": exc.args[0]}
+    )
+
+
+def _back(request: HttpRequest, url: str) -> HttpResponse:
+    as_of = request.GET.get("as_of")
+    return redirect(f"{url}?saved=1" + (f"&as_of={as_of}" if as_of else ""))
+
+
+@login_required
+def action_list(request: HttpRequest, contract_id: str) -> HttpResponse:
+    try:
+        page = _page(request, contract_id)
+    except BadAsOf as exc:
+        return _bad_as_of(exc)
+    followups = follow_actions(page.contract, page.progress, page.as_of)
+    wanted = request.GET.get("status", "")
+    if wanted and wanted not in {s.value for s in Status}:
+        return HttpResponseBadRequest(
+            _("status=%(value)s is not a status; use one of: %(choices)s")
+            % {"value": wanted, "choices": ", ".join(s.value for s in Status)}
+        )
+    shown = [f for f in followups if not wanted or f.status.value == wanted]
+    groups: dict[str, list[Any]] = {}
+    for f in shown:
+        groups.setdefault(str(f.article.number), []).append(f)
+    articles = [
+        (a, groups[str(a.number)]) for a in page.contract.articles if str(a.number) in groups
+    ]
+    return page.render(
+        "action_list.html",
+        counts=count_statuses(followups),
+        total=len(followups),
+        shown=len(shown),
+        wanted=wanted,
+        articles=articles,
+        soon_days=DEFAULT_SOON_DAYS,
+    )
+
+
+@login_required
+def upcoming_list(request: HttpRequest, contract_id: str) -> HttpResponse:
+    try:
+        page = _page(request, contract_id)
+    except BadAsOf as exc:
+        return _bad_as_of(exc)
+    try:
+        within = max(0, min(int(request.GET.get("within", "60")), 3660))
+    except ValueError:
+        return HttpResponseBadRequest(_("within must be a number of days, e.g. within=60."))
+    found = upcoming(page.contract, page.progress, page.as_of, within, include_overdue=True)
+    return page.render(
+        "upcoming.html",
+        overdue=[u for u in found if u.milestone.due and u.milestone.due < page.as_of],
+        coming=[u for u in found if u.milestone.due and u.milestone.due >= page.as_of],
+        within=within,
+    )
+
+
+def _milestone_choices(followup: Any) -> list[tuple[str, str]]:
+    out = []
+    for m in followup.milestones:
+        due = f" — {_('due')} {m.due.isoformat()}" if m.due else ""
+        out.append((m.key, f"{m.key}{due}"))
+    return out
+
+
+@login_required
+def action_detail(
+    request: HttpRequest, contract_id: str, article: str, action: str
+) -> HttpResponse:
+    try:
+        page = _page(request, contract_id)
+    except BadAsOf as exc:
+        return _bad_as_of(exc)
+    key = f"{article}/{action}"
+    try:
+        art, act = find_action(page.contract, key)
+    except FollowupError as exc:
+        raise Http404(str(exc)) from None
+    followup = follow_action(page.contract, art, act, page.progress, page.as_of)
+    may_edit = can_edit_progress(page.grant, action_codes(art))
+    choices = _milestone_choices(follow_action(page.contract, art, act, page.progress, today()))
+    form = None
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied("your role may not record progress of this action")
+        form = CompletionForm(request.POST, request.FILES, milestones=choices)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                record_completion(
+                    page.version,
+                    key,
+                    data["milestone"],
+                    data["completed_on"],
+                    data["evidence"],
+                    link=data["evidence_link"],
+                    file=data["evidence_file"],
+                    who=request.user,
+                )
+            except FollowupError as exc:
+                form.add_error(None, str(exc))
+            else:
+                url = reverse("progress:action-detail", args=[contract_id, article, action])
+                return _back(request, url)
+    elif may_edit and choices:
+        open_keys = [m.key for m in followup.milestones if not m.status.done]
+        form = CompletionForm(
+            milestones=choices,
+            initial={"milestone": (open_keys or [choices[0][0]])[0], "completed_on": today()},
+        )
+    rows = Completion.objects.filter(
+        contract_id=page.version.contract_id,
+        institution=page.version.institution,
+        article=str(art.number),
+        action=str(act.number),
+    )
+    recorded = {row.milestone: row for row in rows}
+    return page.render(
+        "action_detail.html",
+        f=followup,
+        key=key,
+        form=form,
+        may_edit=may_edit,
+        milestones=[(m, recorded.get(m.key)) for m in followup.milestones],
+        saved=request.GET.get("saved") == "1",
+    )
+
+
+def _event_codes(actions: list[Any]) -> list[str | None]:
+    return [code for article, _ in actions for code in action_codes(article)]
+
+
+@login_required
+def event_list(request: HttpRequest, contract_id: str) -> HttpResponse:
+    try:
+        page = _page(request, contract_id)
+    except BadAsOf as exc:
+        return _bad_as_of(exc)
+    events = events_of(page.contract)
+    editable = [
+        name for name, acts in events.items() if can_edit_progress(page.grant, _event_codes(acts))
+    ]
+    form = None
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied("your role may not record events of this contract")
+        name = request.POST.get("event", "")
+        if name in events and name not in editable:
+            raise PermissionDenied("your role may not record this event")
+        form = EventForm(request.POST, events=[(n, n) for n in editable])
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                record_event(
+                    page.version,
+                    data["event"],
+                    data["occurred_on"],
+                    note=data["note"],
+                    who=request.user,
+                )
+            except FollowupError as exc:
+                form.add_error(None, str(exc))
+            else:
+                return _back(request, reverse("progress:events", args=[contract_id]))
+    elif editable:
+        form = EventForm(events=[(n, n) for n in editable], initial={"occurred_on": today()})
+    rows = {
+        e.event: e
+        for e in EventOccurrence.objects.filter(
+            contract_id=page.version.contract_id, institution=page.version.institution
+        )
+    }
+    listing = [
+        (name, rows.get(name), [(a, x, f"{a.number}/{x.number}") for a, x in acts])
+        for name, acts in events.items()
+    ]
+    return page.render(
+        "events.html", events=listing, form=form, saved=request.GET.get("saved") == "1"
+    )
+
+
+@login_required
+def mission_list(request: HttpRequest, contract_id: str) -> HttpResponse:
+    try:
+        page = _page(request, contract_id)
+    except BadAsOf as exc:
+        return _bad_as_of(exc)
+    missions = follow_missions(page.contract, page.progress, page.as_of)
+    return page.render("mission_list.html", missions=missions, counts=count_statuses(missions))
+
+
+@login_required
+def mission_detail(request: HttpRequest, contract_id: str, code: str) -> HttpResponse:
+    try:
+        page = _page(request, contract_id)
+    except BadAsOf as exc:
+        return _bad_as_of(exc)
+    try:
+        mission = find_mission(page.contract, code)
+    except FollowupError as exc:
+        raise Http404(str(exc)) from None
+    followup = follow_mission(page.contract, mission, page.progress, page.as_of)
+    may_edit = can_edit_progress(page.grant, mission_codes(mission))
+    choices = _milestone_choices(followup)
+    form = None
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied("your role may not record deliveries of this mission")
+        form = DeliveryForm(request.POST, request.FILES, cycles=choices)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                record_delivery(
+                    page.version,
+                    code,
+                    data["cycle"],
+                    data["delivered_on"],
+                    data["evidence"],
+                    link=data["evidence_link"],
+                    file=data["evidence_file"],
+                    who=request.user,
+                )
+            except FollowupError as exc:
+                form.add_error(None, str(exc))
+            else:
+                return _back(request, reverse("progress:mission-detail", args=[contract_id, code]))
+    elif may_edit and choices:
+        open_keys = [m.key for m in followup.milestones if not m.status.done]
+        form = DeliveryForm(
+            cycles=choices,
+            initial={"cycle": (open_keys or [choices[0][0]])[0], "delivered_on": today()},
+        )
+    rows = MissionDelivery.objects.filter(
+        contract_id=page.version.contract_id,
+        institution=page.version.institution,
+        mission=str(mission.code),
+    )
+    recorded = {row.cycle: row for row in rows}
+    return page.render(
+        "mission_detail.html",
+        m=followup,
+        form=form,
+        may_edit=may_edit,
+        milestones=[(ms, recorded.get(ms.key)) for ms in followup.milestones],
+        saved=request.GET.get("saved") == "1",
+    )
