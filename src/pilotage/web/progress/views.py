@@ -9,6 +9,7 @@ a refused role gets 403, never a silently ignored form.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,9 @@ from pilotage.contract.base import Language
 from pilotage.contract.model import Contract
 from pilotage.followup import (
     DEFAULT_SOON_DAYS,
+    ActionFollowup,
     FollowupError,
+    MissionFollowup,
     Progress,
     Status,
     count_statuses,
@@ -167,12 +170,37 @@ def upcoming_list(request: HttpRequest, contract_id: str) -> HttpResponse:
     )
 
 
-def _milestone_choices(followup: Any) -> list[tuple[str, str]]:
+def _milestone_choices(followup: ActionFollowup | MissionFollowup) -> list[tuple[str, str]]:
     out = []
     for m in followup.milestones:
         due = f" — {_('due')} {m.due.isoformat()}" if m.due else ""
         out.append((m.key, f"{m.key}{due}"))
     return out
+
+
+def _first_open(followup: ActionFollowup | MissionFollowup) -> str | None:
+    keys = [m.key for m in followup.milestones if not m.status.done]
+    keys += [m.key for m in followup.milestones]
+    return keys[0] if keys else None
+
+
+def _submit(
+    request: HttpRequest, form: Any, save: Callable[[dict[str, Any]], object], url: str
+) -> HttpResponse | None:
+    """Save a valid form and redirect back; None to show the form with its errors."""
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except FollowupError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return _back(request, url)
+    return None
+
+
+def _refuse_unless(allowed: bool, what: str) -> None:
+    if not allowed:
+        raise PermissionDenied(f"your role may not record {what}")
 
 
 @login_required
@@ -193,39 +221,31 @@ def action_detail(
     choices = _milestone_choices(follow_action(page.contract, art, act, page.progress, today()))
     form = None
     if request.method == "POST":
-        if not may_edit:
-            raise PermissionDenied("your role may not record progress of this action")
+        _refuse_unless(may_edit, "progress of this action")
         form = CompletionForm(request.POST, request.FILES, milestones=choices)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                record_completion(
-                    page.version,
-                    key,
-                    data["milestone"],
-                    data["completed_on"],
-                    data["evidence"],
-                    link=data["evidence_link"],
-                    file=data["evidence_file"],
-                    who=request.user,
-                )
-            except FollowupError as exc:
-                form.add_error(None, str(exc))
-            else:
-                url = reverse("progress:action-detail", args=[contract_id, article, action])
-                return _back(request, url)
-    elif may_edit and choices:
-        open_keys = [m.key for m in followup.milestones if not m.status.done]
-        form = CompletionForm(
-            milestones=choices,
-            initial={"milestone": (open_keys or [choices[0][0]])[0], "completed_on": today()},
+        url = reverse("progress:action-detail", args=[contract_id, article, action])
+        done = _submit(
+            request,
+            form,
+            lambda d: record_completion(
+                page.version,
+                key,
+                d["milestone"],
+                d["completed_on"],
+                d["evidence"],
+                link=d["evidence_link"],
+                file=d["evidence_file"],
+                who=request.user,
+            ),
+            url,
         )
-    rows = Completion.objects.filter(
-        contract_id=page.version.contract_id,
-        institution=page.version.institution,
-        article=str(art.number),
-        action=str(act.number),
-    )
+        if done is not None:
+            return done
+    elif may_edit and choices:
+        initial = {"milestone": _first_open(followup), "completed_on": today()}
+        form = CompletionForm(milestones=choices, initial=initial)
+    scope = {"contract_id": page.version.contract_id, "institution": page.version.institution}
+    rows = Completion.objects.filter(**scope, article=str(art.number), action=str(act.number))
     recorded = {row.milestone: row for row in rows}
     return page.render(
         "action_detail.html",
@@ -252,36 +272,26 @@ def event_list(request: HttpRequest, contract_id: str) -> HttpResponse:
     editable = [
         name for name, acts in events.items() if can_edit_progress(page.grant, _event_codes(acts))
     ]
+    choices = [(name, name) for name in editable]
     form = None
     if request.method == "POST":
-        if not editable:
-            raise PermissionDenied("your role may not record events of this contract")
         name = request.POST.get("event", "")
-        if name in events and name not in editable:
-            raise PermissionDenied("your role may not record this event")
-        form = EventForm(request.POST, events=[(n, n) for n in editable])
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                record_event(
-                    page.version,
-                    data["event"],
-                    data["occurred_on"],
-                    note=data["note"],
-                    who=request.user,
-                )
-            except FollowupError as exc:
-                form.add_error(None, str(exc))
-            else:
-                return _back(request, reverse("progress:events", args=[contract_id]))
-    elif editable:
-        form = EventForm(events=[(n, n) for n in editable], initial={"occurred_on": today()})
-    rows = {
-        e.event: e
-        for e in EventOccurrence.objects.filter(
-            contract_id=page.version.contract_id, institution=page.version.institution
+        _refuse_unless(bool(editable) and (name not in events or name in editable), "this event")
+        form = EventForm(request.POST, events=choices)
+        done = _submit(
+            request,
+            form,
+            lambda d: record_event(
+                page.version, d["event"], d["occurred_on"], note=d["note"], who=request.user
+            ),
+            reverse("progress:events", args=[contract_id]),
         )
-    }
+        if done is not None:
+            return done
+    elif editable:
+        form = EventForm(events=choices, initial={"occurred_on": today()})
+    scope = {"contract_id": page.version.contract_id, "institution": page.version.institution}
+    rows = {e.event: e for e in EventOccurrence.objects.filter(**scope)}
     listing = [
         (name, rows.get(name), [(a, x, f"{a.number}/{x.number}") for a, x in acts])
         for name, acts in events.items()
@@ -316,37 +326,30 @@ def mission_detail(request: HttpRequest, contract_id: str, code: str) -> HttpRes
     choices = _milestone_choices(followup)
     form = None
     if request.method == "POST":
-        if not may_edit:
-            raise PermissionDenied("your role may not record deliveries of this mission")
+        _refuse_unless(may_edit, "deliveries of this mission")
         form = DeliveryForm(request.POST, request.FILES, cycles=choices)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                record_delivery(
-                    page.version,
-                    code,
-                    data["cycle"],
-                    data["delivered_on"],
-                    data["evidence"],
-                    link=data["evidence_link"],
-                    file=data["evidence_file"],
-                    who=request.user,
-                )
-            except FollowupError as exc:
-                form.add_error(None, str(exc))
-            else:
-                return _back(request, reverse("progress:mission-detail", args=[contract_id, code]))
-    elif may_edit and choices:
-        open_keys = [m.key for m in followup.milestones if not m.status.done]
-        form = DeliveryForm(
-            cycles=choices,
-            initial={"cycle": (open_keys or [choices[0][0]])[0], "delivered_on": today()},
+        done = _submit(
+            request,
+            form,
+            lambda d: record_delivery(
+                page.version,
+                code,
+                d["cycle"],
+                d["delivered_on"],
+                d["evidence"],
+                link=d["evidence_link"],
+                file=d["evidence_file"],
+                who=request.user,
+            ),
+            reverse("progress:mission-detail", args=[contract_id, code]),
         )
-    rows = MissionDelivery.objects.filter(
-        contract_id=page.version.contract_id,
-        institution=page.version.institution,
-        mission=str(mission.code),
-    )
+        if done is not None:
+            return done
+    elif may_edit and choices:
+        initial = {"cycle": _first_open(followup), "delivered_on": today()}
+        form = DeliveryForm(cycles=choices, initial=initial)
+    scope = {"contract_id": page.version.contract_id, "institution": page.version.institution}
+    rows = MissionDelivery.objects.filter(**scope, mission=str(mission.code))
     recorded = {row.cycle: row for row in rows}
     return page.render(
         "mission_detail.html",
