@@ -12,6 +12,7 @@ from pilotage.contract.checks import check_contract
 from pilotage.contract.consolidate import consolidate
 from pilotage.contract.diff import ChangeKind, diff_contracts, format_changes
 from pilotage.contract.files import load_contract
+from pilotage.contract.seeds import seed_path
 from pilotage.errors import ConsolidationError
 
 DATA = Path(__file__).parent / "data" / "consolidation"
@@ -138,3 +139,20 @@ def test_diff_ignores_provenance(base: Contract) -> None:
     other = base.model_copy(update={"services": [service, *base.services[1:]]})
     assert other != base
     assert diff_contracts(base, other) == []
+
+
+def test_diff_reports_the_contract_header_and_chapters(base: Contract) -> None:
+    longer = base.period.model_copy(update={"end": dt.date(2030, 12, 31)})
+    other = base.model_copy(update={"period": longer, "signed_at": "Bruxelles (test)"})
+    changes = diff_contracts(base, other)
+    assert [(c.kind, c.what, c.key) for c in changes] == [(ChangeKind.CHANGED, "contract", base.id)]
+    assert f"period.end: {base.period.end} -> 2030-12-31" in changes[0].details
+    assert any(d.startswith("signed_at: ") for d in changes[0].details)
+    inasti = load_contract(seed_path("inasti-2019-2020"))
+    first = inasti.chapters[0].model_copy(update={"number": "99.9"})
+    renumbered = inasti.model_copy(update={"chapters": [first, *inasti.chapters[1:]]})
+    found = [(c.kind, c.what, c.key) for c in diff_contracts(inasti, renumbered)]
+    assert found == [
+        (ChangeKind.REMOVED, "chapter", inasti.chapters[0].number),
+        (ChangeKind.ADDED, "chapter", "99.9"),
+    ]

@@ -3,8 +3,10 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from pilotage.contract.seeds import seed_path
 from pilotage.web.accounts.demo import create_demo_users
 from pilotage.web.accounts.models import Role
+from pilotage.web.catalogue.loading import load_contract_text
 from tests.web.conftest import INSTITUTION_OF, make_user
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +109,36 @@ def test_catalogue_and_audit_trail_in_the_admin_for_those_allowed(role: Role, st
     assert client.login(username=users[role].username, password=users[role].password)
     assert client.get("/admin/catalogue/contractversion/").status_code == status
     assert client.get("/admin/audit/auditentry/").status_code == status
+
+
+def inasti_overview_in_english(client: Client) -> str:
+    make_user("reader", Role.VIEWER, "INASTI")
+    client.login(username="reader", password="pw-for-tests")
+    return client.get("/contracts/inasti-2019-2020/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+@pytest.mark.usefixtures("seeded")
+def test_overview_shows_amendments_lineage_and_transfers(client: Client) -> None:
+    page = inasti_overview_in_english(client)
+    assert "This contract amends inasti-2016-2018." in page
+    # 112 remarks on chapters, 6 on services, 6 on key tasks, 17 on objectives
+    assert "141 lineage remarks tie this contract" in page
+    assert "norm adapted (" in page
+    assert "no: not available as a contract file" in page
+    assert "<td>VOB 3</td><td>VOB</td><td>PEN</td><td>2020-01-01</td>" in page
+    assert "First version loaded." in page
+
+
+@pytest.mark.usefixtures("seeded")
+def test_overview_says_what_changed_between_catalogue_versions(client: Client) -> None:
+    text = seed_path("inasti-2019-2020").read_text(encoding="utf-8")
+    edited = text.replace(
+        "start: 2019-01-01, end: 2020-12-31}", "start: 2019-01-01, end: 2021-12-31}", 1
+    )
+    assert edited != text
+    load_contract_text(edited, "INASTI", source="edited in a test")
+    page = inasti_overview_in_english(client)
+    assert "1 change from the version before" in page
+    assert "~ contract inasti-2019-2020" in page
+    assert "2021-12-31" in page
+    assert "edited in a test" in page

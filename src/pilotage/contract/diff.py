@@ -56,8 +56,24 @@ def _no_source(value: Any) -> Any:
     return value
 
 
+# Top-level keys whose items are compared one by one below; the rest is the contract's header.
+_LISTED = {
+    "services",
+    "articles",
+    "continuous_missions",
+    "projects",
+    "common_commitments",
+    "budget",
+    "chapters",
+    "source",
+}
+
+
 def _elements(contract: Contract) -> Iterator[tuple[str, str, dict[str, Any]]]:
     data = to_plain(contract)
+    yield "contract", data["id"], {k: _no_source(v) for k, v in data.items() if k not in _LISTED}
+    for ch in data.get("chapters", []):
+        yield "chapter", ch["number"], _no_source(ch)
     for s in data.get("services", []):
         yield "service", s["code"], _strip(s)
         for t in s.get("key_tasks", []):
