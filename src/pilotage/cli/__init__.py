@@ -61,6 +61,7 @@ def _register() -> None:
     main.add_command(measure.measure_command)
     main.add_command(measure.late)
     main.add_command(web.web)
+    main.add_command(__import__("pilotage.cli.actions", fromlist=["actions"]).actions)
 
 
 _register()

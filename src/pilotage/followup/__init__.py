@@ -74,6 +74,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pilotage.contract.actions import Action, Article, ContinuousMission, Deadline, DeadlineForm
@@ -187,6 +188,22 @@ class MilestoneState:
     completion: Completion | None = None
     note: str = ""  # how the due date was reached, or why there is none
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "status": self.status.value,
+            "due": self.due.isoformat() if self.due else None,
+            "completed_on": self.completion.completed_on.isoformat() if self.completion else None,
+            "evidence": self.completion.evidence if self.completion else None,
+            "note": self.note,
+        }
+
+
+def _deadline_dict(d: Deadline | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {"printed": d.printed, "form": d.form.value, "diagnosis": d.diagnosis}
+
 
 @dataclass(frozen=True)
 class ActionFollowup:
@@ -214,6 +231,21 @@ class ActionFollowup:
         d = self.action.deadline
         return d.event if d is not None else None
 
+    def as_dict(self, language: str = "fr") -> dict[str, Any]:
+        """For JSON output; texts in `language`, marked "[fr] " when shown in another."""
+        due = self.next_due
+        return {
+            "key": self.key,
+            "article": str(self.article.number),
+            "action": self.action.number,
+            "text": self.action.text.text(language),
+            "status": self.status.value,
+            "deadline": _deadline_dict(self.action.deadline),
+            "next_due": due.isoformat() if due else None,
+            "milestones": [m.as_dict() for m in self.milestones],
+            "as_of": self.as_of.isoformat(),
+        }
+
 
 @dataclass(frozen=True)
 class MissionFollowup:
@@ -228,6 +260,17 @@ class MissionFollowup:
     def key(self) -> str:
         return str(self.mission.code)
 
+    def as_dict(self, language: str = "fr") -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "title": self.mission.title.text(language),
+            "service": self.mission.service,
+            "status": self.status.value,
+            "deadline": _deadline_dict(self.mission.deadline),
+            "milestones": [m.as_dict() for m in self.milestones],
+            "as_of": self.as_of.isoformat(),
+        }
+
 
 @dataclass(frozen=True)
 class UpcomingDeadline:
@@ -237,6 +280,15 @@ class UpcomingDeadline:
     key: str
     title: LocalText
     milestone: MilestoneState
+
+    def as_dict(self, language: str = "fr") -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "key": self.key,
+            "title": self.title.text(language),
+            **self.milestone.as_dict(),
+            "milestone": self.milestone.key,
+        }
 
 
 def today() -> dt.date:

@@ -8,7 +8,9 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
 from django.db import models, transaction
 
 from pilotage.contract.actions import Article, ContinuousMission
@@ -102,6 +104,16 @@ def _not_future(day: dt.date, what: str) -> None:
         )
 
 
+def _link(url: str) -> str:
+    clean = url.strip()
+    if clean:
+        try:
+            URLValidator(schemes=["http", "https"])(clean)
+        except ValidationError:
+            raise FollowupError(f"{clean!r} is not a web address (https://...)") from None
+    return clean
+
+
 def _evidence(text: str) -> str:
     clean = text.strip()
     if not clean:
@@ -187,7 +199,7 @@ def record_completion(
     values = {
         "completed_on": completed_on,
         "evidence": _evidence(evidence),
-        "evidence_link": link,
+        "evidence_link": _link(link),
         "evidence_file": file,
     }
     verbs = ("action.complete", "action.correct")
@@ -243,7 +255,7 @@ def record_delivery(
     values = {
         "delivered_on": delivered_on,
         "evidence": _evidence(evidence),
-        "evidence_link": link,
+        "evidence_link": _link(link),
         "evidence_file": file,
     }
     verbs = ("mission.deliver", "mission.correct")
