@@ -150,7 +150,7 @@ def test_validation_errors_are_shown() -> None:
     assert Completion.objects.count() == 0
 
 
-def test_evidence_file_is_stored(tmp_path: object) -> None:
+def test_evidence_file_is_stored_and_served_to_the_institution() -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client = login(Role.ADMINISTRATOR)
@@ -160,7 +160,18 @@ def test_evidence_file_is_stored(tmp_path: object) -> None:
     row = Completion.objects.get()
     assert row.evidence_file.name.startswith("evidence/")
     assert row.evidence_link == "https://example.org/pv"
-    assert "pv" in client.get(ACTION).content.decode()
+    page = client.get(ACTION).content.decode()
+    link = f"{BASE}/evidence/completion/{row.pk}/"
+    assert link in page
+    download = client.get(link)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"proces-verbal"
+    download.close()
+    outsider = make_user("outsider", Role.ADMINISTRATOR, "INASTI")
+    other = Client()
+    other.force_login(outsider)
+    assert other.get(link).status_code == 403
+    assert client.get(f"{BASE}/evidence/completion/999/").status_code == 404
 
 
 def test_list_counts_filter_and_as_of() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -93,13 +93,19 @@ def _language() -> str:
     return code if code in {lang.value for lang in Language} else "fr"
 
 
-def _page(request: HttpRequest, contract_id: str) -> Page:
+def _granted(request: HttpRequest, contract_id: str) -> tuple[ContractVersion, Grant]:
+    """The contract's latest version and the user's grant: 404 or 403 otherwise."""
     version = latest(contract_id)
     if version is None:
         raise Http404(f"no contract {contract_id!r} in the catalogue")
     grant = grant_for(request.user, version.institution)
     if grant is None:
         raise PermissionDenied(f"not granted institution {version.institution.code}")
+    return version, grant
+
+
+def _page(request: HttpRequest, contract_id: str) -> Page:
+    version, grant = _granted(request, contract_id)
     text = request.GET.get("as_of", "").strip()
     try:
         as_of = dt.date.fromisoformat(text) if text else today()
@@ -299,6 +305,22 @@ def event_list(request: HttpRequest, contract_id: str) -> HttpResponse:
     return page.render(
         "events.html", events=listing, form=form, saved=request.GET.get("saved") == "1"
     )
+
+
+@login_required
+def evidence_file(request: HttpRequest, contract_id: str, kind: str, pk: int) -> FileResponse:
+    """An uploaded evidence file, for the users granted the contract's institution."""
+    version, _grant = _granted(request, contract_id)
+    model = {"completion": Completion, "delivery": MissionDelivery}.get(kind)
+    if model is None:
+        raise Http404(kind)
+    row = model.objects.filter(
+        pk=pk, contract_id=contract_id, institution=version.institution
+    ).first()
+    if row is None or not row.evidence_file:
+        raise Http404("no such evidence file")
+    name = row.evidence_file.name.rsplit("/", 1)[-1]
+    return FileResponse(row.evidence_file.open("rb"), as_attachment=True, filename=name)
 
 
 @login_required
