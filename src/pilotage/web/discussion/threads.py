@@ -47,6 +47,7 @@ __all__ = [
     "may_post",
     "may_withdraw",
     "post",
+    "roles_of",
     "shown",
     "snapshot",
     "thread",
@@ -236,10 +237,7 @@ def shown(
     user: User, version: ContractVersion, grant: Grant | None, comments: list[Comment]
 ) -> list[Shown]:
     contract = contract_of(version)
-    grants = Grant.objects.filter(
-        institution=version.institution, user_id__in={c.author_id for c in comments}
-    )
-    roles = {g.user_id: str(g.get_role_display()) for g in grants}
+    roles = roles_of(version, comments)
     return [
         Shown(
             c,
@@ -249,3 +247,13 @@ def shown(
         )
         for c in comments
     ]
+
+
+def roles_of(
+    version: ContractVersion, comments: list[Comment], *, display: bool = True
+) -> dict[int, str]:
+    """Each author's role in the contract's institution, as displayed (or its code)."""
+    grants = Grant.objects.filter(
+        institution=version.institution, user_id__in={c.author_id for c in comments}
+    )
+    return {g.user_id: str(g.get_role_display() if display else g.role) for g in grants}
