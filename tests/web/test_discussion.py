@@ -272,3 +272,12 @@ def test_list_page_filters_by_period_target_type_and_kind() -> None:
     assert "On track" not in by_period
     viewer = login("viewer", Role.VIEWER, "INAMI")
     assert "Late data" in viewer.get(INAMI).content.decode()
+
+
+def test_common_commitment_figure_belongs_to_its_own_code() -> None:
+    telework = {**figure(), "target": "telework"}
+    manager = login("manager", Role.CONTRACT_MANAGER, "INASTI")
+    assert manager.post(f"{INASTI}post/", telework).status_code == 302
+    hr = login("hr", Role.SERVICE_OWNER, "INASTI", ["telework"])
+    assert hr.post(f"{INASTI}post/", telework).status_code == 302
+    assert hr.post(f"{INASTI}post/", figure()).status_code == 403

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,13 +27,15 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from pilotage.contract.model import Contract
-from pilotage.followup import action_key
+from pilotage.followup import FollowupError, find_action, find_mission
 from pilotage.web.accounts.access import User, can_comment, grant_for
 from pilotage.web.accounts.models import Grant, Role
 from pilotage.web.audit.record import record
 from pilotage.web.catalogue.loading import latest
 from pilotage.web.catalogue.models import ContractVersion
+from pilotage.web.dashboards.data import contract_index
 from pilotage.web.discussion.models import Comment, Kind, TargetType
+from pilotage.web.progress.recording import action_codes, mission_codes
 
 __all__ = [
     "Shown",
@@ -81,15 +82,9 @@ class Target:
             )
 
 
-@lru_cache(maxsize=16)
-def _parsed(sha256: str) -> Contract:
-    contract: Contract = ContractVersion.objects.filter(sha256=sha256).first().contract()
-    return contract
-
-
 def contract_of(version: ContractVersion) -> Contract:
-    """The version's contract, parsed once per content (contracts are frozen once loaded)."""
-    return _parsed(version.sha256)
+    """The version's contract, parsed once per process and version (by the dashboards app)."""
+    return contract_index(version).contract
 
 
 def granted_version(user: User, contract_id: str) -> tuple[ContractVersion, Grant]:
@@ -103,43 +98,44 @@ def granted_version(user: User, contract_id: str) -> tuple[ContractVersion, Gran
     return version, grant
 
 
-def codes_for(contract: Contract, target_type: str, target: str) -> tuple[str | None, ...]:
-    """The codes `can_comment` checks for a target; Http404 when the contract has no such target."""
-    if target_type == str(TargetType.FIGURE):
-        for service, _task, objective in contract.objectives():
-            if objective.code == target:
-                return (service.code,)
-    elif target_type == str(TargetType.ACTION):
-        for article, action in contract.actions():
-            if action_key(article, action) == target:
-                return (article.number, article.parent, article.domain)
-    elif target_type == str(TargetType.MISSION):
-        for mission in contract.continuous_missions:
-            if mission.code == target:
-                return (mission.code, mission.code.split(".")[0], mission.service)
+def codes_for(version: ContractVersion, target_type: str, target: str) -> tuple[str | None, ...]:
+    """The codes `can_comment` checks for a target, as the dashboards and progress pages check
+    them; Http404 when the contract has no such target."""
+    contract = contract_of(version)
+    try:
+        if target_type == str(TargetType.FIGURE):
+            return tuple(contract_index(version).objectives[target].access_codes)
+        if target_type == str(TargetType.ACTION):
+            return action_codes(find_action(contract, target)[0])
+        if target_type == str(TargetType.MISSION):
+            return mission_codes(find_mission(contract, target))
+    except (KeyError, FollowupError):
+        pass
     raise Http404(f"contract {contract.id} has no {target_type} {target!r}")
 
 
-def may_post(grant: Grant | None, contract: Contract, target_type: str, target: str) -> bool:
-    return can_comment(grant, codes_for(contract, target_type, target))
+def may_post(grant: Grant | None, version: ContractVersion, target_type: str, target: str) -> bool:
+    return can_comment(grant, codes_for(version, target_type, target))
 
 
-def may_edit(user: User, grant: Grant | None, contract: Contract, comment: Comment) -> bool:
+def may_edit(user: User, grant: Grant | None, version: ContractVersion, comment: Comment) -> bool:
     """The author, while they may still comment on the target; never a withdrawn comment."""
     return (
         not comment.withdrawn
         and comment.author_id == user.pk
-        and may_post(grant, contract, comment.target_type, comment.target)
+        and may_post(grant, version, comment.target_type, comment.target)
     )
 
 
-def may_withdraw(user: User, grant: Grant | None, contract: Contract, comment: Comment) -> bool:
+def may_withdraw(
+    user: User, grant: Grant | None, version: ContractVersion, comment: Comment
+) -> bool:
     """The author (as for editing), or a contract manager or administrator of the institution."""
     if comment.withdrawn or grant is None:
         return False
     if Role(grant.role) in {Role.ADMINISTRATOR, Role.CONTRACT_MANAGER}:
         return True
-    return may_edit(user, grant, contract, comment)
+    return may_edit(user, grant, version, comment)
 
 
 def snapshot(comment: Comment) -> dict[str, Any]:
@@ -162,7 +158,7 @@ def post(
 ) -> Comment:
     """Add a comment to a thread; PermissionDenied when the user may not comment on the target."""
     where.clean()
-    if not may_post(grant, contract_of(version), where.target_type, where.target):
+    if not may_post(grant, version, where.target_type, where.target):
         raise PermissionDenied(f"may not comment on {where.target_type} {where.target}")
     with transaction.atomic():
         comment: Comment = Comment.objects.create(
@@ -188,7 +184,7 @@ def edit(
     kind: Kind,
     text: str,
 ) -> Comment:
-    if not may_edit(user, grant, contract_of(version), comment):
+    if not may_edit(user, grant, version, comment):
         raise PermissionDenied(f"may not edit comment {comment.pk}")
     return _change(user, comment, "comment.edit", kind=kind, text=text)
 
@@ -196,7 +192,7 @@ def edit(
 def withdraw(
     user: User, version: ContractVersion, grant: Grant | None, comment: Comment
 ) -> Comment:
-    if not may_withdraw(user, grant, contract_of(version), comment):
+    if not may_withdraw(user, grant, version, comment):
         raise PermissionDenied(f"may not withdraw comment {comment.pk}")
     return _change(user, comment, "comment.withdraw", withdrawn=True)
 
@@ -236,14 +232,13 @@ class Shown:
 def shown(
     user: User, version: ContractVersion, grant: Grant | None, comments: list[Comment]
 ) -> list[Shown]:
-    contract = contract_of(version)
     roles = roles_of(version, comments)
     return [
         Shown(
             c,
             roles.get(c.author_id, ""),
-            may_edit(user, grant, contract, c),
-            may_withdraw(user, grant, contract, c),
+            may_edit(user, grant, version, c),
+            may_withdraw(user, grant, version, c),
         )
         for c in comments
     ]

@@ -91,7 +91,7 @@ def comment_post(request: HttpRequest, contract_id: str) -> HttpResponse:
 def comment_edit(request: HttpRequest, contract_id: str, pk: int) -> HttpResponse:
     version, grant = threads.granted_version(request.user, contract_id)
     comment = get_object_or_404(Comment, pk=pk, contract_id=contract_id)
-    if not threads.may_edit(request.user, grant, threads.contract_of(version), comment):
+    if not threads.may_edit(request.user, grant, version, comment):
         raise PermissionDenied(f"may not edit comment {comment.pk}")
     form = EditForm(
         request.POST if request.method == "POST" else None,

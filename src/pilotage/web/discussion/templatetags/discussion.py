@@ -42,9 +42,7 @@ def comment_thread(
     user = getattr(request, "user", None) or context.get("user") or AnonymousUser()
     where = threads.Target(contract_id, TargetType(target_type), target, period or "", unit or "")
     try:
-        allowed = threads.may_post(
-            grant, threads.contract_of(version), where.target_type, where.target
-        )
+        allowed = threads.may_post(grant, version, where.target_type, where.target)
     except Http404:  # a target the contract does not hold: show its thread, offer no form
         allowed = False
     comments = list(threads.thread(where))
