@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +120,16 @@ def test_demo_progress_is_labelled_and_idempotent() -> None:
     assert statuses["done_on_time"] > 0
     assert statuses["done_late"] > 0
     assert statuses["overdue"] > 0
+
+
+def test_commands_set_django_up_themselves(tmp_path: Path) -> None:
+    # In-process tests run with Django configured by pytest; a real run starts from nothing.
+    env = {**os.environ, "PILOTAGE_DATA_DIR": str(tmp_path), "PILOTAGE_WEB_DEBUG": "1"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    script = "from pilotage.cli import main; main()"
+    for args in (["web", "migrate"], ["actions", "list", C]):
+        done = subprocess.run(
+            [sys.executable, "-c", script, *args], env=env, capture_output=True, text=True
+        )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("error: no contract 'inami-2013-2015' in the web database")

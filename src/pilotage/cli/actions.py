@@ -97,9 +97,9 @@ def list_command(
       pilotage actions list inami-2013-2015 --status waiting_event
       pilotage actions list inami-2013-2015 --as-of 2014-01-15 --soon 60 --json
     """
+    version = _version(contract_id)
     from pilotage.web.progress.recording import progress_for
 
-    version = _version(contract_id)
     contract = version.contract()
     day = _day(as_of)
     followups = follow_actions(contract, progress_for(version), day, soon)
@@ -150,9 +150,9 @@ def complete(
       pilotage actions complete inami-2013-2015 11/2 --milestone 2014-12-31 \\
           --on 2015-01-05 --evidence "Rapport annuel 2014"
     """
+    version = _version(contract_id)
     from pilotage.web.progress.recording import record_completion
 
-    version = _version(contract_id)
     row, created = record_completion(
         version, number, milestone, on.date(), evidence, link=link, who=None
     )
@@ -178,9 +178,9 @@ def event(contract_id: str, event: str, on: dt.datetime, note: str) -> None:
       pilotage actions event inami-2013-2015 "table ronde" --on 2013-03-15
       pilotage actions event inami-2013-2015 "ASBL eCare" --on 2013-02-04 --note "PV"
     """
+    version = _version(contract_id)
     from pilotage.web.progress.recording import record_event
 
-    version = _version(contract_id)
     row, created = record_event(version, event, on.date(), note=note, who=None)
     verb = "recorded" if created else "corrected"
     click.echo(f"{contract_id}: event '{row.event}' on {row.occurred_on} ({verb})")
@@ -203,9 +203,9 @@ def upcoming_command(
       pilotage actions upcoming inami-2013-2015 --as-of 2013-06-01 --within 90
       pilotage actions upcoming inami-2013-2015 --as-of 2014-01-01 --overdue --json
     """
+    version = _version(contract_id)
     from pilotage.web.progress.recording import progress_for
 
-    version = _version(contract_id)
     contract = version.contract()
     day = _day(as_of)
     found = upcoming(contract, progress_for(version), day, within, include_overdue=overdue)
@@ -235,9 +235,9 @@ def missions(contract_id: str, as_of: dt.datetime | None, as_json: bool) -> None
       pilotage actions missions inami-2013-2015
       pilotage actions missions inami-2013-2015 --as-of 2014-01-01 --json
     """
+    version = _version(contract_id)
     from pilotage.web.progress.recording import progress_for
 
-    version = _version(contract_id)
     contract = version.contract()
     found = follow_missions(contract, progress_for(version), _day(as_of))
     lang = _language(contract)
@@ -271,9 +271,9 @@ def deliver(
       pilotage actions deliver inami-2013-2015 36.1 --cycle 2013-S1 --on 2013-07-10 \\
           --evidence "Rapport financier S1 à la Commission de remboursement"
     """
+    version = _version(contract_id)
     from pilotage.web.progress.recording import record_delivery
 
-    version = _version(contract_id)
     row, created = record_delivery(version, code, cycle, on.date(), evidence, link=link, who=None)
     verb = "recorded" if created else "corrected"
     click.echo(
