@@ -256,3 +256,15 @@ def test_unknown_action_is_404() -> None:
 def test_anonymous_is_sent_to_login() -> None:
     assert Client().get(f"{BASE}/actions/").status_code == 302
     assert User.objects.count() == 0
+
+
+def test_looking_back_hides_what_was_done_later() -> None:
+    client = login(Role.CONTRACT_MANAGER)
+    client.post(ACTION, COMPLETE)
+    before = client.get(f"{ACTION}?as_of=2013-06-27").content.decode()
+    assert "Looking back" in before
+    assert "due soon" in before
+    assert COMPLETE["evidence"] not in before
+    after = client.get(f"{ACTION}?as_of=2013-06-28").content.decode()
+    assert COMPLETE["evidence"] in after
+    assert "done on time" in after

@@ -259,7 +259,10 @@ def action_detail(
         key=key,
         form=form,
         may_edit=may_edit,
-        milestones=[(m, recorded.get(m.key)) for m in followup.milestones],
+        # A row recorded after the as-of day is not shown when looking back.
+        milestones=[
+            (m, recorded.get(m.key) if m.completion else None) for m in followup.milestones
+        ],
         saved=request.GET.get("saved") == "1",
     )
 
@@ -378,6 +381,8 @@ def mission_detail(request: HttpRequest, contract_id: str, code: str) -> HttpRes
         m=followup,
         form=form,
         may_edit=may_edit,
-        milestones=[(ms, recorded.get(ms.key)) for ms in followup.milestones],
+        milestones=[
+            (ms, recorded.get(ms.key) if ms.completion else None) for ms in followup.milestones
+        ],
         saved=request.GET.get("saved") == "1",
     )
