@@ -281,3 +281,17 @@ def test_common_commitment_figure_belongs_to_its_own_code() -> None:
     hr = login("hr", Role.SERVICE_OWNER, "INASTI", ["telework"])
     assert hr.post(f"{INASTI}post/", telework).status_code == 302
     assert hr.post(f"{INASTI}post/", figure()).status_code == 403
+
+
+def test_thread_on_the_action_page_and_back_to_it_without_javascript() -> None:
+    page_url = "/contracts/inami-2013-2015/actions/11/2/"
+    manager = login("manager", Role.CONTRACT_MANAGER, "INAMI")
+    before = manager.get(page_url).content.decode()
+    assert f'action="{INAMI}post/"' in before
+    assert f'name="next" value="{page_url}"' in before
+    done = manager.post(f"{INAMI}post/", {**action("11/2"), "next": page_url})
+    assert done["Location"] == page_url
+    assert "On track" in manager.get(page_url).content.decode()
+    viewer = login("viewer", Role.VIEWER, "INAMI").get(page_url).content.decode()
+    assert "On track" in viewer
+    assert f'action="{INAMI}post/"' not in viewer

@@ -138,8 +138,8 @@ def contract_detail(request: HttpRequest, contract_id: str) -> dict[str, Any]:
     summary="The contract file",
 )
 def contract_file(request: HttpRequest, contract_id: str) -> dict[str, Any]:
-    """The whole contract file as JSON (format `pilotage-contract/1`, the canonical form the
-    catalogue keeps), as it can be loaded again with `pilotage web load`."""
+    """The whole contract file as JSON (format `pilotage-contract/1`, in the canonical form the
+    catalogue keeps); saved to a file, `pilotage contract check` and `show` read it."""
     version, _grant, _contract = _granted(request, contract_id)
     content: dict[str, Any] = json.loads(version.content)
     return content
