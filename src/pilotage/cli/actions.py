@@ -18,6 +18,8 @@ from pilotage.followup import (
     DEFAULT_SOON_DAYS,
     Status,
     count_statuses,
+    find_action,
+    follow_action,
     follow_actions,
     follow_missions,
     today,
@@ -69,6 +71,7 @@ def actions() -> None:
       pilotage actions complete inami-2013-2015 11/1 --on 2013-06-28 --evidence "Note CGG"
       pilotage actions event inami-2013-2015 26/1 --on 2013-06-30
       pilotage actions upcoming inami-2013-2015 --as-of 2013-06-01 --within 60
+      pilotage actions show inami-2013-2015 26/1
       pilotage actions missions inami-2013-2015
       pilotage actions deliver inami-2013-2015 36.1 --on 2013-07-10 --evidence "Rapport S1"
     """
@@ -123,6 +126,38 @@ def list_command(
         click.echo(f"  {f.key:<10} {f.status.symbol:<2} {f.status.value:<14} {due:<10}  {printed}")
         if f.status is Status.UNREADABLE and f.deadline and f.deadline.diagnosis:
             click.echo(f"  {'':<10} diagnosis: {f.deadline.diagnosis}")
+
+
+@actions.command("show")
+@click.argument("contract_id", metavar="CONTRACT")
+@click.argument("number", metavar="ARTICLE/ACTION")
+@click.option("--as-of", type=_DATE, help="The day to judge on (default: today in Brussels).")
+def show(contract_id: str, number: str, as_of: dt.datetime | None) -> None:
+    """One action-commitment: its deadline as printed, each milestone, how its due date is
+    reached, and what was recorded.
+
+    \b
+    Examples:
+      pilotage actions show inami-2013-2015 26/1
+      pilotage actions show inami-2013-2015 11/2 --as-of 2014-06-30
+    """
+    version = _version(contract_id)
+    from pilotage.web.progress.recording import progress_for
+
+    contract = version.contract()
+    article, action = find_action(contract, number)
+    f = follow_action(contract, article, action, progress_for(version), _day(as_of))
+    lang = _language(contract)
+    click.echo(f"art. {article.number} action {action.number}: {action.text.text(lang)}")
+    click.echo(f"deadline: {f.deadline.printed if f.deadline else 'none'}")
+    click.echo(f"status on {f.as_of}: {f.status.symbol} {f.status.value}")
+    for m in f.milestones:
+        due = m.due.isoformat() if m.due else "—"
+        done = (
+            f", done {m.completion.completed_on}: {m.completion.evidence}" if m.completion else ""
+        )
+        click.echo(f"  {m.key:<11} due {due:<10}  {m.status.value}{done}")
+        click.echo(f"  {'':<11} {m.note}")
 
 
 @actions.command("complete")

@@ -575,8 +575,9 @@ def find_event(contract: Contract, query: str) -> str:
     matches = [name for name in events if wanted.casefold() in name.casefold()]
     if len(matches) == 1:
         return matches[0]
+    shown = {name: events[name] for name in matches} if len(matches) > 1 else events
     listing = "\n".join(
-        f"  {', '.join(action_key(a, x) for a, x in acts)}: {name}" for name, acts in events.items()
+        f"  {', '.join(action_key(a, x) for a, x in acts)}: {name}" for name, acts in shown.items()
     )
     why = "names several events" if matches else "names no event"
     raise FollowupError(
