@@ -231,6 +231,8 @@ def test_thread_tag_shows_comments_and_the_form_when_allowed() -> None:
     client.force_login(author)
     client.post(f"{INASTI}post/", figure("Strike in October"))
     client.post(f"{INASTI}post/", figure("Mistake"))
+    listed = client.get(INASTI).content.decode()
+    assert 'href="/contracts/inasti-2019-2020/dashboard/2020-Q4/objectives/VOB%202-01/"' in listed
     Comment.objects.filter(text="Mistake").update(withdrawn=True)
     args = ("inasti-2019-2020", "figure", "VOB 2-01", "2020-Q4", "")
     page = render_thread(author, *args)
@@ -265,6 +267,8 @@ def test_list_page_filters_by_period_target_type_and_kind() -> None:
     assert "On track" in page
     assert "Late data" in page
     assert f'href="{INAMI}"' in page  # linked from the contract nav
+    assert 'href="/contracts/inami-2013-2015/actions/11/2/"' in page
+    assert 'href="/contracts/inami-2013-2015/missions/36.1/"' in page
     assert "On track" not in client.get(INAMI, {"target_type": "mission"}).content.decode()
     assert "Late data" not in client.get(INAMI, {"kind": "comment"}).content.decode()
     by_period = client.get(INAMI, {"period": "2014-Q2"}).content.decode()

@@ -53,7 +53,7 @@ class Filters(forms.Form):
         to_field_name="code",
     )
     object_type = forms.ChoiceField(label=_("Object type"), required=False)
-    who = forms.CharField(label=_("User"), required=False, max_length=150)
+    who = forms.ChoiceField(label=_("User"), required=False)
     since = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -61,12 +61,19 @@ class Filters(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, data: Any, institutions: list[Institution], object_types: list[str]) -> None:
+    def __init__(
+        self,
+        data: Any,
+        institutions: list[Institution],
+        object_types: list[str],
+        users: list[str],
+    ) -> None:
         super().__init__(data)
         self.fields["institution"].queryset = Institution.objects.filter(
             pk__in=[i.pk for i in institutions]
         )
         self.fields["object_type"].choices = [("", _("all")), *((t, t) for t in object_types)]
+        self.fields["who"].choices = [("", _("all")), *((u, u) for u in users)]
 
     def apply(self, entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
         data = self.cleaned_data
@@ -119,8 +126,9 @@ def diff(before: Any, after: Any) -> list[Change]:
 @login_required
 def entry_list(request: HttpRequest) -> HttpResponse:
     entries = visible_entries(request.user)
-    object_types = sorted(set(entries.values_list("object_type", flat=True).distinct()))
-    filters = Filters(request.GET or None, auditable(request.user), object_types)
+    object_types = sorted(set(entries.values_list("object_type", flat=True)))
+    users = sorted(set(entries.exclude(who=None).values_list("who__username", flat=True)))
+    filters = Filters(request.GET or None, auditable(request.user), object_types, users)
     if filters.is_bound and filters.is_valid():
         entries = filters.apply(entries)
     page = Paginator(entries.select_related("who", "institution"), PAGE_SIZE).get_page(

@@ -28,6 +28,20 @@ def _back(request: HttpRequest, contract_id: str, next_url: str | None) -> HttpR
     return HttpResponseRedirect(reverse("discussion:list", args=[contract_id]))
 
 
+def target_url(comment: Comment) -> str | None:
+    """The page that shows the comment's target: the objective's dashboard for its period, the
+    action's or the mission's follow-up page."""
+    cid = comment.contract_id
+    if comment.target_type == TargetType.FIGURE:
+        if not comment.period:
+            return None
+        return str(reverse("dashboards:objective", args=[cid, comment.period, comment.target]))
+    if comment.target_type == TargetType.ACTION:
+        article, _, action = comment.target.partition("/")
+        return str(reverse("progress:action-detail", args=[cid, article, action]))
+    return str(reverse("progress:mission-detail", args=[cid, comment.target]))
+
+
 @login_required
 def comment_list(request: HttpRequest, contract_id: str) -> HttpResponse:
     version, grant = threads.granted_version(request.user, contract_id)
@@ -53,7 +67,10 @@ def comment_list(request: HttpRequest, contract_id: str) -> HttpResponse:
             "version": version,
             "filters": filters,
             "periods": list(periods),
-            "rows": threads.shown(request.user, version, grant, rows),
+            "rows": [
+                (row, target_url(row.comment))
+                for row in threads.shown(request.user, version, grant, rows)
+            ],
         },
     )
 
