@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ from jsonschema import Draft202012Validator
 
 from pilotage.web.accounts.models import Institution, Role
 from pilotage.web.api.views import api
+from pilotage.web.audit.models import AuditEntry
 from pilotage.web.dashboards.models import Figure, PublishedSet
 from pilotage.web.discussion.models import Comment
 from tests.web.test_discussion import catalogue, login
@@ -209,9 +211,7 @@ def test_schema_is_openapi_3_and_documents_every_route() -> None:
         Draft202012Validator.check_schema(component)
     refs = {ref.removeprefix("#/components/schemas/") for ref in _values(schema, "$ref")}
     assert refs <= set(schema["components"]["schemas"])
-    routes = {
-        "/api/" + str(p.pattern).replace("<contract_id>", "{contract_id}") for p in api.urls[0]
-    }
+    routes = {"/api/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", str(p.pattern)) for p in api.urls[0]}
     documented = set(schema["paths"])
     assert routes - {"/api/", "/api/openapi.json"} == documented
     for path, operations in schema["paths"].items():
@@ -241,3 +241,36 @@ def test_no_docs_page_that_loads_scripts_from_elsewhere() -> None:
     else:
         assert docs.status_code == 200
         assert "https://" not in docs.content.decode()
+
+
+def test_edit_and_withdraw_a_comment() -> None:
+    author = login("author", Role.GOVERNMENT_COMMISSIONER, "INASTI")
+    pk = post_json(author, f"{INASTI}/comments", NOTE).json()["id"]
+    url = f"{INASTI}/comments/{pk}"
+
+    def patch(client: Client, body: dict[str, Any]) -> Any:
+        return client.patch(url, json.dumps(body), content_type="application/json")
+
+    edited = patch(author, {"text": "Strike, then the flu"})
+    assert edited.status_code == 200
+    assert (edited.json()["text"], edited.json()["kind"]) == ("Strike, then the flu", "comment")
+    assert patch(author, {"kind": "justification"}).json()["text"] == "Strike, then the flu"
+    other = login("other", Role.GOVERNMENT_COMMISSIONER, "INASTI")
+    assert patch(other, {"text": "mine now"}).status_code == 403
+    assert other.post(f"{url}/withdraw").status_code == 403
+    outsider = login("outsider", Role.ADMINISTRATOR, "INAMI")
+    assert outsider.post(f"{url}/withdraw").status_code == 403
+    assert author.post(f"{INASTI}/comments/999/withdraw").status_code == 404
+    assert author.post(f"{INAMI}/comments/{pk}/withdraw").status_code == 403
+    manager = login("manager", Role.CONTRACT_MANAGER, "INASTI")
+    withdrawn = manager.post(f"{url}/withdraw")
+    assert withdrawn.status_code == 200
+    assert (withdrawn.json()["withdrawn"], withdrawn.json()["text"]) == (True, None)
+    assert patch(author, {"text": "again"}).status_code == 403
+    actions = AuditEntry.objects.filter(object_type="discussion.Comment").order_by("pk")
+    assert [e.action for e in actions] == [
+        "comment.create",
+        "comment.edit",
+        "comment.edit",
+        "comment.withdraw",
+    ]

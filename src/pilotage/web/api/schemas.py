@@ -150,6 +150,13 @@ class CommentIn(Schema):
     text: str = Field(min_length=1, max_length=5000)
 
 
+class CommentEdit(Schema):
+    kind: KindName | None = Field(None, description="Unchanged when absent.")
+    text: str | None = Field(
+        None, min_length=1, max_length=5000, description="Unchanged when absent."
+    )
+
+
 class CommentOut(Schema):
     id: int
     contract_id: str

@@ -1,7 +1,7 @@
 """The JSON API: contracts, results, follow-up of actions and missions, comments.
 
 Authentication is the browser's Django session (`django_auth`): anonymous requests get 401, and
-unsafe methods (POST) need the CSRF token in the `X-CSRFToken` header. Every endpoint under
+unsafe methods (POST, PATCH) need the CSRF token in the `X-CSRFToken` header. Every endpoint under
 `/contracts/{contract_id}/` answers as the pages do: 404 when no such contract is in the
 catalogue, 403 when the reader is not granted its institution; the contract list shows only the
 granted ones. Comments follow the page rules (`pilotage.web.discussion.threads`).
@@ -15,7 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
@@ -36,8 +36,8 @@ Read a management contract, its measured results and the follow-up of its commit
 discuss them, with the rights of your account.
 
 **Authentication**: the Django session of the web application (log in at `/accounts/login/`).
-Anonymous requests are answered 401. `POST` requests also need the CSRF token (cookie
-`csrftoken`) in the `X-CSRFToken` header.
+Anonymous requests are answered 401. `POST` and `PATCH` requests also need the CSRF token
+(cookie `csrftoken`) in the `X-CSRFToken` header.
 
 **Access**: a contract of an institution you are not granted is answered 403, an unknown
 contract 404, as the pages do; lists only hold what you may read. Commenting follows the roles:
@@ -328,3 +328,48 @@ def comment_post(
     )
     comment = threads.post(request.user, version, grant, where, Kind(body.kind), body.text)
     return Status(201, _comment(comment, threads.roles_of(version, [comment], display=False)))
+
+
+def _own_comment(
+    request: HttpRequest, contract_id: str, comment_id: int
+) -> tuple[ContractVersion, Any, Comment]:
+    version, grant, _contract = _granted(request, contract_id)
+    comment = (
+        Comment.objects.filter(pk=comment_id, contract_id=contract_id)
+        .select_related("author")
+        .first()
+    )
+    if comment is None:
+        raise Http404(f"contract {contract_id} has no comment {comment_id}")
+    return version, grant, comment
+
+
+@api.patch(
+    "/contracts/{contract_id}/comments/{comment_id}",
+    response={200: schemas.CommentOut, 422: schemas.Error, **REFUSED},
+    tags=["comments"],
+    summary="Edit your comment",
+)
+def comment_edit(
+    request: HttpRequest, contract_id: str, comment_id: int, body: schemas.CommentEdit
+) -> dict[str, Any]:
+    """Change the kind or text of your own comment, while you may still comment on its target;
+    a withdrawn comment cannot be edited (403)."""
+    version, grant, comment = _own_comment(request, contract_id, comment_id)
+    kind = Kind(body.kind or comment.kind)
+    threads.edit(request.user, version, grant, comment, kind, body.text or comment.text)
+    return _comment(comment, threads.roles_of(version, [comment], display=False))
+
+
+@api.post(
+    "/contracts/{contract_id}/comments/{comment_id}/withdraw",
+    response={200: schemas.CommentOut, **REFUSED},
+    tags=["comments"],
+    summary="Withdraw a comment",
+)
+def comment_withdraw(request: HttpRequest, contract_id: str, comment_id: int) -> dict[str, Any]:
+    """Withdraw your own comment, or any as contract manager or administrator. It stays listed,
+    marked withdrawn; the audit trail keeps its text."""
+    version, grant, comment = _own_comment(request, contract_id, comment_id)
+    threads.withdraw(request.user, version, grant, comment)
+    return _comment(comment, threads.roles_of(version, [comment], display=False))
