@@ -291,6 +291,10 @@ def _comment(c: Comment, roles: dict[int, str]) -> dict[str, Any]:
     }
 
 
+def _one(version: ContractVersion, comment: Comment) -> dict[str, Any]:
+    return _comment(comment, threads.roles_of(version, [comment], display=False))
+
+
 @api.get(
     "/contracts/{contract_id}/comments",
     response={200: list[schemas.CommentOut], **REFUSED},
@@ -327,7 +331,7 @@ def comment_post(
         contract_id, TargetType(body.target_type), body.target, body.period, body.unit
     )
     comment = threads.post(request.user, version, grant, where, Kind(body.kind), body.text)
-    return Status(201, _comment(comment, threads.roles_of(version, [comment], display=False)))
+    return Status(201, _one(version, comment))
 
 
 def _own_comment(
@@ -358,7 +362,7 @@ def comment_edit(
     version, grant, comment = _own_comment(request, contract_id, comment_id)
     kind = Kind(body.kind or comment.kind)
     threads.edit(request.user, version, grant, comment, kind, body.text or comment.text)
-    return _comment(comment, threads.roles_of(version, [comment], display=False))
+    return _one(version, comment)
 
 
 @api.post(
@@ -372,4 +376,4 @@ def comment_withdraw(request: HttpRequest, contract_id: str, comment_id: int) ->
     marked withdrawn; the audit trail keeps its text."""
     version, grant, comment = _own_comment(request, contract_id, comment_id)
     threads.withdraw(request.user, version, grant, comment)
-    return _comment(comment, threads.roles_of(version, [comment], display=False))
+    return _one(version, comment)
