@@ -19,7 +19,16 @@ def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["migrate"], ["load-seeds"], ["create-demo-users"], ["serve"]]
+    "command",
+    [
+        [],
+        ["migrate"],
+        ["load-seeds"],
+        ["sync-results"],
+        ["create-demo-users"],
+        ["collectstatic"],
+        ["serve"],
+    ],
 )
 def test_every_web_command_has_help_with_an_example(command: list[str]) -> None:
     result = CliRunner().invoke(main, ["web", *command, "--help"])
@@ -27,11 +36,12 @@ def test_every_web_command_has_help_with_an_example(command: list[str]) -> None:
     assert "Example" in result.output
 
 
-def test_serve_help_says_it_is_the_development_server() -> None:
+def test_serve_help_names_the_production_server_and_the_development_one() -> None:
     result = CliRunner().invoke(main, ["web", "serve", "--help"])
     text = " ".join(result.output.split())
-    assert "runserver" in text
-    assert "not for production" in text
+    assert "waitress, a production WSGI server" in text
+    assert "--dev runs Django's development server (runserver) instead" in text
+    assert "PILOTAGE_WEB_SECRET_KEY is required" in text
 
 
 @pytest.mark.django_db
@@ -55,8 +65,20 @@ def test_create_demo_users_one_per_role_labelled_demonstration() -> None:
     assert result.exit_code == 0, result.output
     assert "DEMONSTRATION" in result.output
     for role in Role:
-        assert f"demo-{role.value.replace('_', '-')}" in result.output
+        assert f"demo-{role.value.replace('_', '-')} / " in result.output
     assert Grant.objects.count() == len(Role) * 2
+    owner = Grant.objects.filter(user__username="demo-service-owner")
+    assert {g.institution.code: g.services for g in owner} == {"INASTI": ["VOB"], "INAMI": ["11"]}
+    assert "(service owner; INAMI 11, INASTI VOB)" in result.output
+
+
+@pytest.mark.django_db
+def test_collectstatic_copies_the_static_files_into_static_root() -> None:
+    from django.conf import settings
+
+    result = CliRunner().invoke(main, ["web", "collectstatic"])
+    assert result.exit_code == 0, result.output
+    assert (Path(settings.STATIC_ROOT) / "admin" / "css" / "base.css").exists()
 
 
 def test_web_commands_refuse_to_start_without_a_key_outside_debug(
