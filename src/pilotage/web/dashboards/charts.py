@@ -8,12 +8,17 @@ are removed, so the page works offline. The same figures are in a table beside t
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 
 import pygal  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
 
 __all__ = ["trend_svg"]
+
+# pygal appends an import hook for its map plugins (unused here) that only has the find_module()
+# of Python 2: every later failed import then raises an ImportWarning. Take it out again.
+sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
 
 _STYLE = Style(
     background="white",

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.http import Http404
 
-from pilotage.contract.base import LocalText
+from pilotage.contract.base import Language, LocalText
 from pilotage.contract.model import Contract
 from pilotage.contract.norms import Indicator, Norm
 from pilotage.web.catalogue.models import ContractVersion
@@ -93,8 +93,8 @@ class ContractIndex:
         return index
 
     def _caveat_texts(self, texts: Iterable[LocalText]) -> None:
-        for text in texts:
-            for lang in text.languages:
+        for text in texts:  # as stored: in the language measured, marked when missing in it
+            for lang in Language:
                 self.caveats.setdefault(text.text(lang), text)
 
     def service(self, code: str) -> ServiceInfo | None:

@@ -20,6 +20,10 @@ from pilotage.web.dashboards.data import ContractIndex
 from pilotage.web.dashboards.models import Figure
 
 __all__ = [
+    "BREAKDOWN",
+    "FIGURE",
+    "SUMMARY",
+    "TREND",
     "Cell",
     "Column",
     "Dashboard",
@@ -248,22 +252,14 @@ COLUMNS: dict[str, Column] = {
     "notes": Column(lambda: _("Notes"), lambda f, c: Cell(c.notes.markers(f))),
 }
 
-SUMMARY = (
-    "objective",
-    "norm",
-    "value",
-    "target",
-    "status",
-    "numerator",
-    "denominator",
-    "median",
-    "p90",
-    "backlog",
-    "overdue",
-    "best",
-    "worst",
-    "notes",
-)
+# The columns of each kind of table, by the keys of COLUMNS.
+_COUNTS = ("numerator", "denominator", "median", "p90", "backlog", "overdue")
+SUMMARY = ("objective", "norm", "value", "target", "status", *_COUNTS, "best", "worst", "notes")
+FIGURE: tuple[str, ...] = ("norm", "value", "target", "status", *_COUNTS, "lost", "open")
+FIGURE += ("best", "worst", "late", "notes")
+BREAKDOWN: tuple[str, ...] = ("unit", "norm", "value", "target", "status", "numerator")
+BREAKDOWN += ("denominator", "backlog", "overdue", "late")
+TREND = ("period", "norm", "value", "target", "status")
 
 
 def figure_table(

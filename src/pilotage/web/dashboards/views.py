@@ -29,7 +29,10 @@ from pilotage.web.dashboards.charts import trend_svg
 from pilotage.web.dashboards.data import ContractIndex, ObjectiveInfo, Published
 from pilotage.web.dashboards.models import Figure, PublishedSet
 from pilotage.web.dashboards.tables import (
+    BREAKDOWN,
+    FIGURE,
     SUMMARY,
+    TREND,
     Cell,
     Context,
     Dashboard,
@@ -318,10 +321,6 @@ def service_dashboard(
         f"{info.code} — {name}", info.objectives, at_institution, page.context(period), "service"
     )
     dashboard.tables.append(main)
-    columns = (
-        *("unit", "norm", "value", "target", "status", "numerator", "denominator"),
-        *("backlog", "overdue", "late"),
-    )
     breakdowns = []
     for code in info.objectives:
         rows = at_region.get(code, [])
@@ -330,7 +329,7 @@ def service_dashboard(
         table = figure_table(
             _("%(code)s per region") % {"code": code},
             rows,
-            columns,
+            BREAKDOWN,
             page.context(period),
             slug=f"regions-{code}",
         )
@@ -349,38 +348,6 @@ def service_dashboard(
         export_url=page.url("service-xlsx", period=period, service=service),
         contract_url=page.url("contract", period=period),
     )
-
-
-FIGURE_COLUMNS = (
-    "norm",
-    "value",
-    "target",
-    "status",
-    "numerator",
-    "denominator",
-    "median",
-    "p90",
-    "backlog",
-    "overdue",
-    "lost",
-    "open",
-    "best",
-    "worst",
-    "late",
-    "notes",
-)
-BREAKDOWN_COLUMNS = (
-    "unit",
-    "norm",
-    "value",
-    "status",
-    "numerator",
-    "denominator",
-    "backlog",
-    "overdue",
-    "late",
-)
-TREND_COLUMNS = ("period", "norm", "value", "target", "status")
 
 
 def _trend(
@@ -455,18 +422,18 @@ def objective_page(
         demo=any(s.demo for s in sets.values()),
     )
     ctx = page.context(period)
-    main = figure_table(_("Figure"), at["institution"], FIGURE_COLUMNS, ctx, slug="figure")
+    main = figure_table(_("Figure"), at["institution"], FIGURE, ctx, slug="figure")
     if not main.rows:
-        main.rows.append(missing_row(objective, ctx, FIGURE_COLUMNS))
+        main.rows.append(missing_row(objective, ctx, FIGURE))
     periods, series = _trend(page, info, period)
     trend_rows = [f for rows in series.values() for f in rows]
-    trend = figure_table(_("Trend"), trend_rows, TREND_COLUMNS, page.context(period), slug="trend")
+    trend = figure_table(_("Trend"), trend_rows, TREND, page.context(period), slug="trend")
     regions = figure_table(
-        _("Per region"), at["region"], BREAKDOWN_COLUMNS, page.context(period), slug="regions"
+        _("Per region"), at["region"], BREAKDOWN, page.context(period), slug="regions"
     )
     parents = _parents(sets.get("office"))
     offices = figure_table(
-        _("Per office"), at["office"], BREAKDOWN_COLUMNS, page.context(period), slug="offices"
+        _("Per office"), at["office"], BREAKDOWN, page.context(period), slug="offices"
     )
     offices.headers.insert(1, _("Region"))
     for f, row in zip(at["office"], offices.rows, strict=True):
