@@ -22,26 +22,31 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("inami")]
 
 
 @cache
-def inami_content() -> str:
-    """The INAMI seed as the catalogue stores it, read once (reading YAML takes a second)."""
-    return dump_contract(load_contract(seed_path("inami-2013-2015")), ExportFormat.JSON)
+def seed_content(seed_id: str) -> str:
+    """A seed as the catalogue stores it, read once (reading YAML takes a second)."""
+    return dump_contract(load_contract(seed_path(seed_id)), ExportFormat.JSON)
 
 
-@pytest.fixture
-def inami(db: None) -> ContractVersion:
-    """The INAMI 2013-2015 contract in the catalogue, stored the way `load-seeds` stores it."""
-    content = inami_content()
-    institution, _ = Institution.objects.get_or_create(code="INAMI")
+def store(seed_id: str, institution: str) -> ContractVersion:
+    """A seed contract in the catalogue, stored the way `load-seeds` stores it."""
+    content = seed_content(seed_id)
+    inst, _ = Institution.objects.get_or_create(code=institution)
     version: ContractVersion = ContractVersion.objects.create(
-        contract_id="inami-2013-2015",
-        institution=institution,
-        title="INAMI 2013-2015",
+        contract_id=seed_id,
+        institution=inst,
+        title=seed_id,
         period_start=dt.date(2013, 1, 1),
         period_end=dt.date(2015, 12, 31),
         content=content,
         sha256=hashlib.sha256(content.encode()).hexdigest(),
     )
     return version
+
+
+@pytest.fixture
+def inami(db: None) -> ContractVersion:
+    """The INAMI 2013-2015 contract in the catalogue."""
+    return store("inami-2013-2015", "INAMI")
 
 
 BASE = "/contracts/inami-2013-2015"
@@ -268,3 +273,16 @@ def test_looking_back_hides_what_was_done_later() -> None:
     after = client.get(f"{ACTION}?as_of=2013-06-28").content.decode()
     assert COMPLETE["evidence"] in after
     assert "done on time" in after
+
+
+def test_a_contract_without_action_commitments() -> None:
+    # The INASTI amendment is organised by objectives and norms: no article, no mission.
+    store("inasti-2019-2020", "INASTI")
+    user = make_user("inasti-reader", Role.VIEWER, "INASTI")
+    client = Client()
+    client.force_login(user)
+    for page in ("actions/", "actions/upcoming/", "events/", "missions/"):
+        response = client.get(f"/contracts/inasti-2019-2020/{page}")
+        assert response.status_code == 200, page
+    listing = client.get("/contracts/inasti-2019-2020/actions/").content.decode()
+    assert "No action-commitment has this status." in listing
