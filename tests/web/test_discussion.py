@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -299,3 +300,12 @@ def test_thread_on_the_action_page_and_back_to_it_without_javascript() -> None:
     viewer = login("viewer", Role.VIEWER, "INAMI").get(page_url).content.decode()
     assert "On track" in viewer
     assert f'action="{INAMI}post/"' not in viewer
+
+
+def test_two_threads_on_one_page_have_their_own_form_ids() -> None:
+    manager = make_user("manager", Role.CONTRACT_MANAGER, "INASTI")
+    q3 = render_thread(manager, "inasti-2019-2020", "figure", "VOB 2-01", "2020-Q3", "")
+    q4 = render_thread(manager, "inasti-2019-2020", "figure", "VOB 2-01", "2020-Q4", "")
+    ids = [set(re.findall(r'id="([^"]+)"', page)) for page in (q3, q4)]
+    assert ids[0]
+    assert not ids[0] & ids[1]

@@ -9,6 +9,7 @@ whole institution. The form posts back to the discussion app, which returns to t
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django import template
@@ -54,7 +55,11 @@ def comment_thread(
             "period": where.period,
             "unit": where.unit,
             "next": next_url,
-        }
+        },
+        # several threads may share a page: each form's ids are its own
+        auto_id="c"
+        + hashlib.sha1(repr(where).encode(), usedforsecurity=False).hexdigest()[:8]
+        + "_%s",
     )
     return render_to_string(
         "discussion/thread.html",
