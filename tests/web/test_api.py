@@ -24,7 +24,7 @@ __all__ = ["catalogue"]  # the fixture, shared with the discussion tests
 
 INASTI = "/api/contracts/inasti-2019-2020"
 INAMI = "/api/contracts/inami-2013-2015"
-GETS = ["", "/file", "/results", "/followup", "/comments"]
+GETS = ["", "/file", "/results", "/actions", "/missions", "/comments"]
 NOTE = {"target_type": "figure", "target": "VOB 2-01", "period": "2020-Q4", "text": "Strike"}
 
 
@@ -184,19 +184,22 @@ def test_results_of_a_period_from_the_published_set() -> None:
     assert client.get(f"{INASTI}").json()["result_periods"] == ["2020-Q3", "2020-Q4"]
 
 
-def test_followup_of_actions_and_missions() -> None:
+def test_actions_and_missions_with_their_status() -> None:
     client = login("viewer", Role.VIEWER, "INAMI")
-    early = client.get(f"{INAMI}/followup", {"as_of": "2013-01-02"}).json()
+    early = client.get(f"{INAMI}/actions", {"as_of": "2013-01-02"}).json()
     assert early["as_of"] == "2013-01-02"
     assert len(early["actions"]) == 66
     first = next(a for a in early["actions"] if a["key"] == "11/1")
     assert first["article"] == "11"
-    late = client.get(f"{INAMI}/followup", {"as_of": "2016-06-30"}).json()
+    late = client.get(f"{INAMI}/actions", {"as_of": "2016-06-30"}).json()
     statuses = {a["status"] for a in late["actions"]}
     assert "overdue" in statuses
     assert "not_due" not in statuses
-    assert early["missions"]
-    assert client.get(f"{INAMI}/followup", {"as_of": "soon"}).status_code == 422
+    overdue = client.get(f"{INAMI}/actions", {"as_of": "2016-06-30", "status": "overdue"}).json()
+    assert {a["status"] for a in overdue["actions"]} == {"overdue"}
+    missions = client.get(f"{INAMI}/missions", {"as_of": "2014-01-01"}).json()["missions"]
+    assert "36.1" in {m["code"] for m in missions}
+    assert client.get(f"{INAMI}/actions", {"as_of": "soon"}).status_code == 422
 
 
 def test_schema_is_openapi_3_and_documents_every_route() -> None:

@@ -129,10 +129,15 @@ class MissionOut(Schema):
     milestones: list[MilestoneOut]
 
 
-class Followup(Schema):
+class Actions(Schema):
     contract_id: str
-    as_of: dt.date
+    as_of: dt.date = Field(description="The day the statuses are judged on.")
     actions: list[ActionOut]
+
+
+class Missions(Schema):
+    contract_id: str
+    as_of: dt.date = Field(description="The day the statuses are judged on.")
     missions: list[MissionOut]
 
 

@@ -11,16 +11,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
 from pilotage.contract.model import Contract
-from pilotage.followup import MilestoneState, follow_actions, follow_missions, today
+from pilotage.followup import (
+    ActionFollowup,
+    MilestoneState,
+    MissionFollowup,
+    Progress,
+    follow_actions,
+    follow_missions,
+    today,
+)
 from pilotage.web.accounts.access import grant_for, institutions_for
 from pilotage.web.api import schemas
 from pilotage.web.catalogue.models import ContractVersion
@@ -30,6 +39,8 @@ from pilotage.web.dashboards.models import Figure
 from pilotage.web.discussion import threads
 from pilotage.web.discussion.models import Comment, Kind, TargetType
 from pilotage.web.progress.recording import progress_for
+
+F = TypeVar("F", ActionFollowup, MissionFollowup)
 
 DESCRIPTION = """\
 Read a management contract, its measured results and the follow-up of its commitments, and
@@ -218,47 +229,75 @@ def _milestones(states: tuple[MilestoneState, ...]) -> list[dict[str, Any]]:
     ]
 
 
-@api.get(
-    "/contracts/{contract_id}/followup",
-    response={200: schemas.Followup, **REFUSED},
-    tags=["follow-up"],
-    summary="Action-commitments and continuous missions with their status",
-)
-def followup(
-    request: HttpRequest, contract_id: str, as_of: dt.date | None = None
-) -> dict[str, Any]:
-    """Every action-commitment and continuous mission with its milestones and status as of
-    `as_of` (default: today in Brussels), from the progress recorded on the progress pages."""
-    version, _grant, contract = _granted(request, contract_id)
-    day = as_of or today()
-    progress = progress_for(version)
+class FollowupFilter(Schema):
+    as_of: dt.date | None = Field(None, description="The day to judge on; default: today.")
+    status: str | None = Field(None, description="Only the items with this status.")
+
+
+def _action(a: ActionFollowup) -> dict[str, Any]:
     return {
-        "contract_id": contract_id,
-        "as_of": day,
-        "actions": [
-            {
-                "key": a.key,
-                "article": a.article.number,
-                "number": a.action.number,
-                "text": a.action.text.text("fr"),
-                "deadline": a.deadline.printed if a.deadline else None,
-                "status": str(a.status),
-                "next_due": a.next_due,
-                "milestones": _milestones(a.milestones),
-            }
-            for a in follow_actions(contract, progress, day)
-        ],
-        "missions": [
-            {
-                "code": m.key,
-                "title": m.mission.title.text("fr"),
-                "deadline": m.mission.deadline.printed if m.mission.deadline else None,
-                "status": str(m.status),
-                "milestones": _milestones(m.milestones),
-            }
-            for m in follow_missions(contract, progress, day)
-        ],
+        "key": a.key,
+        "article": a.article.number,
+        "number": a.action.number,
+        "text": a.action.text.text("fr"),
+        "deadline": a.deadline.printed if a.deadline else None,
+        "status": str(a.status),
+        "next_due": a.next_due,
+        "milestones": _milestones(a.milestones),
     }
+
+
+def _mission(m: MissionFollowup) -> dict[str, Any]:
+    return {
+        "code": m.key,
+        "title": m.mission.title.text("fr"),
+        "deadline": m.mission.deadline.printed if m.mission.deadline else None,
+        "status": str(m.status),
+        "milestones": _milestones(m.milestones),
+    }
+
+
+def _judged(
+    request: HttpRequest,
+    contract_id: str,
+    filters: FollowupFilter,
+    follow: Callable[[Contract, Progress, dt.date], Sequence[F]],
+    shape: Callable[[F], dict[str, Any]],
+) -> tuple[dt.date, list[dict[str, Any]]]:
+    """The day judged on and the followed items of the contract with the status asked for."""
+    version, _grant, contract = _granted(request, contract_id)
+    day = filters.as_of or today()
+    found = follow(contract, progress_for(version), day)
+    return day, [shape(f) for f in found if filters.status in (None, str(f.status))]
+
+
+@api.get(
+    "/contracts/{contract_id}/actions",
+    response={200: schemas.Actions, 422: schemas.Error, **REFUSED},
+    tags=["follow-up"],
+    summary="Action-commitments with their status",
+)
+def actions(
+    request: HttpRequest, contract_id: str, filters: Query[FollowupFilter]
+) -> dict[str, Any]:
+    """Every action-commitment with its milestones and status as of `as_of` (default: today in
+    Brussels), from the progress recorded on the progress pages."""
+    day, found = _judged(request, contract_id, filters, follow_actions, _action)
+    return {"contract_id": contract_id, "as_of": day, "actions": found}
+
+
+@api.get(
+    "/contracts/{contract_id}/missions",
+    response={200: schemas.Missions, 422: schemas.Error, **REFUSED},
+    tags=["follow-up"],
+    summary="Continuous missions with their status",
+)
+def missions(
+    request: HttpRequest, contract_id: str, filters: Query[FollowupFilter]
+) -> dict[str, Any]:
+    """Every continuous mission with its occurrences (cycles) and status as of `as_of`."""
+    day, found = _judged(request, contract_id, filters, follow_missions, _mission)
+    return {"contract_id": contract_id, "as_of": day, "missions": found}
 
 
 # --- comments ------------------------------------------------------------------------------------
