@@ -192,6 +192,9 @@ def test_list_counts_filter_and_as_of() -> None:
     assert "Art. 11" not in only
     assert client.get(f"{BASE}/actions/?status=nonsense").status_code == 400
     assert client.get(f"{BASE}/actions/?as_of=2013-02-30").status_code == 400
+    bad = client.get(f"{BASE}/actions/?as_of=<script>x</script>")
+    assert bad.status_code == 400
+    assert bad["Content-Type"].startswith("text/plain")  # the value is echoed, never as HTML
 
 
 def test_language_marker_for_a_text_missing_in_dutch() -> None:

@@ -9,9 +9,11 @@ a refused role gets 403, never a silently ignored form.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -84,8 +86,22 @@ class Page:
         return render(self.request, f"progress/{template}", self.context(**extra))
 
 
-class BadAsOf(Exception):
-    pass
+class BadQuery(Exception):
+    """A query parameter that cannot be read: answered 400 with the message, as plain text."""
+
+
+def _view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A progress page: login required, a BadQuery answered 400."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except BadQuery as exc:
+            return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+
+    wrapped_view: Callable[..., HttpResponse] = login_required(wrapped)
+    return wrapped_view
 
 
 def _language() -> str:
@@ -110,32 +126,25 @@ def _page(request: HttpRequest, contract_id: str) -> Page:
     try:
         as_of = dt.date.fromisoformat(text) if text else today()
     except ValueError:
-        raise BadAsOf(text) from None
+        raise BadQuery(
+            _("as_of=%(value)s is not a date: write it as YYYY-MM-DD, e.g. 2014-06-30.")
+            % {"value": text}
+        ) from None
     return Page(request, version, version.contract(), grant, as_of, progress_for(version))
 
 
-def _bad_as_of(exc: BadAsOf) -> HttpResponse:
-    return HttpResponseBadRequest(
-        _("as_of=%(value)s is not a date: write it as YYYY-MM-DD, e.g. 2014-06-30.")
-        % {"value": exc.args[0]}
-    )
-
-
 def _back(request: HttpRequest, url: str) -> HttpResponse:
-    as_of = request.GET.get("as_of")
-    return redirect(f"{url}?saved=1" + (f"&as_of={as_of}" if as_of else ""))
+    query = {"saved": "1", **({"as_of": request.GET["as_of"]} if request.GET.get("as_of") else {})}
+    return redirect(f"{url}?{urlencode(query)}")
 
 
-@login_required
+@_view
 def action_list(request: HttpRequest, contract_id: str) -> HttpResponse:
-    try:
-        page = _page(request, contract_id)
-    except BadAsOf as exc:
-        return _bad_as_of(exc)
+    page = _page(request, contract_id)
     followups = follow_actions(page.contract, page.progress, page.as_of)
     wanted = request.GET.get("status", "")
     if wanted and wanted not in {s.value for s in Status}:
-        return HttpResponseBadRequest(
+        raise BadQuery(
             _("status=%(value)s is not a status; use one of: %(choices)s")
             % {"value": wanted, "choices": ", ".join(s.value for s in Status)}
         )
@@ -157,16 +166,13 @@ def action_list(request: HttpRequest, contract_id: str) -> HttpResponse:
     )
 
 
-@login_required
+@_view
 def upcoming_list(request: HttpRequest, contract_id: str) -> HttpResponse:
-    try:
-        page = _page(request, contract_id)
-    except BadAsOf as exc:
-        return _bad_as_of(exc)
+    page = _page(request, contract_id)
     try:
         within = max(0, min(int(request.GET.get("within", "60")), 3660))
     except ValueError:
-        return HttpResponseBadRequest(_("within must be a number of days, e.g. within=60."))
+        raise BadQuery(_("within must be a number of days, e.g. within=60.")) from None
     found = upcoming(page.contract, page.progress, page.as_of, within, include_overdue=True)
     return page.render(
         "upcoming.html",
@@ -209,14 +215,11 @@ def _refuse_unless(allowed: bool, what: str) -> None:
         raise PermissionDenied(f"your role may not record {what}")
 
 
-@login_required
+@_view
 def action_detail(
     request: HttpRequest, contract_id: str, article: str, action: str
 ) -> HttpResponse:
-    try:
-        page = _page(request, contract_id)
-    except BadAsOf as exc:
-        return _bad_as_of(exc)
+    page = _page(request, contract_id)
     key = f"{article}/{action}"
     try:
         art, act = find_action(page.contract, key)
@@ -271,12 +274,9 @@ def _event_codes(actions: list[Any]) -> list[str | None]:
     return [code for article, _ in actions for code in action_codes(article)]
 
 
-@login_required
+@_view
 def event_list(request: HttpRequest, contract_id: str) -> HttpResponse:
-    try:
-        page = _page(request, contract_id)
-    except BadAsOf as exc:
-        return _bad_as_of(exc)
+    page = _page(request, contract_id)
     events = events_of(page.contract)
     editable = [
         name for name, acts in events.items() if can_edit_progress(page.grant, _event_codes(acts))
@@ -310,7 +310,7 @@ def event_list(request: HttpRequest, contract_id: str) -> HttpResponse:
     )
 
 
-@login_required
+@_view
 def evidence_file(request: HttpRequest, contract_id: str, kind: str, pk: int) -> FileResponse:
     """An uploaded evidence file, for the users granted the contract's institution."""
     version, _grant = _granted(request, contract_id)
@@ -326,22 +326,16 @@ def evidence_file(request: HttpRequest, contract_id: str, kind: str, pk: int) ->
     return FileResponse(row.evidence_file.open("rb"), as_attachment=True, filename=name)
 
 
-@login_required
+@_view
 def mission_list(request: HttpRequest, contract_id: str) -> HttpResponse:
-    try:
-        page = _page(request, contract_id)
-    except BadAsOf as exc:
-        return _bad_as_of(exc)
+    page = _page(request, contract_id)
     missions = follow_missions(page.contract, page.progress, page.as_of)
     return page.render("mission_list.html", missions=missions, counts=count_statuses(missions))
 
 
-@login_required
+@_view
 def mission_detail(request: HttpRequest, contract_id: str, code: str) -> HttpResponse:
-    try:
-        page = _page(request, contract_id)
-    except BadAsOf as exc:
-        return _bad_as_of(exc)
+    page = _page(request, contract_id)
     try:
         mission = find_mission(page.contract, code)
     except FollowupError as exc:
