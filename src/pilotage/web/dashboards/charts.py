@@ -7,6 +7,7 @@ are removed, so the page works offline. The same figures are in a table beside t
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Sequence
@@ -43,7 +44,32 @@ def trend_svg(
     target_label: str,
     percent: bool,
 ) -> str:
-    """A line of the values per period against the target line, as an SVG element."""
+    """A line of the values per period against the target line, as an SVG element.
+
+    Drawing takes pygal some milliseconds; a published figure never changes, so the drawings
+    are kept (by their inputs) for the next reader.
+    """
+    return _drawn(
+        title,
+        tuple(periods),
+        tuple(values),
+        tuple(targets),
+        value_label,
+        target_label,
+        percent,
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _drawn(
+    title: str,
+    periods: tuple[str, ...],
+    values: tuple[float | None, ...],
+    targets: tuple[float | None, ...],
+    value_label: str,
+    target_label: str,
+    percent: bool,
+) -> str:
     chart = pygal.Line(
         js=[],
         style=_STYLE,

@@ -11,6 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pilotage.contract.norms import IndicatorKind
@@ -54,6 +57,29 @@ class Table:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (marker, text) beside it
     slug: str = ""  # an id for the page's anchors
 
+    @property
+    def html(self) -> SafeString:
+        """The table element: headers with their scope, the first cell of a row its header."""
+        slug = f' id="{escape(self.slug)}"' if self.slug else ""
+        out = [f'<table class="figures"{slug}>']
+        out.append(f"<caption>{escape(self.caption)}</caption>")
+        out.append("<thead><tr>")
+        out += [f'<th scope="col">{escape(h)}</th>' for h in self.headers]
+        out.append("</tr></thead><tbody>")
+        for row in self.rows:
+            out.append("<tr>")
+            for i, cell in enumerate(row):
+                tag = "th" if i == 0 else "td"
+                scope = ' scope="row"' if i == 0 else ""
+                css = f' class="{escape(cell.css)}"' if cell.css else ""
+                text = escape(cell.text)
+                if cell.href:
+                    text = f'<a href="{escape(cell.href)}">{text}</a>'
+                out.append(f"<{tag}{scope}{css}>{text}</{tag}>")
+            out.append("</tr>\n")
+        out.append("</tbody></table>")
+        return mark_safe("".join(out))  # every text above is escaped
+
     def texts(self) -> list[list[str]]:
         """The cells' texts, as a reader sees them (the test compares it with the export)."""
         return [[c.text for c in row] for row in self.rows]
@@ -79,8 +105,19 @@ STATUS_SYMBOLS = {
 }
 
 
+_LABELS: dict[str, dict[str, str]] = {}
+
+
 def status_label(status: str) -> str:
-    labels = {
+    language = get_language() or ""
+    labels = _LABELS.get(language)
+    if labels is None:
+        labels = _LABELS[language] = _status_labels()
+    return labels.get(status, status)
+
+
+def _status_labels() -> dict[str, str]:
+    return {
         "met": _("met"),
         "not_met": _("not met"),
         "caveat_applies": _("caveat applies"),
@@ -88,7 +125,6 @@ def status_label(status: str) -> str:
         "no_target": _("no target (trend)"),
         "no_data": _("no data"),
     }
-    return str(labels.get(status, status))
 
 
 def status_text(status: str) -> str:
@@ -271,12 +307,17 @@ def figure_table(
     slug: str = "",
 ) -> Table:
     """A table of figures, one row each, with the caveat texts of its markers beside it."""
-    chosen = [COLUMNS[name] for name in columns]
-    table = Table(caption, [col.header() for col in chosen], slug=slug)
-    for f in figures:
-        table.rows.append([col.cell(f, ctx) for col in chosen])
+    table = Table(caption, [COLUMNS[name].header() for name in columns], slug=slug)
+    table.rows = figure_rows(figures, columns, ctx)
     table.notes = ctx.notes.listed() if "notes" in columns else []
     return table
+
+
+def figure_rows(
+    figures: Sequence[Figure], columns: Sequence[str], ctx: Context
+) -> list[list[Cell]]:
+    chosen = [COLUMNS[name].cell for name in columns]
+    return [[cell(f, ctx) for cell in chosen] for f in figures]
 
 
 def missing_row(code: str, ctx: Context, columns: Sequence[str]) -> list[Cell]:

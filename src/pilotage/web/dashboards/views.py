@@ -38,6 +38,7 @@ from pilotage.web.dashboards.tables import (
     Dashboard,
     Notes,
     Table,
+    figure_rows,
     figure_table,
     missing_row,
     status_text,
@@ -203,7 +204,7 @@ def _objectives_table(
     for code in codes:
         figures = found.get(code)
         if figures:
-            table.rows.extend(figure_table("", figures, SUMMARY, ctx).rows)
+            table.rows.extend(figure_rows(figures, SUMMARY, ctx))
         else:
             table.rows.append(missing_row(code, ctx, SUMMARY))
     table.notes = ctx.notes.listed()
