@@ -33,7 +33,7 @@ from pilotage.followup import (
 from pilotage.web.accounts.access import grant_for, institutions_for
 from pilotage.web.api import schemas
 from pilotage.web.catalogue.models import ContractVersion
-from pilotage.web.catalogue.views import _counts as catalogue_counts
+from pilotage.web.catalogue.views import contract_counts as catalogue_counts
 from pilotage.web.dashboards.data import LEVELS, published_for
 from pilotage.web.dashboards.models import Figure
 from pilotage.web.discussion import threads

@@ -21,7 +21,7 @@ from pilotage.web.catalogue.loading import latest
 from pilotage.web.catalogue.models import ContractVersion
 
 
-def _counts(c: Contract) -> dict[str, int]:
+def contract_counts(c: Contract) -> dict[str, int]:
     return {
         "services": len(c.services),
         "key_tasks": sum(1 for _ in c.key_tasks()),
@@ -154,7 +154,7 @@ def contract_overview(request: HttpRequest, contract_id: str) -> HttpResponse:
             "contract": contract,
             "grant": grant,
             "lang": _language(),
-            "counts": _counts(contract),
+            "counts": contract_counts(contract),
             "contract_id": contract.id,
             "lineage": lineage,
             "lineage_kinds": Counter(row.label for row in lineage).most_common(),
