@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.http import Http404
 
@@ -66,6 +65,7 @@ class ContractIndex:
     common: tuple[str, ...] = ()  # codes of the measured common commitments
     objectives: dict[str, ObjectiveInfo] = field(default_factory=dict)
     caveats: dict[str, LocalText] = field(default_factory=dict)  # text in any language -> text
+    memo: dict[tuple[object, ...], str] = field(default_factory=dict)  # texts made once
 
     @classmethod
     def of(cls, contract: Contract) -> ContractIndex:
@@ -199,17 +199,3 @@ def published_for(contract_id: str) -> Published:
     """Every mirrored set of a contract, newest first (one query)."""
     sets = PublishedSet.objects.filter(contract_id=contract_id).order_by("-computed_at", "-pk")
     return Published(tuple(sets))
-
-
-def provenance(s: PublishedSet) -> dict[str, Any]:
-    """What a page says about the set its figures come from."""
-    return {
-        "id": s.store_id,
-        "version": s.version,
-        "level": s.level,
-        "periods": s.periods,
-        "computed_at": s.computed_at,
-        "as_of": s.as_of,
-        "batches": s.batches,
-        "demo": s.demo,
-    }

@@ -190,13 +190,19 @@ def _share(value: float | None) -> str:
 
 
 def norm_text(f: Figure, index: ContractIndex, language: str) -> str:
-    norm = index.norm(f.objective, f.indicator, f.norm_index)
-    if norm is None:
-        return str(f.norm_printed or _("no norm"))
-    parts = [p for p in (norm.printed, describe_norm(norm)) if p]
-    if norm.label is not None:
-        parts.append(norm.label.text(language))
-    return " — ".join(parts)
+    key = ("norm", f.objective, f.indicator, f.norm_index, f.norm_printed, language)
+    text = index.memo.get(key)
+    if text is None:
+        norm = index.norm(f.objective, f.indicator, f.norm_index)
+        if norm is None:
+            text = str(f.norm_printed or _("no norm"))
+        else:
+            parts = [p for p in (norm.printed, describe_norm(norm)) if p]
+            if norm.label is not None:
+                parts.append(norm.label.text(language))
+            text = " — ".join(parts)
+        index.memo[key] = text
+    return text
 
 
 class Notes:

@@ -85,6 +85,12 @@ class Page:
             _language(),
         )
 
+    def objective(self, code: str) -> ObjectiveInfo:
+        info = self.index.objectives.get(code)
+        if info is None:
+            raise Http404(f"no objective {code!r} in {self.contract_id}")
+        return info
+
     def check_period(self, period: str) -> None:
         if period not in self.published.periods():
             raise Http404(f"no published result set of {self.contract_id} holds {period!r}")
@@ -406,9 +412,7 @@ def objective_page(
     request: HttpRequest, contract_id: str, period: str, objective: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
-    info = page.index.objectives.get(objective)
-    if info is None:
-        raise Http404(f"no objective {objective!r} in {contract_id}")
+    info = page.objective(objective)
     page.check_period(period)
     sets = page.published.by_level(period)
     figures = _figures(sets.values(), period, objective=objective)
@@ -473,8 +477,6 @@ def late_cases_page(
     from pilotage.web.dashboards.late import late_page
 
     page = Page.open(request, contract_id)
-    info = page.index.objectives.get(objective)
-    if info is None:
-        raise Http404(f"no objective {objective!r} in {contract_id}")
+    info = page.objective(objective)
     page.check_period(period)
     return late_page(page, info, period)
