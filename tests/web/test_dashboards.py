@@ -32,8 +32,9 @@ from pilotage.errors import StoreError
 from pilotage.facts import DuckDBFactStore, import_cases, read_org_units
 from pilotage.facts.settings import DATA_DIR_ENV
 from pilotage.legaltime import Period, periods_between
-from pilotage.web.accounts.models import Role
+from pilotage.web.accounts.models import Institution, Role
 from pilotage.web.catalogue.loading import load_contract_file
+from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards.models import Figure, PublishedSet
 from pilotage.web.dashboards.sync import sync_results
 from pilotage.web.dashboards.tables import number_text
@@ -79,8 +80,22 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 @pytest.fixture
 def inasti(db: None) -> None:
-    """The INASTI contract in the catalogue (the only one these tests need)."""
-    load_contract_file(CONTRACT, "INASTI")
+    """The INASTI contract in the catalogue (the only one these tests need).
+
+    Checked and loaded once (about a second); later tests copy the row it made.
+    """
+    if not _LOADED:
+        version = load_contract_file(CONTRACT, "INASTI").version
+        _LOADED.update(
+            {f.attname: getattr(version, f.attname) for f in ContractVersion._meta.concrete_fields}
+        )
+        return
+    institution, _ = Institution.objects.get_or_create(code="INASTI")
+    fields = {k: v for k, v in _LOADED.items() if k not in ("id", "institution_id")}
+    ContractVersion.objects.create(institution=institution, **fields)
+
+
+_LOADED: dict[str, Any] = {}
 
 
 @pytest.fixture
