@@ -141,6 +141,25 @@ def test_correction_keeps_before_and_after_in_the_audit_trail() -> None:
     assert second.institution.code == "INAMI"
     page = client.get(ACTION).content.decode()
     assert "done late" in page
+    assert "History (audit trail)" in page  # a contract manager reads the trail
+    assert "action.correct" in page
+    viewer = login(Role.VIEWER, name="v")
+    assert "History (audit trail)" not in viewer.get(ACTION).content.decode()
+
+
+def test_a_milestone_the_contract_no_longer_has_is_still_shown(inami: ContractVersion) -> None:
+    Completion.objects.create(
+        contract_id=inami.contract_id,
+        institution=inami.institution,
+        article="11",
+        action="1",
+        milestone="2013-05-31",
+        completed_on=dt.date(2013, 5, 30),
+        evidence="recorded under an earlier version of the contract",
+    )
+    page = login(Role.VIEWER).get(ACTION).content.decode()
+    assert "this contract version does not have" in page
+    assert "recorded under an earlier version" in page
 
 
 def test_validation_errors_are_shown() -> None:
@@ -267,8 +286,8 @@ def test_anonymous_is_sent_to_login() -> None:
 
 
 def test_looking_back_hides_what_was_done_later() -> None:
-    client = login(Role.CONTRACT_MANAGER)
-    client.post(ACTION, COMPLETE)
+    login(Role.CONTRACT_MANAGER).post(ACTION, COMPLETE)
+    client = login(Role.VIEWER, name="v")  # the audit trail, for its readers, shows everything
     before = client.get(f"{ACTION}?as_of=2013-06-27").content.decode()
     assert "Looking back" in before
     assert "due soon" in before

@@ -43,8 +43,9 @@ from pilotage.followup import (
     today,
     upcoming,
 )
-from pilotage.web.accounts.access import can_edit_progress, grant_for
+from pilotage.web.accounts.access import can_edit_progress, can_read_audit, grant_for
 from pilotage.web.accounts.models import Grant
+from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.loading import latest
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.progress.forms import CompletionForm, DeliveryForm, EventForm
@@ -258,6 +259,8 @@ def action_detail(
     recorded = {row.milestone: row for row in rows}
     return page.render(
         "action_detail.html",
+        history=_history(page.grant, list(rows)),
+        orphans=_orphans(recorded, {m.key for m in followup.milestones}),
         f=followup,
         key=key,
         form=form,
@@ -268,6 +271,24 @@ def action_detail(
         ],
         saved=request.GET.get("saved") == "1",
     )
+
+
+def _history(grant: Grant, rows: list[Any]) -> list[AuditEntry] | None:
+    """The audit entries of `rows`, newest first, for the roles that may read the trail."""
+    if not can_read_audit(grant):
+        return None
+    if not rows:
+        return []
+    label = rows[0]._meta.label
+    ids = [str(row.pk) for row in rows]
+    return list(
+        AuditEntry.objects.filter(object_type=label, object_id__in=ids).select_related("who")
+    )
+
+
+def _orphans(recorded: dict[str, Any], keys: set[str]) -> list[Any]:
+    """Rows recorded for milestones the current contract version does not have."""
+    return [row for key, row in sorted(recorded.items()) if key not in keys]
 
 
 def _event_codes(actions: list[Any]) -> list[str | None]:
@@ -372,6 +393,8 @@ def mission_detail(request: HttpRequest, contract_id: str, code: str) -> HttpRes
     recorded = {row.cycle: row for row in rows}
     return page.render(
         "mission_detail.html",
+        history=_history(page.grant, list(rows)),
+        orphans=_orphans(recorded, {m.key for m in followup.milestones}),
         m=followup,
         form=form,
         may_edit=may_edit,
