@@ -11,9 +11,12 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from django.db import transaction
+
 from pilotage.followup import Progress, events_of, follow_actions, follow_missions, today
 from pilotage.web.progress.models import Completion, EventOccurrence, MissionDelivery
 from pilotage.web.progress.recording import (
+    contract_of,
     progress_for,
     record_completion,
     record_delivery,
@@ -62,8 +65,13 @@ def _done_on(due: dt.date, *parts: str) -> dt.date | None:
 
 def seed_demo_progress(contract_id: str = "inami-2013-2015") -> DemoProgress:
     """Record plausible DEMONSTRATION progress for a contract already in the web database."""
+    with transaction.atomic():  # one commit, not one per row
+        return _seed(contract_id)
+
+
+def _seed(contract_id: str) -> DemoProgress:
     version = version_of(contract_id)
-    contract = version.contract()
+    contract = contract_of(version)
     scope = {"contract_id": contract_id, "institution": version.institution}
     events = 0
     start = contract.starts

@@ -5,6 +5,7 @@ demonstration data write through."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -14,6 +15,7 @@ from django.core.validators import URLValidator
 from django.db import models, transaction
 
 from pilotage.contract.actions import Article, ContinuousMission
+from pilotage.contract.model import Contract
 from pilotage.followup import (
     ActionFollowup,
     FollowupError,
@@ -34,6 +36,7 @@ from pilotage.web.progress.models import Completion, EventOccurrence, MissionDel
 
 __all__ = [
     "action_codes",
+    "contract_of",
     "mission_codes",
     "progress_for",
     "record_completion",
@@ -71,6 +74,30 @@ def mission_codes(mission: ContinuousMission) -> tuple[str | None, ...]:
     return (code, code.split(".")[0], mission.service)
 
 
+@functools.lru_cache(maxsize=16)
+def _parsed(pk: int, sha256: str) -> Contract:
+    version: ContractVersion = ContractVersion.objects.get(pk=pk)
+    return version.contract()
+
+
+def contract_of(version: ContractVersion) -> Contract:
+    """The version's contract, parsed once per process (a stored version never changes: its
+    content is named by its SHA-256). Read it, do not modify it."""
+    return _parsed(version.pk, version.sha256)
+
+
+def _events(version: ContractVersion) -> dict[str, dt.date]:
+    rows = EventOccurrence.objects.filter(
+        contract_id=version.contract_id, institution=version.institution
+    )
+    return {e.event: e.occurred_on for e in rows}
+
+
+def _progress_to_pick(version: ContractVersion, wanted: str | None) -> Progress:
+    """What choosing a milestone needs: the events, and the completions only for a default."""
+    return progress_for(version) if wanted is None else Progress(events=_events(version))
+
+
 def progress_for(version: ContractVersion) -> Progress:
     """Everything recorded for the contract of `version` in its institution."""
     scope = {"contract_id": version.contract_id, "institution": version.institution}
@@ -80,8 +107,7 @@ def progress_for(version: ContractVersion) -> Progress:
     deliveries: dict[str, dict[str, CoreCompletion]] = {}
     for d in MissionDelivery.objects.filter(**scope):
         deliveries.setdefault(d.mission, {})[d.cycle] = CoreCompletion(d.delivered_on, d.evidence)
-    events = {e.event: e.occurred_on for e in EventOccurrence.objects.filter(**scope)}
-    return Progress(completions=completions, events=events, deliveries=deliveries)
+    return Progress(completions=completions, events=_events(version), deliveries=deliveries)
 
 
 def _snapshot(obj: models.Model, fields: tuple[str, ...]) -> dict[str, Any]:
@@ -184,9 +210,10 @@ def record_completion(
     `milestone` None means the action's first milestone not done yet (or its first).
     Returns the row and whether it is new; the audit trail gets its state before and after.
     """
-    contract = version.contract()
+    contract = contract_of(version)
     article, action = find_action(contract, key)
-    followup = follow_action(contract, article, action, progress_for(version), _ANY_DAY)
+    progress = _progress_to_pick(version, milestone)
+    followup = follow_action(contract, article, action, progress, _ANY_DAY)
     milestone = _pick(followup, milestone, f"action {key}")
     _not_future(completed_on, "completion date")
     lookup = {
@@ -217,7 +244,7 @@ def record_event(
     who: AbstractBaseUser | None = None,
 ) -> tuple[EventOccurrence, bool]:
     """Record (or correct) the day an event happened; `event` is resolved by `find_event`."""
-    name = find_event(version.contract(), event)
+    name = find_event(contract_of(version), event)
     _not_future(occurred_on, "event date")
     lookup = {"contract_id": version.contract_id, "institution": version.institution}
     values = {"occurred_on": occurred_on, "note": note.strip()}
@@ -241,9 +268,9 @@ def record_delivery(
     who: AbstractBaseUser | None = None,
 ) -> tuple[MissionDelivery, bool]:
     """Record (or correct) the delivery of one cycle of continuous mission `code`."""
-    contract = version.contract()
+    contract = contract_of(version)
     mission = find_mission(contract, code)
-    followup = follow_mission(contract, mission, progress_for(version), _ANY_DAY)
+    followup = follow_mission(contract, mission, _progress_to_pick(version, cycle), _ANY_DAY)
     cycle = _pick(followup, cycle, f"mission {code}")
     _not_future(delivered_on, "delivery date")
     lookup = {

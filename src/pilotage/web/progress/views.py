@@ -52,6 +52,7 @@ from pilotage.web.progress.forms import CompletionForm, DeliveryForm, EventForm
 from pilotage.web.progress.models import Completion, EventOccurrence, MissionDelivery
 from pilotage.web.progress.recording import (
     action_codes,
+    contract_of,
     mission_codes,
     progress_for,
     record_completion,
@@ -131,7 +132,7 @@ def _page(request: HttpRequest, contract_id: str) -> Page:
             _("as_of=%(value)s is not a date: write it as YYYY-MM-DD, e.g. 2014-06-30.")
             % {"value": text}
         ) from None
-    return Page(request, version, version.contract(), grant, as_of, progress_for(version))
+    return Page(request, version, contract_of(version), grant, as_of, progress_for(version))
 
 
 def _back(request: HttpRequest, url: str) -> HttpResponse:
