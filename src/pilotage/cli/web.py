@@ -209,7 +209,7 @@ def load_seeds() -> None:
 def sync_results_command(store_file: Path | None) -> None:
     """Copy the result sets published in the fact store into the web database.
 
-    The dashboards read these copies; run it after `pilotage measure --publish`.
+    The dashboards read these copies; run it after `pilotage measure` (which publishes).
 
     \b
     Example:
