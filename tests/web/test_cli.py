@@ -73,6 +73,20 @@ def test_create_demo_users_one_per_role_labelled_demonstration() -> None:
 
 
 @pytest.mark.django_db
+def test_sync_results_copies_the_published_result_sets(tmp_path: Path) -> None:
+    from pilotage.facts import DuckDBFactStore
+
+    with DuckDBFactStore(tmp_path / "facts.duckdb"):
+        pass  # a store with nothing published yet
+    result = CliRunner().invoke(main, ["web", "sync-results"])
+    assert result.exit_code == 0, result.output
+    assert f"result sets in {tmp_path / 'facts.duckdb'}: 0 copied (0 figures)" in result.output
+    missing = CliRunner().invoke(main, ["web", "sync-results", "--store", str(tmp_path / "no")])
+    assert missing.exit_code != 0
+    assert "no fact store at" in missing.output
+
+
+@pytest.mark.django_db
 def test_collectstatic_copies_the_static_files_into_static_root() -> None:
     from django.conf import settings
 
