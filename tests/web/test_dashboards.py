@@ -108,7 +108,7 @@ def synced(store: Store, inasti: None, monkeypatch: pytest.MonkeyPatch) -> Store
 @pytest.fixture
 def viewer(inasti: None) -> Client:
     make_user("viewer", Role.VIEWER, "INASTI")
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")  # the texts below are the English ones
     client.login(username="viewer", password="pw-for-tests")
     return client
 

@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from html import escape  # Django's escape() is this one, wrapped for lazy texts: slower
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
 from pilotage.contract.norms import IndicatorKind
 from pilotage.contract.outline import describe_norm
 from pilotage.engine.kinds import KINDS
-from pilotage.web.dashboards.data import ContractIndex
-from pilotage.web.dashboards.models import Figure
+from pilotage.web.dashboards.data import ContractIndex, FigureRow
 
 __all__ = [
     "BREAKDOWN",
@@ -62,9 +61,9 @@ class Table:
         """The table element: headers with their scope, the first cell of a row its header."""
         slug = f' id="{escape(self.slug)}"' if self.slug else ""
         out = [f'<table class="figures"{slug}>']
-        out.append(f"<caption>{escape(self.caption)}</caption>")
+        out.append(f"<caption>{escape(str(self.caption))}</caption>")
         out.append("<thead><tr>")
-        out += [f'<th scope="col">{escape(h)}</th>' for h in self.headers]
+        out += [f'<th scope="col">{escape(str(h))}</th>' for h in self.headers]
         out.append("</tr></thead><tbody>")
         for row in self.rows:
             out.append("<tr>")
@@ -78,6 +77,17 @@ class Table:
                 out.append(f"<{tag}{scope}{css}>{text}</{tag}>")
             out.append("</tr>\n")
         out.append("</tbody></table>")
+        return mark_safe("".join(out))  # every text above is escaped
+
+    @property
+    def block(self) -> SafeString:
+        """The table with its notes (caveat texts) beside it, as the pages show it."""
+        out = ['<div class="figure-block">', self.html]
+        if self.notes:
+            out.append(f'<dl class="notes" aria-label="{escape(str(self.caption))}">')
+            out += [f"<dt>{escape(m)}</dt><dd>{escape(t)}</dd>" for m, t in self.notes]
+            out.append("</dl>")
+        out.append("</div>\n")
         return mark_safe("".join(out))  # every text above is escaped
 
     def texts(self) -> list[list[str]]:
@@ -106,6 +116,16 @@ STATUS_SYMBOLS = {
 
 
 _LABELS: dict[str, dict[str, str]] = {}
+_TRANSLATED: dict[tuple[str, str], str] = {}
+
+
+def translated(message: str) -> str:
+    """gettext(message), looked up once per language: for the texts written in every row."""
+    key = (get_language() or "", message)
+    found = _TRANSLATED.get(key)
+    if found is None:
+        found = _TRANSLATED[key] = str(_(message))
+    return found
 
 
 def status_label(status: str) -> str:
@@ -160,7 +180,7 @@ def _int_cell(value: Decimal | int | None) -> Cell:
     return Cell(number_text(d))
 
 
-def value_text(f: Figure) -> str:
+def value_text(f: FigureRow) -> str:
     if f.value is None:
         return DASH
     if _percent(f.kind):
@@ -171,14 +191,14 @@ def value_text(f: Figure) -> str:
 _OPERATORS = {">=": "≥", "<=": "≤", "==": "="}
 
 
-def target_text(f: Figure) -> str:
+def target_text(f: FigureRow) -> str:
     if f.target_in_period is None:
         return DASH
     unit = "%" if f.target_unit == "percent" else ""
     text = f"{_OPERATORS.get(f.target_operator or '', f.target_operator or '')} "
     text += f"{number_text(f.target_in_period)}{unit}"
     if f.pro_rata:
-        text += " " + _("(pro rata of %(target)s per %(per)s)") % {
+        text += " " + translated(gettext_noop("(pro rata of %(target)s per %(per)s)")) % {
             "target": number_text(f.target),
             "per": f.target_per or "",
         }
@@ -189,7 +209,7 @@ def _share(value: float | None) -> str:
     return DASH if value is None else f"{value:.1f}%"
 
 
-def norm_text(f: Figure, index: ContractIndex, language: str) -> str:
+def norm_text(f: FigureRow, index: ContractIndex, language: str) -> str:
     key = ("norm", f.objective, f.indicator, f.norm_index, f.norm_printed, language)
     text = index.memo.get(key)
     if text is None:
@@ -213,7 +233,7 @@ class Notes:
         self.items: dict[str, str] = {}
         self._unnumbered: dict[str, str] = {}
 
-    def markers(self, f: Figure) -> str:
+    def markers(self, f: FigureRow) -> str:
         out = []
         for note in f.caveats or []:
             text = self.index.caveat_text(str(note["text"]), self.language)
@@ -239,36 +259,39 @@ class Context:
     language: str
     notes: Notes
     objective_url: Callable[[str], str] | None = None
-    late_url: Callable[[Figure], str | None] | None = None
+    late_url: Callable[[FigureRow], str | None] | None = None
 
 
 @dataclass(frozen=True)
 class Column:
     header: Callable[[], str]
-    cell: Callable[[Figure, Context], Cell]
+    cell: Callable[[FigureRow, Context], Cell]
 
 
-def _objective(f: Figure, c: Context) -> Cell:
+def _objective(f: FigureRow, c: Context) -> Cell:
     info = c.index.objectives.get(f.objective)
     name = info.name.text(c.language) if info else ""
     text = f"{f.objective} {name}".strip()
     return Cell(text, href=c.objective_url(f.objective) if c.objective_url else None)
 
 
-def _unit(f: Figure, c: Context) -> Cell:
+def _unit(f: FigureRow, c: Context) -> Cell:
     return Cell(f"{f.unit} {f.unit_name}" if f.unit_name else f.unit)
 
 
-def _late(f: Figure, c: Context) -> Cell:
+def _late(f: FigureRow, c: Context) -> Cell:
     url = c.late_url(f) if c.late_url else None
     if url is None:
         return Cell(DASH)
     late = (f.denominator or 0) - f.numerator
-    text = _("%(n)s ended late, %(o)s overdue") % {"n": number_text(late), "o": f.overdue}
+    text = translated(gettext_noop("%(n)s ended late, %(o)s overdue")) % {
+        "n": number_text(late),
+        "o": f.overdue,
+    }
     return Cell(text, url)
 
 
-def _status(f: Figure, c: Context) -> Cell:
+def _status(f: FigureRow, c: Context) -> Cell:
     return Cell(status_text(f.status), css=f"status status-{f.status}")
 
 
@@ -306,21 +329,33 @@ TREND = ("period", "norm", "value", "target", "status")
 
 def figure_table(
     caption: str,
-    figures: Sequence[Figure],
+    figures: Sequence[FigureRow],
     columns: Sequence[str],
     ctx: Context,
     *,
     slug: str = "",
 ) -> Table:
     """A table of figures, one row each, with the caveat texts of its markers beside it."""
-    table = Table(caption, [COLUMNS[name].header() for name in columns], slug=slug)
+    table = Table(caption, headers(columns), slug=slug)
     table.rows = figure_rows(figures, columns, ctx)
     table.notes = ctx.notes.listed() if "notes" in columns else []
     return table
 
 
+_HEADERS: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+
+
+def headers(columns: Sequence[str]) -> list[str]:
+    """The column headers in the current language (made once per language)."""
+    key = (get_language() or "", tuple(columns))
+    found = _HEADERS.get(key)
+    if found is None:
+        found = _HEADERS[key] = [str(COLUMNS[name].header()) for name in columns]
+    return list(found)
+
+
 def figure_rows(
-    figures: Sequence[Figure], columns: Sequence[str], ctx: Context
+    figures: Sequence[FigureRow], columns: Sequence[str], ctx: Context
 ) -> list[list[Cell]]:
     chosen = [COLUMNS[name].cell for name in columns]
     return [[cell(f, ctx) for cell in chosen] for f in figures]
@@ -336,7 +371,8 @@ def missing_row(code: str, ctx: Context, columns: Sequence[str]) -> list[Cell]:
             url = ctx.objective_url(code) if ctx.objective_url else None
             cells.append(Cell(f"{code} {name}".strip(), href=url))
         elif column == "status":
-            cells.append(Cell("– " + _("not measured in this period"), css="status status-none"))
+            text = "– " + translated(gettext_noop("not measured in this period"))
+            cells.append(Cell(text, css="status status-none"))
         else:
             cells.append(Cell(DASH))
     return cells

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,7 +26,7 @@ from pilotage.web.accounts.models import Grant
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards import data
 from pilotage.web.dashboards.charts import trend_svg
-from pilotage.web.dashboards.data import ContractIndex, ObjectiveInfo, Published
+from pilotage.web.dashboards.data import ContractIndex, FigureRow, ObjectiveInfo, Published
 from pilotage.web.dashboards.models import Figure, PublishedSet
 from pilotage.web.dashboards.tables import (
     BREAKDOWN,
@@ -70,6 +70,7 @@ class Page:
     index: ContractIndex
     published: Published
     language: str
+    urls: dict[tuple[object, ...], str] = field(default_factory=dict)
 
     @classmethod
     def open(cls, request: HttpRequest, contract_id: str) -> Page:
@@ -96,19 +97,22 @@ class Page:
             raise Http404(f"no published result set of {self.contract_id} holds {period!r}")
 
     def url(self, name: str, **kwargs: str) -> str:
-        return str(
-            reverse(f"dashboards:{name}", kwargs={"contract_id": self.contract_id, **kwargs})
-        )
+        key = (name, *sorted(kwargs.items()))
+        found = self.urls.get(key)
+        if found is None:
+            kwargs["contract_id"] = self.contract_id
+            found = self.urls[key] = str(reverse(f"dashboards:{name}", kwargs=kwargs))
+        return found
 
     def objective_url(self, period: str) -> Callable[[str], str]:
         return lambda code: self.url("objective", period=period, objective=code)
 
-    def late_url(self, period: str) -> Callable[[Figure], str | None]:
-        def url(f: Figure) -> str | None:
+    def late_url(self, period: str) -> Callable[[FigureRow], str | None]:
+        def url(f: FigureRow) -> str | None:
             if f.kind != "timeliness" or f.norm_index is None or f.status == "no_norm":
                 return None
             base = self.url("late", period=period, objective=f.objective)
-            return f"{base}?{urlencode({'unit': f.unit, 'norm': f.norm_index})}"
+            return f"{base}?unit={quote(f.unit)}&norm={f.norm_index}"
 
         return url
 
@@ -191,8 +195,8 @@ def describe(s: PublishedSet) -> str:
     return text
 
 
-def _by_objective(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
-    out: dict[str, list[Figure]] = {}
+def _by_objective(figures: Iterable[FigureRow]) -> dict[str, list[FigureRow]]:
+    out: dict[str, list[FigureRow]] = {}
     for f in figures:
         out.setdefault(f.objective, []).append(f)
     return out
@@ -201,7 +205,7 @@ def _by_objective(figures: Iterable[Figure]) -> dict[str, list[Figure]]:
 def _objectives_table(
     caption: str,
     codes: Sequence[str],
-    found: dict[str, list[Figure]],
+    found: dict[str, list[FigureRow]],
     ctx: Context,
     slug: str,
 ) -> Table:
@@ -217,7 +221,7 @@ def _objectives_table(
     return table
 
 
-def _status_summary(figures: Sequence[Figure]) -> Table:
+def _status_summary(figures: Sequence[FigureRow]) -> Table:
     counts = Counter(f.status for f in figures)
     table = Table(_("Figures per status"), [_("Status"), _("Figures")], slug="summary")
     for status in ("met", "not_met", "caveat_applies", "no_data", "no_target", "no_norm"):
@@ -230,11 +234,11 @@ def _status_summary(figures: Sequence[Figure]) -> Table:
     return table
 
 
-def _figures(sets: Iterable[PublishedSet | None], period: str, **where: Any) -> list[Figure]:
+def _figures(sets: Iterable[PublishedSet | None], period: str, **where: Any) -> list[FigureRow]:
     ids = [s.pk for s in sets if s is not None]
     if not ids:
         return []
-    return list(
+    return FigureRow.of(
         Figure.objects.filter(published_set_id__in=ids, period=period, **where).order_by(
             "published_set_id", "row"
         )
@@ -359,7 +363,7 @@ def service_dashboard(
 
 def _trend(
     page: Page, info: ObjectiveInfo, period: str
-) -> tuple[list[str], dict[int | None, list[Figure]]]:
+) -> tuple[list[str], dict[int | None, list[FigureRow]]]:
     """Per norm, the institution-level figure of every period of the kind of `period`."""
     periods = page.published.same_kind(period)
     choice = {}
@@ -367,18 +371,24 @@ def _trend(
         s = page.published.chosen(p, "institution")
         if s is not None:
             choice[p] = s.pk
-    rows = Figure.objects.filter(
-        published_set_id__in=set(choice.values()), objective=info.code
-    ).order_by("period_first", "row")
-    series: dict[int | None, list[Figure]] = {}
+    rows = FigureRow.of(
+        Figure.objects.filter(
+            published_set_id__in=set(choice.values()), objective=info.code
+        ).order_by("period_first", "row")
+    )
+    series: dict[int | None, list[FigureRow]] = {}
     for f in rows:
         if choice.get(f.period) == f.published_set_id:
             series.setdefault(f.norm_index, []).append(f)
     return periods, series
 
 
+def _target(f: FigureRow | None) -> float | None:
+    return None if f is None or f.target_in_period is None else float(f.target_in_period)
+
+
 def _charts(
-    page: Page, info: ObjectiveInfo, periods: list[str], series: dict[int | None, list[Figure]]
+    page: Page, info: ObjectiveInfo, periods: list[str], series: dict[int | None, list[FigureRow]]
 ) -> list[dict[str, str]]:
     charts = []
     for norm_index, rows in series.items():
@@ -388,12 +398,7 @@ def _charts(
         norm = page.index.norm(info.code, first.indicator, norm_index)
         label = (norm.printed if norm and norm.printed else None) or first.norm_printed or ""
         title = f"{info.code} {label}".strip()
-        targets = [
-            float(at[p].target_in_period)
-            if p in at and at[p].target_in_period is not None
-            else None
-            for p in periods
-        ]
+        targets = [_target(at.get(p)) for p in periods]
         svg = trend_svg(
             title,
             periods,
@@ -417,7 +422,7 @@ def objective_page(
     sets = page.published.by_level(period)
     figures = _figures(sets.values(), period, objective=objective)
     level_of = {s.pk: s.level for s in sets.values()}
-    at: dict[str, list[Figure]] = {lv: [] for lv in data.LEVELS}
+    at: dict[str, list[FigureRow]] = {lv: [] for lv in data.LEVELS}
     for f in figures:
         at[level_of[f.published_set_id]].append(f)
     name = info.name.text(page.language)
