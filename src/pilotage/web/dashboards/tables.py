@@ -119,17 +119,17 @@ _LABELS: dict[str, dict[str, str]] = {}
 _TRANSLATED: dict[tuple[str, str], str] = {}
 
 
-def translated(message: str) -> str:
+def translated(message: str, language: str | None = None) -> str:
     """gettext(message), looked up once per language: for the texts written in every row."""
-    key = (get_language() or "", message)
+    key = (language or get_language() or "", message)
     found = _TRANSLATED.get(key)
     if found is None:
         found = _TRANSLATED[key] = str(_(message))
     return found
 
 
-def status_label(status: str) -> str:
-    language = get_language() or ""
+def status_label(status: str, language: str | None = None) -> str:
+    language = language or get_language() or ""
     labels = _LABELS.get(language)
     if labels is None:
         labels = _LABELS[language] = _status_labels()
@@ -147,10 +147,10 @@ def _status_labels() -> dict[str, str]:
     }
 
 
-def status_text(status: str) -> str:
+def status_text(status: str, language: str | None = None) -> str:
     """The status as a symbol and words ("✔ met"): readable without colour."""
     symbol = STATUS_SYMBOLS.get(status, "")
-    return f"{symbol} {status_label(status)}".strip()
+    return f"{symbol} {status_label(status, language)}".strip()
 
 
 def _percent(kind: str) -> bool:
@@ -191,14 +191,15 @@ def value_text(f: FigureRow) -> str:
 _OPERATORS = {">=": "≥", "<=": "≤", "==": "="}
 
 
-def target_text(f: FigureRow) -> str:
+def target_text(f: FigureRow, language: str | None = None) -> str:
     if f.target_in_period is None:
         return DASH
     unit = "%" if f.target_unit == "percent" else ""
     text = f"{_OPERATORS.get(f.target_operator or '', f.target_operator or '')} "
     text += f"{number_text(f.target_in_period)}{unit}"
     if f.pro_rata:
-        text += " " + translated(gettext_noop("(pro rata of %(target)s per %(per)s)")) % {
+        pro_rata = gettext_noop("(pro rata of %(target)s per %(per)s)")
+        text += " " + translated(pro_rata, language) % {
             "target": number_text(f.target),
             "per": f.target_per or "",
         }
@@ -284,7 +285,7 @@ def _late(f: FigureRow, c: Context) -> Cell:
     if url is None:
         return Cell(DASH)
     late = (f.denominator or 0) - f.numerator
-    text = translated(gettext_noop("%(n)s ended late, %(o)s overdue")) % {
+    text = translated(gettext_noop("%(n)s ended late, %(o)s overdue"), c.language) % {
         "n": number_text(late),
         "o": f.overdue,
     }
@@ -292,7 +293,7 @@ def _late(f: FigureRow, c: Context) -> Cell:
 
 
 def _status(f: FigureRow, c: Context) -> Cell:
-    return Cell(status_text(f.status), css=f"status status-{f.status}")
+    return Cell(status_text(f.status, c.language), css=f"status status-{f.status}")
 
 
 COLUMNS: dict[str, Column] = {
@@ -301,7 +302,7 @@ COLUMNS: dict[str, Column] = {
     "period": Column(lambda: _("Period"), lambda f, c: Cell(f.period)),
     "norm": Column(lambda: _("Norm"), lambda f, c: Cell(norm_text(f, c.index, c.language))),
     "value": Column(lambda: _("Value"), lambda f, c: Cell(value_text(f), css="num")),
-    "target": Column(lambda: _("Target"), lambda f, c: Cell(target_text(f))),
+    "target": Column(lambda: _("Target"), lambda f, c: Cell(target_text(f, c.language))),
     "status": Column(lambda: _("Status"), _status),
     "numerator": Column(lambda: _("Numerator"), lambda f, c: _int_cell(f.numerator)),
     "denominator": Column(lambda: _("Denominator"), lambda f, c: _int_cell(f.denominator)),
@@ -371,7 +372,7 @@ def missing_row(code: str, ctx: Context, columns: Sequence[str]) -> list[Cell]:
             url = ctx.objective_url(code) if ctx.objective_url else None
             cells.append(Cell(f"{code} {name}".strip(), href=url))
         elif column == "status":
-            text = "– " + translated(gettext_noop("not measured in this period"))
+            text = "– " + translated(gettext_noop("not measured in this period"), ctx.language)
             cells.append(Cell(text, css="status status-none"))
         else:
             cells.append(Cell(DASH))
