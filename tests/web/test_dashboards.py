@@ -386,15 +386,25 @@ def test_no_external_resource(viewer: Client) -> None:
 
 
 @pytest.mark.usefixtures("synced")
-def test_service_dashboard_has_a_regional_breakdown(viewer: Client) -> None:
+def test_service_dashboard_has_a_regional_breakdown(viewer: Client, store: Store) -> None:
     response = viewer.get(_url("2019-Q3", "services", "VOB"))
     assert response.status_code == 200
     tables = html_tables(response.content).tables
     captions = [t[0][0] for t in tables]
     assert captions[0].startswith("VOB — ")
-    assert "VOB 2-01 per region" in captions
-    regional = next(t for t in tables if t[0] == ["VOB 2-01 per region"])
-    assert len(regional) - 2 == 5
+    regional = next(t for t in tables if t[0] == ["Per region"])
+    assert regional[1][:2] == ["Objective", "Norm"]
+    assert len(regional[1]) == 2 + 5  # a column per region
+    assert [r[0].split(" ")[1] for r in regional[2:]] == ["1-01", "2-01", "3-01", "4-01"]
+    row = next(
+        r
+        for r in store.sets["region"].rows
+        if r.objective == "VOB 2-01" and r.period == "2019-Q3" and r.unit == "R-BRB"
+    )
+    column = next(i for i, h in enumerate(regional[1]) if h.startswith("R-BRB "))
+    cell = next(r for r in regional[2:] if r[0].startswith("VOB 2-01"))[column]
+    assert cell.startswith(f"{row.value:.1f}% ")
+    assert cell.endswith({"met": "✔ met", "not_met": "✘ not met"}.get(row.status.value, ""))
 
 
 @pytest.mark.usefixtures("synced")

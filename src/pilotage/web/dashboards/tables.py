@@ -33,6 +33,7 @@ __all__ = [
     "Table",
     "figure_table",
     "status_text",
+    "unit_matrix",
 ]
 
 DASH = "—"
@@ -360,6 +361,39 @@ def figure_rows(
 ) -> list[list[Cell]]:
     chosen = [COLUMNS[name].cell for name in columns]
     return [[cell(f, ctx) for cell in chosen] for f in figures]
+
+
+def unit_matrix(
+    caption: str,
+    codes: Sequence[str],
+    found: dict[str, list[FigureRow]],
+    ctx: Context,
+    *,
+    slug: str = "",
+) -> Table:
+    """One row per objective and norm, one column per unit: value and status in each cell."""
+    units: dict[str, str] = {}
+    for rows in found.values():
+        for f in rows:
+            units.setdefault(f.unit, f"{f.unit} {f.unit_name}" if f.unit_name else f.unit)
+    order = sorted(units)
+    table = Table(caption, [*headers(("objective", "norm")), *(units[u] for u in order)], slug=slug)
+    for code in codes:
+        by_norm: dict[int | None, dict[str, FigureRow]] = {}
+        for f in found.get(code, []):
+            by_norm.setdefault(f.norm_index, {})[f.unit] = f
+        for cells in by_norm.values():
+            first = next(iter(cells.values()))
+            row = [_objective(first, ctx), Cell(first.norm_printed or DASH)]
+            for unit in order:
+                here = cells.get(unit)
+                if here is None:
+                    row.append(Cell(DASH))
+                    continue
+                text = f"{value_text(here)} {status_text(here.status, ctx.language)}"
+                row.append(Cell(text, css=f"status status-{here.status}"))
+            table.rows.append(row)
+    return table
 
 
 def missing_row(code: str, ctx: Context, columns: Sequence[str]) -> list[Cell]:

@@ -42,6 +42,7 @@ from pilotage.web.dashboards.tables import (
     figure_table,
     missing_row,
     status_text,
+    unit_matrix,
 )
 from pilotage.web.dashboards.xlsx import CONTENT_TYPE, filename, workbook_bytes
 
@@ -332,20 +333,11 @@ def service_dashboard(
         f"{info.code} — {name}", info.objectives, at_institution, page.context(period), "service"
     )
     dashboard.tables.append(main)
-    breakdowns = []
-    for code in info.objectives:
-        rows = at_region.get(code, [])
-        if not rows:
-            continue
-        table = figure_table(
-            _("%(code)s per region") % {"code": code},
-            rows,
-            BREAKDOWN,
-            page.context(period),
-            slug=f"regions-{code}",
-        )
-        dashboard.tables.append(table)
-        breakdowns.append(table)
+    regions = unit_matrix(
+        _("Per region"), info.objectives, at_region, page.context(period), slug="regions"
+    )
+    if regions.rows:
+        dashboard.tables.append(regions)
     return page.respond(
         "dashboards/service.html",
         dashboard,
@@ -353,7 +345,7 @@ def service_dashboard(
         xlsx,
         (contract_id, period, info.code),
         main=main,
-        breakdowns=breakdowns,
+        regions=regions,
         service=info,
         periods=page.periods_nav("service", period, service=service),
         export_url=page.url("service-xlsx", period=period, service=service),
