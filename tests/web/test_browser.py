@@ -214,6 +214,7 @@ def test_a_contract_manager_logs_in_reads_in_dutch_drills_down_exports_and_recor
     page.click("a[href*='/late/']")
     page.wait_for_url("**/late/?*")
     page.wait_for_selector("#reconcile")
+    assert "DEMO-VOB2-01-" in page.content()  # the synthetic case numbers of the late cases
     browser.shot("late-cases", at="#reconcile")
 
     page.goto(f"{base}{INAMI_ACTION}")

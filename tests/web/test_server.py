@@ -171,6 +171,22 @@ def test_a_demonstration_user_logs_in_and_pages_load_nothing_from_outside(server
         assert external_loads(html, server.host) == [], path
 
 
+def test_a_port_in_use_is_a_clear_error(server: Server) -> None:
+    port = server.host.rsplit(":", 1)[1]
+    done = subprocess.run(
+        [PILOTAGE, "web", "serve", "--port", port],
+        env=server.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert f"Error: cannot listen on 127.0.0.1:{port}: Address already in use" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Exception ignored" not in done.stderr
+
+
 def test_ctrl_c_stops_the_server(server: Server) -> None:
     server.process.send_signal(signal.SIGINT)
     out = server.process.communicate(timeout=30)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,27 +89,31 @@ def serve_production(host: str, port: int, threads: int, trusted_proxy: str | No
     """Collect the static files, then serve with waitress until Ctrl-C."""
     from django.conf import settings
     from django.core.wsgi import get_wsgi_application
+    from waitress.server import create_server
 
     collect_static()
-    application = get_wsgi_application()
+    try:
+        # Try the address first: waitress leaves a socket and a pipe open when it cannot bind.
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        socket.create_server((host, port), family=family).close()
+        server = create_server(
+            get_wsgi_application(),
+            host=host,
+            port=port,
+            threads=threads,
+            ident="pilotage",
+            # Behind a reverse proxy: believe its client address and scheme, nobody else's.
+            trusted_proxy=trusted_proxy,
+            trusted_proxy_headers="x-forwarded-for x-forwarded-proto" if trusted_proxy else "",
+        )
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
     note = development_mode_note()
     if note:
         click.echo(note)
     click.echo(
         f"Serving on http://{host}:{port} (waitress, {threads} threads; static files from "
         f"{settings.STATIC_ROOT}). Ctrl-C stops."
-    )
-    from waitress.server import create_server
-
-    server = create_server(
-        application,
-        host=host,
-        port=port,
-        threads=threads,
-        ident="pilotage",
-        # Behind a reverse proxy: believe its client address and scheme (https), nobody else's.
-        trusted_proxy=trusted_proxy,
-        trusted_proxy_headers="x-forwarded-for x-forwarded-proto" if trusted_proxy else "",
     )
     try:
         server.run()  # returns on Ctrl-C (SIGINT) or SystemExit, its workers stopped
