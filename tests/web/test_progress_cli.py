@@ -77,6 +77,8 @@ def test_round_trip(inami: ContractVersion) -> None:
     assert "[2013-S1]" in out
     assert MissionDelivery.objects.count() == 1
     assert "2013-S1" in run("missions", C, "--as-of", "2013-08-01")
+    shown = run("show", C, "11/1", "--language", "nl")
+    assert "art. 11 action 1: [fr] Création d’un Comité" in shown  # no Dutch text: marked
 
 
 @pytest.mark.django_db

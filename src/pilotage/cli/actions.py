@@ -48,8 +48,17 @@ def _version(contract_id: str) -> Any:
     return version_of(contract_id)
 
 
-def _language(contract: Any) -> str:
-    return str(contract.languages[0].value)
+def _language(contract: Any, wanted: str | None) -> str:
+    """The language to show contract texts in: the one asked, else the contract's original."""
+    return wanted or str(contract.languages[0].value)
+
+
+_language_option = click.option(
+    "--language",
+    type=click.Choice(["fr", "nl", "en", "de"]),
+    help="Contract texts in this language where the contract has it, otherwise in the original "
+    "marked [fr] (default: the contract's original language).",
+)
 
 
 @click.group()
@@ -86,8 +95,14 @@ def actions() -> None:
     help="Days ahead that count as due soon.",
 )  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="One JSON document instead of text.")
+@_language_option
 def list_command(
-    contract_id: str, status: str | None, as_of: dt.datetime | None, soon: int, as_json: bool
+    contract_id: str,
+    status: str | None,
+    as_of: dt.datetime | None,
+    soon: int,
+    as_json: bool,
+    language: str | None,
 ) -> None:
     """Every action-commitment of CONTRACT with its due dates and status.
 
@@ -107,7 +122,7 @@ def list_command(
     day = _day(as_of)
     followups = follow_actions(contract, progress_for(version), day, soon)
     shown = [f for f in followups if status is None or f.status.value == status]
-    lang = _language(contract)
+    lang = _language(contract, language)
     if as_json:
         counts = {s.value: n for s, n in count_statuses(followups).items()}
         document = {
@@ -132,7 +147,8 @@ def list_command(
 @click.argument("contract_id", metavar="CONTRACT")
 @click.argument("number", metavar="ARTICLE/ACTION")
 @click.option("--as-of", type=_DATE, help="The day to judge on (default: today in Brussels).")
-def show(contract_id: str, number: str, as_of: dt.datetime | None) -> None:
+@_language_option
+def show(contract_id: str, number: str, as_of: dt.datetime | None, language: str | None) -> None:
     """One action-commitment: its deadline as printed, each milestone, how its due date is
     reached, and what was recorded.
 
@@ -147,7 +163,7 @@ def show(contract_id: str, number: str, as_of: dt.datetime | None) -> None:
     contract = version.contract()
     article, action = find_action(contract, number)
     f = follow_action(contract, article, action, progress_for(version), _day(as_of))
-    lang = _language(contract)
+    lang = _language(contract, language)
     click.echo(f"art. {article.number} action {action.number}: {action.text.text(lang)}")
     click.echo(f"deadline: {f.deadline.printed if f.deadline else 'none'}")
     click.echo(f"status on {f.as_of}: {f.status.symbol} {f.status.value}")
@@ -227,8 +243,14 @@ def event(contract_id: str, event: str, on: dt.datetime, note: str) -> None:
 @click.option("--as-of", type=_DATE, help="The day to look from (default: today in Brussels).")
 @click.option("--overdue", is_flag=True, help="Also the due dates already passed.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document instead of text.")
+@_language_option
 def upcoming_command(
-    contract_id: str, within: int, as_of: dt.datetime | None, overdue: bool, as_json: bool
+    contract_id: str,
+    within: int,
+    as_of: dt.datetime | None,
+    overdue: bool,
+    as_json: bool,
+    language: str | None,
 ) -> None:
     """Due dates not met yet across CONTRACT (actions and missions), soonest first.
 
@@ -244,7 +266,7 @@ def upcoming_command(
     contract = version.contract()
     day = _day(as_of)
     found = upcoming(contract, progress_for(version), day, within, include_overdue=overdue)
-    lang = _language(contract)
+    lang = _language(contract, language)
     if as_json:
         rows = [u.as_dict(lang) for u in found]
         click.echo(json.dumps({"contract": contract_id, "as_of": day.isoformat(), "due": rows},
@@ -262,7 +284,10 @@ def upcoming_command(
 @click.argument("contract_id", metavar="CONTRACT")
 @click.option("--as-of", type=_DATE, help="The day to judge on (default: today in Brussels).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON document instead of text.")
-def missions(contract_id: str, as_of: dt.datetime | None, as_json: bool) -> None:
+@_language_option
+def missions(
+    contract_id: str, as_of: dt.datetime | None, as_json: bool, language: str | None
+) -> None:
     """Continuous missions of CONTRACT: their periodic due dates and deliveries.
 
     \b
@@ -275,7 +300,7 @@ def missions(contract_id: str, as_of: dt.datetime | None, as_json: bool) -> None
 
     contract = version.contract()
     found = follow_missions(contract, progress_for(version), _day(as_of))
-    lang = _language(contract)
+    lang = _language(contract, language)
     if as_json:
         click.echo(json.dumps([m.as_dict(lang) for m in found], ensure_ascii=False, indent=2))
         return
