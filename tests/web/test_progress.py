@@ -63,7 +63,7 @@ def login(role: Role, services: list[str] | None = None, name: str = "u") -> Cli
     user = make_user(name, role, "INAMI")
     if services is not None:
         Grant.objects.filter(user=user).update(services=services)
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(user)
     return client
 
@@ -102,7 +102,7 @@ def test_service_owner_of_a_parent_article() -> None:
 
 def test_other_institution_is_refused() -> None:
     user = make_user("inasti", Role.ADMINISTRATOR, "INASTI")
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(user)
     assert client.get(f"{BASE}/actions/").status_code == 403
     assert client.post(ACTION, COMPLETE).status_code == 403
@@ -110,7 +110,7 @@ def test_other_institution_is_refused() -> None:
 
 def test_csrf_is_enforced() -> None:
     user = make_user("manager", Role.CONTRACT_MANAGER, "INAMI")
-    client = Client(enforce_csrf_checks=True)
+    client = Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(user)
     assert client.post(ACTION, COMPLETE).status_code == 403
     assert Completion.objects.count() == 0
@@ -192,10 +192,13 @@ def test_evidence_file_is_stored_and_served_to_the_institution() -> None:
     assert b"".join(download.streaming_content) == b"proces-verbal"
     download.close()
     outsider = make_user("outsider", Role.ADMINISTRATOR, "INASTI")
-    other = Client()
+    other = Client(HTTP_ACCEPT_LANGUAGE="en")
     other.force_login(outsider)
     assert other.get(link).status_code == 403
     assert client.get(f"{BASE}/evidence/completion/999/").status_code == 404
+    too_big = SimpleUploadedFile("big.pdf", b"x" * (20 * 2**20 + 1))
+    response = client.post(ACTION, {**COMPLETE, "evidence_file": too_big})
+    assert "larger than 20 MB" in response.content.decode()
 
 
 def test_list_counts_filter_and_as_of() -> None:
@@ -281,7 +284,7 @@ def test_unknown_action_is_404() -> None:
 
 
 def test_anonymous_is_sent_to_login() -> None:
-    assert Client().get(f"{BASE}/actions/").status_code == 302
+    assert Client(HTTP_ACCEPT_LANGUAGE="en").get(f"{BASE}/actions/").status_code == 302
     assert User.objects.count() == 0
 
 
@@ -301,7 +304,7 @@ def test_a_contract_without_action_commitments() -> None:
     # The INASTI amendment is organised by objectives and norms: no article, no mission.
     store("inasti-2019-2020", "INASTI")
     user = make_user("inasti-reader", Role.VIEWER, "INASTI")
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(user)
     for page in ("actions/", "actions/upcoming/", "events/", "missions/"):
         response = client.get(f"/contracts/inasti-2019-2020/{page}")

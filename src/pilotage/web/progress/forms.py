@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pilotage.followup import today
 
+MAX_EVIDENCE_BYTES = 20 * 2**20
+
 
 class _DateInput(forms.DateInput):
     input_type = "date"
@@ -30,6 +32,15 @@ class _EvidenceForm(forms.Form):
         label=_("Evidence link"), required=False, max_length=500, assume_scheme="https"
     )
     evidence_file = forms.FileField(label=_("Evidence file"), required=False)
+
+    def clean_evidence_file(self) -> Any:
+        upload = self.cleaned_data.get("evidence_file")
+        if upload and upload.size > MAX_EVIDENCE_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)d MB: link to it instead.")
+                % {"mb": MAX_EVIDENCE_BYTES // 2**20}
+            )
+        return upload
 
     def clean_evidence(self) -> str:
         value = str(self.cleaned_data["evidence"]).strip()
