@@ -91,6 +91,14 @@ class Table:
         out.append("</div>\n")
         return mark_safe("".join(out))  # every text above is escaped
 
+    def transposed(self, corner: str) -> Table:
+        """The table turned: a row per column, a column per row (the first cells as headers)."""
+        turned = Table(self.caption, [corner, *(row[0].text for row in self.rows)], slug=self.slug)
+        for i, header in enumerate(self.headers[1:], start=1):
+            turned.rows.append([Cell(header), *(row[i] for row in self.rows)])
+        turned.notes = self.notes
+        return turned
+
     def texts(self) -> list[list[str]]:
         """The cells' texts, as a reader sees them (the test compares it with the export)."""
         return [[c.text for c in row] for row in self.rows]
@@ -302,8 +310,11 @@ COLUMNS: dict[str, Column] = {
     "unit": Column(lambda: _("Unit"), _unit),
     "period": Column(lambda: _("Period"), lambda f, c: Cell(f.period)),
     "norm": Column(lambda: _("Norm"), lambda f, c: Cell(norm_text(f, c.index, c.language))),
+    "norm_printed": Column(lambda: _("Norm"), lambda f, c: Cell(f.norm_printed or DASH)),
     "value": Column(lambda: _("Value"), lambda f, c: Cell(value_text(f), css="num")),
-    "target": Column(lambda: _("Target"), lambda f, c: Cell(target_text(f, c.language))),
+    "target": Column(
+        lambda: _("Target"), lambda f, c: Cell(target_text(f, c.language), css="nowrap")
+    ),
     "status": Column(lambda: _("Status"), _status),
     "numerator": Column(lambda: _("Numerator"), lambda f, c: _int_cell(f.numerator)),
     "denominator": Column(lambda: _("Denominator"), lambda f, c: _int_cell(f.denominator)),
@@ -326,7 +337,7 @@ FIGURE: tuple[str, ...] = ("norm", "value", "target", "status", *_COUNTS, "lost"
 FIGURE += ("best", "worst", "late", "notes")
 BREAKDOWN: tuple[str, ...] = ("unit", "norm", "value", "target", "status", "numerator")
 BREAKDOWN += ("denominator", "backlog", "overdue", "late")
-TREND = ("period", "norm", "value", "target", "status")
+TREND = ("period", "norm_printed", "value", "target", "status")
 
 
 def figure_table(

@@ -427,6 +427,7 @@ def objective_page(
     main = figure_table(_("Figure"), at["institution"], FIGURE, ctx, slug="figure")
     if not main.rows:
         main.rows.append(missing_row(objective, ctx, FIGURE))
+    main = main.transposed(_("Norm"))  # a column per norm: the figure reads top to bottom
     periods, series = _trend(page, info, period)
     trend_rows = [f for rows in series.values() for f in rows]
     trend = figure_table(_("Trend"), trend_rows, TREND, page.context(period), slug="trend")
