@@ -142,3 +142,34 @@ def test_overview_says_what_changed_between_catalogue_versions(client: Client) -
     assert "~ contract inasti-2019-2020" in page
     assert "2021-12-31" in page
     assert "edited in a test" in page
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize(
+    ("role", "audit_link"),
+    [
+        (Role.ADMINISTRATOR, True),
+        (Role.CONTRACT_MANAGER, True),
+        (Role.SERVICE_OWNER, False),
+        (Role.GOVERNMENT_COMMISSIONER, True),
+        (Role.VIEWER, False),
+    ],
+)
+def test_every_contract_page_links_the_contract_parts(
+    client: Client, role: Role, audit_link: bool
+) -> None:
+    make_user("someone", role, "INAMI")
+    client.login(username="someone", password="pw-for-tests")
+    page = client.get("/contracts/inami-2013-2015/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    for href in (
+        "dashboard/",
+        "actions/",
+        "actions/upcoming/",
+        "events/",
+        "missions/",
+        "comments/",
+    ):
+        assert f'href="/contracts/inami-2013-2015/{href}"' in page
+        assert client.get(f"/contracts/inami-2013-2015/{href}").status_code in {200, 302}
+    assert ('href="/audit/"' in page) is audit_link
+    assert 'rel="stylesheet" href="/static/pilotage/site.css"' in page
