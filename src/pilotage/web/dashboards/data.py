@@ -9,11 +9,9 @@ period of the same kind, the figure of the set chosen for that period.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -21,6 +19,7 @@ from django.http import Http404
 from pilotage.contract.base import Language, LocalText
 from pilotage.contract.model import Contract
 from pilotage.contract.norms import Indicator, Norm
+from pilotage.engine.status import CaveatNote, IndicatorResult, Status
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards.models import Figure, PublishedSet
 
@@ -206,57 +205,26 @@ def published_for(contract_id: str) -> Published:
     return Published(tuple(sets))
 
 
-@dataclass(slots=True)
-class FigureRow:
-    """A mirrored figure as the pages read it: the columns of `Figure`, without a model instance
-    (building hundreds of model instances is most of a page's time otherwise)."""
+@dataclass(frozen=True)
+class FigureRow(IndicatorResult):
+    """A mirrored figure as the pages read it: the engine's row, with where it is stored.
 
-    published_set_id: int
-    row: int
-    objective: str
-    indicator: str
-    kind: str
-    period: str
-    period_first: dt.date
-    period_last: dt.date
-    as_of: dt.date
-    level: str
-    unit: str
-    unit_name: str | None
-    norm_index: int | None
-    norm_label: str | None
-    norm_printed: str | None
-    norm_valid_from: dt.date | None
-    norm_valid_to: dt.date | None
-    rule: str | None
-    day_kind: str | None
-    target_operator: str | None
-    target: Decimal | None
-    target_unit: str | None
-    target_per: str | None
-    target_in_period: Decimal | None
-    pro_rata: bool
-    numerator: Decimal
-    denominator: Decimal | None
-    value: float | None
-    invalid: int
-    unclassified: int
-    median_delay: int | None
-    p90_delay: int | None
-    backlog: int | None
-    overdue: int | None
-    forecast_lost: int | None
-    forecast_open: int | None
-    forecast_best: float | None
-    forecast_worst: float | None
-    status: str
-    meets_target: bool | None
-    caveats: list[dict[str, str | None]]
+    Read with `values()`, not as model instances (building hundreds of model instances would
+    be most of a page's time).
+    """
+
+    published_set_id: int = 0
+    row: int = 0
 
     @classmethod
     def of(cls, figures: QuerySet[Figure]) -> list[FigureRow]:
         """The rows of a query of figures, in one query."""
-        return [cls(**values) for values in figures.values(*_ROW_FIELDS)]
+        out = []
+        for values in figures.values(*_ROW_FIELDS):
+            values["status"] = Status(values["status"])
+            values["caveats"] = tuple(CaveatNote(**c) for c in values["caveats"])
+            out.append(cls(**values))
+        return out
 
 
 _ROW_FIELDS = [f.name for f in dataclasses.fields(FigureRow)]

@@ -245,10 +245,10 @@ class Notes:
 
     def markers(self, f: FigureRow) -> str:
         out = []
-        for note in f.caveats or []:
-            text = self.index.caveat_text(str(note["text"]), self.language)
-            if note.get("footnote"):
-                marker = f"[{note['footnote']}]"
+        for note in f.caveats:
+            text = self.index.caveat_text(note.text, self.language)
+            if note.footnote:
+                marker = f"[{note.footnote}]"
             else:
                 marker = self._unnumbered.setdefault(text, f"[*{len(self._unnumbered) + 1}]")
             self.items.setdefault(marker, text)

@@ -223,14 +223,12 @@ def _objectives_table(
 
 
 def _status_summary(figures: Sequence[FigureRow]) -> Table:
-    counts = Counter(f.status for f in figures)
+    counts = Counter(f.status.value for f in figures)
     table = Table(_("Figures per status"), [_("Status"), _("Figures")], slug="summary")
     for status in ("met", "not_met", "caveat_applies", "no_data", "no_target", "no_norm"):
+        n = counts.get(status, 0)
         table.rows.append(
-            [
-                Cell(status_text(status), css=f"status status-{status}"),
-                Cell(str(counts.get(status, 0)), number=counts.get(status, 0)),
-            ]
+            [Cell(status_text(status), css=f"status status-{status}"), Cell(str(n), number=n)]
         )
     return table
 
