@@ -287,6 +287,21 @@ def test_a_newer_version_replaces_the_figures_shown(
     assert f"result set {store.sets['institution'].id}, version 1" in older
 
 
+@pytest.mark.usefixtures("inasti")
+def test_a_reset_store_is_not_mistaken_for_the_old_one(store: Store, tmp_path: Path) -> None:
+    sync_results(store.path)
+    contract = load_contract(seed_path(CONTRACT))
+    with DuckDBFactStore(store.path, read_only=True) as facts:
+        again = measure(facts.cases(), facts.org_units(), contract, "2019-Q4", "institution")
+    fresh = tmp_path / "facts.duckdb"
+    with DuckDBFactStore(fresh) as facts:  # a new store: ids and versions start again
+        first = publish(facts, again)
+    assert (first.id, first.version) == (1, 1)
+    report = sync_results(fresh)
+    assert len(report.copied) == 1
+    assert PublishedSet.objects.filter(store_id=1, version=1).count() == 2
+
+
 # --- the pages ------------------------------------------------------------------------------------
 
 
