@@ -31,9 +31,8 @@ from pilotage.followup import FollowupError, find_action, find_mission
 from pilotage.web.accounts.access import User, can_comment, grant_for
 from pilotage.web.accounts.models import Grant, Role
 from pilotage.web.audit.record import record
-from pilotage.web.catalogue.loading import latest
 from pilotage.web.catalogue.models import ContractVersion
-from pilotage.web.dashboards.data import contract_index
+from pilotage.web.dashboards.data import contract_index, current_version
 from pilotage.web.discussion.models import Comment, Kind, TargetType
 from pilotage.web.progress.recording import action_codes, mission_codes
 
@@ -89,9 +88,7 @@ def contract_of(version: ContractVersion) -> Contract:
 
 def granted_version(user: User, contract_id: str) -> tuple[ContractVersion, Grant]:
     """The latest version of the contract and the user's grant: 404 unknown, 403 not granted."""
-    version = latest(contract_id)
-    if version is None:
-        raise Http404(f"no contract {contract_id!r} in the catalogue")
+    version = current_version(contract_id)  # without its content: the parsed one is cached
     grant = grant_for(user, version.institution)
     if grant is None:
         raise PermissionDenied(f"not granted institution {version.institution.code}")
