@@ -1,9 +1,19 @@
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 
+from pilotage.contract.files import load_contract
+from pilotage.contract.seeds import seed_path
+from pilotage.demo import generate_demo, write_demo
+from pilotage.engine import ResultSet, measure, publish
+from pilotage.facts import DuckDBFactStore, import_cases, read_org_units
+from pilotage.facts.settings import STORE_FILE
+from pilotage.legaltime import Period, periods_between
 from pilotage.web.accounts.models import Grant, Institution, Role
 from pilotage.web.catalogue.loading import load_contract_file
 
@@ -33,3 +43,34 @@ def make_user(username: str, role: Role, institution: str) -> User:
     inst, _ = Institution.objects.get_or_create(code=institution)
     Grant.objects.create(user=user, institution=inst, role=role.value)
     return user
+
+
+def demo_fact_store(
+    root: Path,
+    periods: tuple[str, str],
+    *,
+    contract_id: str = "inasti-2019-2020",
+    start: dt.date = dt.date(2018, 1, 1),
+    scale: float = 0.05,
+) -> dict[str, ResultSet]:
+    """A fact store `root/facts.duckdb` of demonstration cases (from `start` to the end of the
+    last period, at `scale`), measured and published per office, region and institution over
+    `periods` (first, last); returns the result sets by level."""
+    contract = load_contract(seed_path(contract_id))
+    quarters = periods_between(Period.parse(periods[0]), Period.parse(periods[1]))
+    data = generate_demo(contract, start=start, end=quarters[-1].last, scale=scale)
+    write_demo(data, root / "demo")
+    sets = {}
+    with DuckDBFactStore(root / STORE_FILE) as facts:
+        import_cases(
+            facts,
+            [root / "demo" / "cases.parquet"],
+            contract,
+            secret="web-tests-demo-key-" + "0" * 16,
+            org_units=read_org_units(root / "demo" / "org-units.csv"),
+        )
+        for level in ("office", "region", "institution"):
+            sets[level] = publish(
+                facts, measure(facts.cases(), facts.org_units(), contract, quarters, level)
+            )
+    return sets

@@ -21,17 +21,12 @@ from django.contrib.auth.models import User
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pytest_django.live_server_helper import LiveServer
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import seed_path
-from pilotage.demo import generate_demo, write_demo
-from pilotage.engine import measure, publish
-from pilotage.facts import DuckDBFactStore, import_cases, read_org_units
 from pilotage.facts.settings import DATA_DIR_ENV, STORE_FILE
-from pilotage.legaltime import Period
 from pilotage.web.accounts.models import Grant, Institution, Role
 from pilotage.web.catalogue.loading import load_contract_file
 from pilotage.web.dashboards.sync import sync_results
 from pilotage.web.progress.models import Completion
+from tests.web.conftest import demo_fact_store
 
 REPO = Path(__file__).resolve().parents[2]
 ARTEFACTS = REPO / "test-artefacts" / "browser"
@@ -55,24 +50,7 @@ INAMI_ACTION = "/contracts/inami-2013-2015/actions/11/1/"  # art. 11 action 1, d
 def fact_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir whose fact store holds small demonstration cases and 2019-Q4 published."""
     root = tmp_path_factory.mktemp("browser")
-    contract = load_contract(seed_path(INASTI))
-    data = generate_demo(contract, start=dt.date(2018, 7, 1), end=dt.date(2019, 12, 31), scale=0.03)
-    write_demo(data, root / "demo")
-    with DuckDBFactStore(root / STORE_FILE) as facts:
-        import_cases(
-            facts,
-            [root / "demo" / "cases.parquet"],
-            contract,
-            secret="browser-test-key-" + "0" * 16,
-            org_units=read_org_units(root / "demo" / "org-units.csv"),
-        )
-        for level in ("office", "region", "institution"):
-            publish(
-                facts,
-                measure(
-                    facts.cases(), facts.org_units(), contract, [Period.parse("2019-Q4")], level
-                ),
-            )
+    demo_fact_store(root, ("2019-Q4", "2019-Q4"), start=dt.date(2018, 7, 1), scale=0.03)
     return root
 
 
