@@ -189,8 +189,9 @@ def test_evidence_file_is_stored_and_served_to_the_institution() -> None:
     assert link in page
     download = client.get(link)
     assert download.status_code == 200
+    # Reading the stream to its end closes the file; closing the response again would fire
+    # request_finished, which closes the test's database connection on PostgreSQL.
     assert b"".join(download.streaming_content) == b"proces-verbal"
-    download.close()
     outsider = make_user("outsider", Role.ADMINISTRATOR, "INASTI")
     other = Client(HTTP_ACCEPT_LANGUAGE="en")
     other.force_login(outsider)
