@@ -292,3 +292,10 @@ def serve(host: str, port: int, threads: int, trusted_proxy: str | None, dev: bo
         call_command("runserver", f"{host}:{port}", use_reloader=False)
         return
     serve_production(host, port, threads, trusted_proxy)
+
+
+# The jobs of the web pages from the command line: load-contract, grant, users, export, audit.
+from pilotage.cli import webjobs  # noqa: E402  (webjobs reads `setup` above)
+
+for _command in webjobs.WEB_COMMANDS:
+    web.add_command(_command)

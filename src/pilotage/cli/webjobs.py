@@ -1,0 +1,734 @@
+"""The web application's jobs from the command line: load a contract, grant access, export a
+dashboard, read the audit trail (`pilotage web ...`), and comment (`pilotage comments ...`).
+
+Each command calls the function the web pages call (catalogue loading, comment threads, the
+dashboard views, the audit page's diff), so the rules, the workbook and the audit trail are the
+same. Changes made here without a user (grants, contracts) are audited with no user; a comment
+is written as the user named with --as, under that user's rights.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from pilotage.cli import web as web_cli
+from pilotage.errors import PilotageError
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.http import HttpResponse
+
+    from pilotage.web.accounts.models import Grant, Institution
+    from pilotage.web.audit.models import AuditEntry
+    from pilotage.web.catalogue.models import ContractVersion
+    from pilotage.web.discussion.models import Comment
+
+__all__ = [
+    "WEB_COMMANDS",
+    "WebJobError",
+    "audit_command",
+    "comments",
+    "export_command",
+    "grant_command",
+    "load_contract_command",
+    "users_command",
+]
+
+ROLES = (
+    "administrator",
+    "contract_manager",
+    "service_owner",
+    "government_commissioner",
+    "viewer",
+)
+TARGET_TYPES = ("figure", "action", "mission")
+KINDS = ("comment", "justification")
+LANGUAGES = ("fr", "nl", "en")
+MAX_TEXT = 5000  # Comment.text's max_length
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+class WebJobError(PilotageError):
+    """A web job refused: printed as `error: ...` with exit status 1."""
+
+
+def _setup() -> None:
+    web_cli.setup()
+
+
+def _institution(code: str) -> Institution:
+    from pilotage.web.accounts.models import Institution
+
+    found = Institution.objects.filter(code=code).first()
+    if found is None:
+        known = ", ".join(Institution.objects.values_list("code", flat=True)) or "none yet"
+        raise WebJobError(
+            f"no institution {code!r} in the web database (known: {known}); an institution "
+            "comes with its contract: pilotage web load-contract FILE"
+        )
+    return found
+
+
+def _user(username: str) -> User:
+    from django.contrib.auth.models import User
+
+    found = User.objects.filter(username=username).first()
+    if found is None:
+        raise WebJobError(f"no user {username!r} (pilotage web users lists them)")
+    return found
+
+
+# --- load-contract -------------------------------------------------------------------------------
+
+
+def _institution_of(path_or_seed_id: str) -> str:
+    """The contract file's own institution code; "" when the file does not read (the loading
+    then reports every problem)."""
+    from pilotage.contract.files import load_contract
+    from pilotage.contract.seeds import resolve_contract_path
+
+    try:
+        return str(load_contract(resolve_contract_path(path_or_seed_id)).institution.code)
+    except (PilotageError, OSError, ValueError):
+        return ""
+
+
+@click.command("load-contract")
+@click.argument("file", metavar="FILE")
+@click.option(
+    "--institution",
+    metavar="CODE",
+    help="The institution to load it under (default: the contract file's own institution).",
+)
+def load_contract_command(file: str, institution: str | None) -> None:
+    """Check a contract file and load it into the catalogue (a new version if it changed).
+
+    FILE is a contract file (YAML or JSON) or a shipped seed id. It passes every check of
+    `pilotage contract check` first. Idempotent: the same content for the same institution is
+    left as it is ("unchanged"); a new version is written to the audit trail. Then run
+    `pilotage web sync-results` so that its dashboards show the published figures.
+
+    \b
+    Examples:
+      pilotage web load-contract contracts/inasti-2021-2023.yaml
+      pilotage web load-contract inami-2013-2015 --institution INAMI
+    """
+    _setup()
+    from pilotage.web.catalogue.loading import load_contract_file
+
+    code = institution if institution is not None else _institution_of(file)
+    click.echo(str(load_contract_file(file, code)))
+
+
+# --- grant, users --------------------------------------------------------------------------------
+
+
+def _grant_state(grant: Grant) -> dict[str, Any]:
+    return {
+        "user": grant.user.get_username(),
+        "institution": grant.institution.code,
+        "role": grant.role,
+        "services": list(grant.services or []),
+    }
+
+
+def _grant_line(grant: Grant) -> str:
+    services = list(grant.services or [])
+    owned = f" (services {', '.join(services)})" if services else ""
+    return f"{grant.role}{owned} @ {grant.institution.code}"
+
+
+def _new_user(username: str, institution: Institution, ask_password: bool) -> User:
+    from django.contrib.auth.models import User
+
+    from pilotage.web.audit.record import record
+
+    user = User(username=username)
+    if ask_password:
+        _set_password(user)
+    else:
+        user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    record(
+        "user.create",
+        user,
+        after={"username": username, "password_set": ask_password},
+        institution=institution,
+    )
+    return user
+
+
+def _set_password(user: User) -> None:
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    password: str = click.prompt(
+        f"Password for {user.get_username()}", hide_input=True, confirmation_prompt=True
+    )
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise WebJobError("password refused: " + " ".join(exc.messages)) from None
+    user.set_password(password)
+
+
+@click.command("grant")
+@click.argument("username")
+@click.argument("institution", metavar="INSTITUTION")
+@click.argument("role", type=click.Choice(ROLES), required=False)
+@click.option(
+    "--service",
+    "services",
+    metavar="CODE",
+    multiple=True,
+    help="A service a service owner answers for (repeat it): an objective's service (INASTI "
+    '"VOB") or an article or strategic domain (INAMI "11", "E3").',
+)
+@click.option("--create-user", is_flag=True, help="Create the user when there is none.")
+@click.option(
+    "--set-password", is_flag=True, help="Ask for the user's password (twice) and set it."
+)
+@click.option("--revoke", is_flag=True, help="Remove the user's grant in INSTITUTION instead.")
+def grant_command(
+    username: str,
+    institution: str,
+    role: str | None,
+    services: tuple[str, ...],
+    create_user: bool,
+    set_password: bool,
+    revoke: bool,
+) -> None:
+    """Give USERNAME a ROLE in INSTITUTION, change it, or --revoke it; prints the grant.
+
+    One grant per user and institution: granting again replaces the role and services. Roles:
+    administrator, contract_manager, service_owner (comments and records progress on its
+    --service codes only), government_commissioner, viewer (reads only). See
+    docs/cli-web.md for who may do what. Every change is written to the audit trail.
+
+    A user created here has no password until --set-password gives one.
+
+    \b
+    Examples:
+      pilotage web grant alice INASTI contract_manager --create-user --set-password
+      pilotage web grant bob INASTI service_owner --service VOB --service ZEL
+      pilotage web grant carol INAMI service_owner --service 11 --service E3
+      pilotage web grant dave INAMI viewer
+      pilotage web grant dave INAMI --revoke
+    """
+    _setup()
+    from django.contrib.auth.models import User
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from pilotage.web.accounts.models import Grant
+    from pilotage.web.audit.record import record
+
+    if revoke and (role or services):
+        raise WebJobError("--revoke takes USERNAME and INSTITUTION only, no ROLE nor --service")
+    if not revoke and role is None:
+        raise WebJobError(f"name the ROLE to grant: one of {', '.join(ROLES)}")
+    if services and role != "service_owner":
+        raise WebJobError("--service is for a service_owner's grant only")
+    inst = _institution(institution)
+    with transaction.atomic():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            if not create_user or revoke:
+                raise WebJobError(
+                    f"no user {username!r}; add --create-user to create it "
+                    "(pilotage web users lists the existing ones)"
+                )
+            try:
+                user = _new_user(username, inst, set_password)
+            except ValidationError as exc:
+                raise WebJobError(f"user name {username!r}: " + " ".join(exc.messages)) from None
+            click.echo(f"{username}: user created")
+        elif set_password:
+            _set_password(user)
+            user.save(update_fields=["password"])
+            record("user.password", user, after={"password_set": True}, institution=inst)
+            click.echo(f"{username}: password set")
+        grant = Grant.objects.filter(user=user, institution=inst).first()
+        if revoke:
+            if grant is None:
+                raise WebJobError(f"{username} holds no grant in {inst.code}: nothing to revoke")
+            before = _grant_state(grant)
+            record("grant.revoke", grant, before=before, institution=inst)
+            grant.delete()
+            click.echo(f"{username}: {before['role']} @ {inst.code} revoked")
+            return
+        assert role is not None
+        if grant is None:
+            grant = Grant.objects.create(
+                user=user, institution=inst, role=role, services=list(services)
+            )
+            record("grant.create", grant, after=_grant_state(grant), institution=inst)
+            state = "granted"
+        else:
+            before = _grant_state(grant)
+            grant.role, grant.services = role, list(services)
+            if _grant_state(grant) == before:
+                state = "unchanged"
+            else:
+                grant.save(update_fields=["role", "services"])
+                record(
+                    "grant.change",
+                    grant,
+                    before=before,
+                    after=_grant_state(grant),
+                    institution=inst,
+                )
+                state = "changed"
+    click.echo(f"{username}: {_grant_line(grant)} ({state})")
+    if role == "service_owner" and not services:
+        click.echo(
+            "note: a service owner without --service may read but comment on nothing and "
+            "record no progress"
+        )
+
+
+@click.command("users")
+@click.option("--institution", metavar="CODE", help="Only the users granted this institution.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON document instead of text.")
+def users_command(institution: str | None, as_json: bool) -> None:
+    """Every user with their grants (role and services per institution).
+
+    A superuser is an administrator of every institution, granted or not.
+
+    \b
+    Examples:
+      pilotage web users
+      pilotage web users --institution INASTI
+      pilotage web users --json
+    """
+    _setup()
+    from django.contrib.auth.models import User
+
+    users = User.objects.order_by("username").prefetch_related("grants__institution")
+    if institution is not None:
+        users = users.filter(grants__institution=_institution(institution)).distinct()
+    listed: list[dict[str, Any]] = []
+    lines: list[str] = []
+    for user in users:
+        grants = sorted(user.grants.all(), key=lambda g: str(g.institution.code))
+        doc = {
+            "username": user.username,
+            "active": user.is_active,
+            "superuser": user.is_superuser,
+            "password_set": user.has_usable_password(),
+            "grants": [
+                {"institution": g.institution.code, "role": g.role, "services": g.services}
+                for g in grants
+            ],
+        }
+        listed.append(doc)
+        flags = [
+            label
+            for label, on in (
+                ("superuser", user.is_superuser),
+                ("inactive", not user.is_active),
+                ("no password", not doc["password_set"]),
+            )
+            if on
+        ]
+        shown = f" [{', '.join(flags)}]" if flags else ""
+        granted = "; ".join(_grant_line(g) for g in grants) or "no grant"
+        lines.append(f"{user.username}{shown}: {granted}")
+    if as_json:
+        click.echo(json.dumps({"users": listed}, indent=2, ensure_ascii=False))
+        return
+    for line in lines:
+        click.echo(line)
+    click.echo(f"{len(listed)} user(s)")
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def _reader() -> User:
+    """Who the CLI reads the dashboards as: an unsaved superuser, an administrator everywhere."""
+    from django.contrib.auth.models import User
+
+    return User(username="pilotage-cli", is_superuser=True, is_active=True)
+
+
+def _dashboard_response(
+    contract_id: str, period: str, service: str | None, objective: str | None, language: str
+) -> HttpResponse:
+    """The web page's own XLSX response (the dashboard views with xlsx=True), in `language`."""
+    from django.http import Http404, HttpRequest
+    from django.utils import translation
+
+    from pilotage.web.dashboards import data, views
+
+    request = HttpRequest()
+    request.method = "GET"
+    request.user = _reader()
+    try:
+        with translation.override(language):
+            if service is not None:
+                return views.service_dashboard(request, contract_id, period, service, xlsx=True)
+            if objective is not None:
+                return views.objective_page(request, contract_id, period, objective, xlsx=True)
+            return views.contract_dashboard(request, contract_id, period, xlsx=True)
+    except Http404 as exc:
+        message = str(exc)
+        if message.startswith("no contract"):
+            message += " (pilotage web load-contract FILE loads it)"
+        elif message.startswith("no published"):
+            periods = data.published_for(contract_id).periods()
+            message += (
+                f" (published periods: {', '.join(periods)})"
+                if periods
+                else " (none is published: pilotage measure, then pilotage web sync-results)"
+            )
+        raise WebJobError(message) from None
+
+
+@click.command("export")
+@click.argument("contract_id", metavar="CONTRACT")
+@click.argument("period")
+@click.option("--service", metavar="CODE", help="A service's dashboard (INASTI: VOB, ZEL...).")
+@click.option(
+    "--objective", metavar="CODE", help='An objective\'s page (quote the space: "VOB 2-01").'
+)
+@click.option(
+    "--lang",
+    "language",
+    type=click.Choice(LANGUAGES),
+    default="fr",
+    show_default=True,
+    help="The language of the labels and contract texts.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The workbook to write (default: the web page's file name, in this directory).",
+)
+def export_command(
+    contract_id: str,
+    period: str,
+    service: str | None,
+    objective: str | None,
+    language: str,
+    output: Path | None,
+) -> None:
+    """Write a dashboard of CONTRACT for PERIOD to an XLSX workbook, as the web page exports it.
+
+    The contract dashboard by default, a service's with --service, an objective's page with
+    --objective: the same workbook as the page's "Export (XLSX)" link, built by the same code
+    from the result sets mirrored in the web database (pilotage web sync-results).
+
+    \b
+    Examples:
+      pilotage web export inasti-2019-2020 2019-Q3 -o dashboard.xlsx
+      pilotage web export inasti-2019-2020 2019-Q3 --service VOB --lang nl
+      pilotage web export inasti-2019-2020 2019-Q3 --objective "VOB 2-01" -o vob-2-01.xlsx
+    """
+    if service is not None and objective is not None:
+        raise WebJobError("--service and --objective name two different pages: choose one")
+    _setup()
+    from pilotage.web.dashboards.xlsx import filename
+
+    response = _dashboard_response(contract_id, period, service, objective, language)
+    if output is None:
+        output = Path(filename(contract_id, period, service or objective or ""))
+    try:
+        output.write_bytes(response.content)
+    except OSError as exc:
+        raise WebJobError(f"cannot write {output}: {exc.strerror}") from None
+    click.echo(f"wrote {output} ({len(response.content)} bytes)")
+
+
+# --- audit ---------------------------------------------------------------------------------------
+
+
+def _when(at: dt.datetime) -> str:
+    from django.utils import timezone
+
+    return timezone.localtime(at).strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
+def _entry_doc(entry: AuditEntry) -> dict[str, Any]:
+    from pilotage.web.audit.views import diff
+
+    return {
+        "at": entry.at.isoformat(),
+        "who": entry.who.get_username() if entry.who is not None else None,
+        "institution": entry.institution.code if entry.institution is not None else None,
+        "action": entry.action,
+        "object_type": entry.object_type,
+        "object_id": entry.object_id,
+        "object": entry.object_repr,
+        "changes": [
+            {"field": c.field, "before": c.before, "after": c.after}
+            for c in diff(entry.before, entry.after)
+        ],
+        "before": entry.before,
+        "after": entry.after,
+    }
+
+
+@click.command("audit")
+@click.option("--institution", metavar="CODE", help="Only this institution's entries.")
+@click.option(
+    "--object-type",
+    metavar="TYPE",
+    help="Only this kind of object: discussion.Comment, accounts.Grant, catalogue."
+    "ContractVersion, progress.Completion...",
+)
+@click.option("--who", metavar="USERNAME", help="Only the changes this user made.")
+@click.option("--since", type=_DATE, help="From this day on (YYYY-MM-DD, Brussels time).")
+@click.option("--until", type=_DATE, help="Up to this day included.")
+@click.option(
+    "--limit", type=click.IntRange(1), default=50, show_default=True, help="At most N entries."
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON document instead of text.")
+def audit_command(
+    institution: str | None,
+    object_type: str | None,
+    who: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """The audit trail, newest first: who changed what, when, field by field.
+
+    Every entry (installation-wide ones included): the command line reads as an
+    administrator. "command line" as the author means a change made with pilotage itself.
+
+    \b
+    Examples:
+      pilotage web audit
+      pilotage web audit --institution INASTI --since 2026-11-01 --limit 20
+      pilotage web audit --object-type accounts.Grant
+      pilotage web audit --who alice --json
+    """
+    _setup()
+    from django.utils import timezone
+
+    from pilotage.web.audit.models import AuditEntry
+    from pilotage.web.audit.views import diff
+
+    entries = AuditEntry.objects.select_related("who", "institution")
+    if institution is not None:
+        entries = entries.filter(institution=_institution(institution))
+    if object_type is not None:
+        entries = entries.filter(object_type=object_type)
+    if who is not None:
+        entries = entries.filter(who=_user(who))
+    if since is not None:
+        entries = entries.filter(at__gte=timezone.make_aware(since))
+    if until is not None:
+        entries = entries.filter(at__lt=timezone.make_aware(until + dt.timedelta(days=1)))
+    chosen = list(entries[:limit])
+    if as_json:
+        doc = {"entries": [_entry_doc(e) for e in chosen]}
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False, default=str))
+        return
+    for e in chosen:
+        author = e.who.get_username() if e.who is not None else "command line"
+        where = e.institution.code if e.institution is not None else "(installation)"
+        click.echo(f"{_when(e.at)}  {where}  {e.action}  {e.object_repr}  by {author}")
+        for change in diff(e.before, e.after):
+            name = f"{change.field}: " if change.field else ""
+            click.echo(f"    {name}{change.before} -> {change.after}")
+    click.echo(f"{len(chosen)} entr{'y' if len(chosen) == 1 else 'ies'} (newest first)")
+
+
+WEB_COMMANDS: Sequence[click.Command] = (
+    load_contract_command,
+    grant_command,
+    users_command,
+    export_command,
+    audit_command,
+)
+
+
+# --- comments ------------------------------------------------------------------------------------
+
+
+@click.group()
+def comments() -> None:
+    """Comments and justifications on figures, action-commitments and continuous missions.
+
+    The threads of the web pages: a figure is named by its objective code ("VOB 2-01"), an
+    action-commitment by ARTICLE/ACTION ("11/2"), a mission by its code ("36.1"). A figure's
+    thread is for one period (and a unit, empty for the whole institution). Who may comment:
+    an administrator, contract manager or government commissioner of the institution; a service
+    owner on their services only; a viewer never. Every comment is in the audit trail.
+
+    \b
+    Examples:
+      pilotage comments list inasti-2019-2020 --period 2019-Q3
+      pilotage comments add inasti-2019-2020 figure "VOB 2-01" --period 2019-Q3 \\
+          --kind justification --text "Backlog after the summer closure" --as alice
+      pilotage comments add inami-2013-2015 action 11/1 --text "Note CGG sent" --as bob
+    """
+
+
+def _version(contract_id: str) -> ContractVersion:
+    from django.http import Http404
+
+    from pilotage.web.dashboards.data import current_version
+
+    try:
+        return current_version(contract_id)
+    except Http404 as exc:
+        raise WebJobError(f"{exc} (pilotage web load-contract FILE loads it)") from None
+
+
+@comments.command("list")
+@click.argument("contract_id", metavar="CONTRACT")
+@click.option("--period", help="Only the threads of this period (2019-Q3).")
+@click.option("--target-type", type=click.Choice(TARGET_TYPES), help="Only on this kind.")
+@click.option("--target", metavar="CODE", help='Only on this target ("VOB 2-01", "11/2").')
+@click.option("--json", "as_json", is_flag=True, help="One JSON document instead of text.")
+def list_comments(
+    contract_id: str,
+    period: str | None,
+    target_type: str | None,
+    target: str | None,
+    as_json: bool,
+) -> None:
+    """Every comment on CONTRACT, oldest first; withdrawn ones are marked as such.
+
+    \b
+    Examples:
+      pilotage comments list inasti-2019-2020
+      pilotage comments list inasti-2019-2020 --target-type figure --target "VOB 2-01"
+      pilotage comments list inami-2013-2015 --target-type action --json
+    """
+    _setup()
+    from pilotage.web.discussion.models import Comment
+    from pilotage.web.discussion.threads import roles_of
+
+    version = _version(contract_id)
+    found = Comment.objects.filter(contract_id=contract_id).select_related("author")
+    if period is not None:
+        found = found.filter(period=period)
+    if target_type is not None:
+        found = found.filter(target_type=target_type)
+    if target is not None:
+        found = found.filter(target=target)
+    listed: list[Comment] = list(found)
+    roles = roles_of(version, listed, display=False)
+    if as_json:
+        doc = [
+            {
+                "id": c.pk,
+                "target_type": c.target_type,
+                "target": c.target,
+                "period": c.period,
+                "unit": c.unit,
+                "kind": c.kind,
+                "text": c.text,
+                "author": c.author.get_username(),
+                "role": roles.get(c.author_id, ""),
+                "created_at": c.created_at.isoformat(),
+                "updated_at": c.updated_at.isoformat(),
+                "withdrawn": c.withdrawn,
+            }
+            for c in listed
+        ]
+        click.echo(json.dumps({"contract": contract_id, "comments": doc}, indent=2))
+        return
+    for c in listed:
+        where = " ".join(p for p in (c.target_type, c.target, c.period, c.unit) if p)
+        role = roles.get(c.author_id, "no grant").replace("_", " ")
+        withdrawn = " [withdrawn]" if c.withdrawn else ""
+        click.echo(
+            f"#{c.pk} {_when(c.created_at)}  {where}  {c.author.get_username()} ({role})  "
+            f"{c.kind}{withdrawn}: {c.text}"
+        )
+    click.echo(f"{len(listed)} comment(s)")
+
+
+def _refusal(username: str, grant: Grant, what: str) -> str:
+    role = grant.role
+    if role == "service_owner":
+        owned = ", ".join(grant.services or []) or "none"
+        why = f"a service owner comments on their services only (theirs: {owned})"
+    else:
+        why = f"a {role.replace('_', ' ')} may not comment"
+    return f"{username} may not comment on {what}: {why}"
+
+
+@comments.command("add")
+@click.argument("contract_id", metavar="CONTRACT")
+@click.argument("target_type", metavar="TARGET_TYPE", type=click.Choice(TARGET_TYPES))
+@click.argument("target", metavar="TARGET")
+@click.option("--text", required=True, help="The comment (at most 5000 characters).")
+@click.option("--period", default="", help="The period of a figure's thread (2019-Q3).")
+@click.option("--unit", default="", help="A unit's thread (an office or region code).")
+@click.option(
+    "--kind", type=click.Choice(KINDS), default="comment", show_default=True, help="What it is."
+)
+@click.option(
+    "--as", "username", required=True, metavar="USERNAME", help="The author, with their rights."
+)
+def add_comment(
+    contract_id: str,
+    target_type: str,
+    target: str,
+    text: str,
+    period: str,
+    unit: str,
+    kind: str,
+    username: str,
+) -> None:
+    """Add a comment to the thread of TARGET (TARGET_TYPE: figure, action or mission).
+
+    The comment is written as USERNAME, who must be allowed to comment on the target as on the
+    web page: granted the contract's institution, and as a service owner only on their own
+    services. It is in the audit trail under their name.
+
+    \b
+    Examples:
+      pilotage comments add inasti-2019-2020 figure "VOB 2-01" --period 2019-Q3 \\
+          --kind justification --text "Backlog after the summer closure" --as alice
+      pilotage comments add inasti-2019-2020 figure "VOB 2-01" --period 2019-Q3 --unit R1 \\
+          --text "Regional staff shortage" --as alice
+      pilotage comments add inami-2013-2015 action 11/1 --text "Note CGG sent" --as bob
+      pilotage comments add inami-2013-2015 mission 36.1 --text "Report late" --as bob
+    """
+    _setup()
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.http import Http404
+
+    from pilotage.web.discussion.models import Kind, TargetType
+    from pilotage.web.discussion.threads import Target, granted_version, may_post, post
+
+    body = text.strip()
+    if not body:
+        raise WebJobError("--text is empty")
+    if len(body) > MAX_TEXT:
+        raise WebJobError(f"--text holds {len(body)} characters; at most {MAX_TEXT}")
+    _version(contract_id)
+    user = _user(username)
+    if not user.is_active:
+        raise WebJobError(f"user {username!r} is inactive")
+    what = f"{target_type} {target}"
+    try:
+        version, grant = granted_version(user, contract_id)
+        if not may_post(grant, version, target_type, target):
+            raise WebJobError(_refusal(username, grant, what))
+        where = Target(contract_id, TargetType(target_type), target, period, unit)
+        comment = post(user, version, grant, where, Kind(kind), body)
+    except PermissionDenied as exc:
+        raise WebJobError(f"{username} may not comment on {contract_id}: {exc}") from None
+    except Http404 as exc:
+        raise WebJobError(str(exc)) from None
+    except ValidationError as exc:
+        raise WebJobError(" ".join(exc.messages)) from None
+    shown = " ".join(p for p in (what, period, unit) if p)
+    click.echo(f"#{comment.pk} {kind} on {shown} by {username} (recorded)")
