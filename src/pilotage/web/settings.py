@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
 
 from pilotage.facts.settings import data_dir
@@ -58,6 +59,9 @@ def secret_key(environ: Mapping[str, str] | None = None, *, debug_mode: bool) ->
         path.chmod(0o600)
     return path.read_text(encoding="utf-8").strip()
 
+
+# Lets the typed generics of django-stubs (ModelAdmin[Model], ModelForm[Model]) run.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 DEBUG = debug()

@@ -23,11 +23,14 @@ from collections.abc import Iterable
 from typing import TypeAlias
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import User as Account
 from django.core.exceptions import PermissionDenied
 
 from pilotage.web.accounts.models import Grant, Institution, Role
 
 __all__ = [
+    "Account",
+    "acting",
     "can_comment",
     "can_edit_catalogue",
     "can_edit_progress",
@@ -38,6 +41,16 @@ __all__ = [
 ]
 
 User: TypeAlias = AbstractBaseUser | AnonymousUser
+
+
+def acting(user: User | None) -> Account | None:
+    """The account to name as author of a change: None for the command line or an anonymous
+    request (which never reaches a change: the views require a login first)."""
+    if user is None or not user.is_authenticated:
+        return None
+    if not isinstance(user, Account):
+        raise TypeError(f"unexpected user model {type(user).__name__}; pilotage uses auth.User")
+    return user
 
 
 def grant_for(user: User, institution: Institution | str) -> Grant | None:

@@ -9,7 +9,7 @@ from pilotage.web.audit.models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     """Read-only: the trail is written by the application, never edited."""
 
     list_display = ("at", "who", "institution", "action", "object_type", "object_repr")

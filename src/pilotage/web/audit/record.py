@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 
+from pilotage.web.accounts.access import User, acting
 from pilotage.web.accounts.models import Institution
 from pilotage.web.audit.models import AuditEntry
 
@@ -17,7 +17,7 @@ def record(
     action: str,
     obj: models.Model,
     *,
-    who: AbstractBaseUser | None = None,
+    who: User | None = None,
     before: Any = None,
     after: Any = None,
     institution: Institution | None = None,
@@ -31,7 +31,7 @@ def record(
         owner = getattr(obj, "institution", None)
         institution = owner if isinstance(owner, Institution) else None
     entry: AuditEntry = AuditEntry.objects.create(
-        who=who if who is not None and who.is_authenticated else None,
+        who=acting(who),
         institution=institution,
         action=action,
         object_type=obj._meta.label,

@@ -69,11 +69,15 @@ class Filters(forms.Form):
         users: list[str],
     ) -> None:
         super().__init__(data)
-        self.fields["institution"].queryset = Institution.objects.filter(
-            pk__in=[i.pk for i in institutions]
-        )
-        self.fields["object_type"].choices = [("", _("all")), *((t, t) for t in object_types)]
-        self.fields["who"].choices = [("", _("all")), *((u, u) for u in users)]
+        institution = self.fields["institution"]
+        object_type = self.fields["object_type"]
+        who = self.fields["who"]
+        assert isinstance(institution, forms.ModelChoiceField)
+        assert isinstance(object_type, forms.ChoiceField)
+        assert isinstance(who, forms.ChoiceField)
+        institution.queryset = Institution.objects.filter(pk__in=[i.pk for i in institutions])
+        object_type.choices = [("", _("all")), *((t, t) for t in object_types)]
+        who.choices = [("", _("all")), *((u, u) for u in users)]
 
     def apply(self, entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
         data = self.cleaned_data

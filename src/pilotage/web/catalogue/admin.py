@@ -51,7 +51,7 @@ def _readable(request: HttpRequest) -> set[str]:
     return {g.institution.code for g in _grants(request) if can_read_audit(g)}
 
 
-class ContractFileForm(forms.ModelForm):
+class ContractFileForm(forms.ModelForm[ContractVersion]):
     """The institution and the contract file: an upload, or the YAML text in the form."""
 
     upload = forms.FileField(
@@ -106,18 +106,19 @@ class ContractFileForm(forms.ModelForm):
 
 
 @admin.register(ContractVersion)
-class ContractVersionAdmin(admin.ModelAdmin):
+class ContractVersionAdmin(admin.ModelAdmin[ContractVersion]):
     form = ContractFileForm
     list_display = ("contract_id", "institution", "period_start", "period_end", "loaded_at")
     list_filter = ("institution",)
     readonly_fields = ("contract_id", "title", "sha256", "source", "loaded_at")
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
+        shown = ("contract_id", "title", "sha256", "source", "loaded_at")
         if obj is None:
-            return ["institution", "upload", "text"]
+            return ("institution", "upload", "text")
         if self.has_change_permission(request, obj):
-            return ["institution", *self.readonly_fields, "upload", "text"]
-        return ["institution", *self.readonly_fields]
+            return ("institution", *shown, "upload", "text")
+        return ("institution", *shown)
 
     def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any

@@ -7,7 +7,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from pilotage.contract.checks import check_file
@@ -15,6 +14,7 @@ from pilotage.contract.files import ExportFormat, Severity, dump_contract
 from pilotage.contract.model import Contract
 from pilotage.contract.seeds import resolve_contract_path
 from pilotage.errors import ContractInvalidError
+from pilotage.web.accounts.access import User
 from pilotage.web.accounts.models import Institution
 from pilotage.web.audit.record import record
 from pilotage.web.catalogue.models import ContractVersion
@@ -56,7 +56,7 @@ def load_contract_file(
     path_or_seed_id: str,
     institution: str,
     *,
-    who: AbstractBaseUser | None = None,
+    who: User | None = None,
 ) -> LoadResult:
     """Validate a contract file (or a seed id) with the core and store it as a contract version.
 
@@ -73,7 +73,7 @@ def load_contract_text(
     institution: str,
     *,
     source: str,
-    who: AbstractBaseUser | None = None,
+    who: User | None = None,
 ) -> LoadResult:
     """The same as `load_contract_file` for a contract file's text (an upload, the admin form).
 
@@ -95,7 +95,7 @@ def store_contract(
     institution: str,
     *,
     source: str,
-    who: AbstractBaseUser | None = None,
+    who: User | None = None,
 ) -> LoadResult:
     """Store a checked contract as a new version of its id (never overwriting an older one)."""
     if contract.institution.code != institution:

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pilotage.contract.model import Contract
 from pilotage.followup import FollowupError, find_action, find_mission
-from pilotage.web.accounts.access import User, can_comment, grant_for
+from pilotage.web.accounts.access import User, acting, can_comment, grant_for
 from pilotage.web.accounts.models import Grant, Role
 from pilotage.web.audit.record import record
 from pilotage.web.catalogue.models import ContractVersion
@@ -155,7 +155,8 @@ def post(
 ) -> Comment:
     """Add a comment to a thread; PermissionDenied when the user may not comment on the target."""
     where.clean()
-    if not may_post(grant, version, where.target_type, where.target):
+    author = acting(user)
+    if author is None or not may_post(grant, version, where.target_type, where.target):
         raise PermissionDenied(f"may not comment on {where.target_type} {where.target}")
     with transaction.atomic():
         comment: Comment = Comment.objects.create(
@@ -167,7 +168,7 @@ def post(
             unit=where.unit,
             kind=kind,
             text=text,
-            author=user,
+            author=author,
         )
         record("comment.create", comment, who=user, after=snapshot(comment))
     return comment

@@ -49,6 +49,11 @@ class _EvidenceForm(forms.Form):
         return value
 
 
+def _choices(field: forms.Field, choices: list[tuple[str, str]]) -> None:
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = choices
+
+
 class CompletionForm(_EvidenceForm):
     milestone = forms.ChoiceField(label=_("Milestone"))
     completed_on = forms.DateField(label=_("Completed on"), widget=_DateInput)
@@ -57,7 +62,7 @@ class CompletionForm(_EvidenceForm):
 
     def __init__(self, *args: Any, milestones: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["milestone"].choices = milestones
+        _choices(self.fields["milestone"], milestones)
 
     def clean_completed_on(self) -> Any:
         return _not_future(self.cleaned_data["completed_on"])
@@ -71,7 +76,7 @@ class DeliveryForm(_EvidenceForm):
 
     def __init__(self, *args: Any, cycles: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cycle"].choices = cycles
+        _choices(self.fields["cycle"], cycles)
 
     def clean_delivered_on(self) -> Any:
         return _not_future(self.cleaned_data["delivered_on"])
@@ -86,7 +91,7 @@ class EventForm(forms.Form):
 
     def __init__(self, *args: Any, events: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["event"].choices = events
+        _choices(self.fields["event"], events)
 
     def clean_occurred_on(self) -> Any:
         return _not_future(self.cleaned_data["occurred_on"])

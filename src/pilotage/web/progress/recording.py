@@ -8,7 +8,6 @@ import datetime as dt
 import functools
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
@@ -29,6 +28,7 @@ from pilotage.followup import (
     today,
 )
 from pilotage.followup import Completion as CoreCompletion
+from pilotage.web.accounts.access import User, acting
 from pilotage.web.audit.record import record
 from pilotage.web.catalogue.loading import latest
 from pilotage.web.catalogue.models import ContractVersion
@@ -119,7 +119,8 @@ def _snapshot(obj: models.Model, fields: tuple[str, ...]) -> dict[str, Any]:
         elif hasattr(value, "name"):  # a file field
             value = value.name or ""
         out[name] = value
-    out["recorded_by"] = str(obj.recorded_by) if getattr(obj, "recorded_by", None) else None
+    by = getattr(obj, "recorded_by", None)
+    out["recorded_by"] = str(by) if by else None
     return out
 
 
@@ -160,7 +161,7 @@ def _store(
     values: dict[str, Any],
     fields: tuple[str, ...],
     verbs: tuple[str, str],
-    who: AbstractBaseUser | None,
+    who: User | None,
 ) -> tuple[Any, bool]:
     """Create or update the row `lookup` names, with one audit entry of its before and after."""
     with transaction.atomic():
@@ -172,7 +173,7 @@ def _store(
         for name, value in values.items():
             if value is not None:
                 setattr(row, name, value)
-        row.recorded_by = who if who is not None and who.is_authenticated else None
+        row.recorded_by = acting(who)
         row.save()
         verb = verbs[0] if created else verbs[1]
         record(verb, row, who=who, before=before, after=_snapshot(row, fields))
@@ -203,7 +204,7 @@ def record_completion(
     *,
     link: str = "",
     file: UploadedFile | None = None,
-    who: AbstractBaseUser | None = None,
+    who: User | None = None,
 ) -> tuple[Completion, bool]:
     """Record (or correct) the completion of one milestone of action `key` ("21/1.a").
 
@@ -241,7 +242,7 @@ def record_event(
     occurred_on: dt.date,
     *,
     note: str = "",
-    who: AbstractBaseUser | None = None,
+    who: User | None = None,
 ) -> tuple[EventOccurrence, bool]:
     """Record (or correct) the day an event happened; `event` is resolved by `find_event`."""
     name = find_event(contract_of(version), event)
@@ -265,7 +266,7 @@ def record_delivery(
     *,
     link: str = "",
     file: UploadedFile | None = None,
-    who: AbstractBaseUser | None = None,
+    who: User | None = None,
 ) -> tuple[MissionDelivery, bool]:
     """Record (or correct) the delivery of one cycle of continuous mission `code`."""
     contract = contract_of(version)

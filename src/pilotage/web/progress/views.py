@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -92,17 +93,17 @@ class BadQuery(Exception):
     """A query parameter that cannot be read: answered 400 with the message, as plain text."""
 
 
-def _view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def _view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """A progress page: login required, a BadQuery answered 400."""
 
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             return view(request, *args, **kwargs)
         except BadQuery as exc:
             return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
 
-    wrapped_view: Callable[..., HttpResponse] = login_required(wrapped)
+    wrapped_view: Callable[..., HttpResponseBase] = login_required(wrapped)
     return wrapped_view
 
 
@@ -336,12 +337,14 @@ def event_list(request: HttpRequest, contract_id: str) -> HttpResponse:
 def evidence_file(request: HttpRequest, contract_id: str, kind: str, pk: int) -> FileResponse:
     """An uploaded evidence file, for the users granted the contract's institution."""
     version, _grant = _granted(request, contract_id)
-    model = {"completion": Completion, "delivery": MissionDelivery}.get(kind)
-    if model is None:
+    scope = {"pk": pk, "contract_id": contract_id, "institution": version.institution}
+    row: Completion | MissionDelivery | None
+    if kind == "completion":
+        row = Completion.objects.filter(**scope).first()
+    elif kind == "delivery":
+        row = MissionDelivery.objects.filter(**scope).first()
+    else:
         raise Http404(kind)
-    row = model.objects.filter(
-        pk=pk, contract_id=contract_id, institution=version.institution
-    ).first()
     if row is None or not row.evidence_file:
         raise Http404("no such evidence file")
     name = row.evidence_file.name.rsplit("/", 1)[-1]

@@ -18,18 +18,24 @@ def fill_from_contract_versions(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('audit', '0001_initial'),
-        ('catalogue', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("audit", "0001_initial"),
+        ("catalogue", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='auditentry',
-            name='institution',
-            field=models.ForeignKey(blank=True, help_text='The institution whose object changed; empty for installation-wide changes.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audit_entries', to='accounts.institution'),
+            model_name="auditentry",
+            name="institution",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The institution whose object changed; empty for installation-wide changes.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="audit_entries",
+                to="accounts.institution",
+            ),
         ),
         migrations.RunPython(fill_from_contract_versions, migrations.RunPython.noop),
     ]
