@@ -12,8 +12,7 @@ from pilotage.engine import LateState, late_cases, offices_under
 from pilotage.errors import MeasureError, StoreError
 from pilotage.facts import DuckDBFactStore
 from pilotage.facts.settings import store_path
-from pilotage.web.catalogue.models import ContractVersion
-from pilotage.web.dashboards.data import ObjectiveInfo
+from pilotage.web.dashboards.data import ObjectiveInfo, contract_index
 from pilotage.web.dashboards.models import Figure
 from pilotage.web.dashboards.tables import Cell, Dashboard, Table, number_text
 
@@ -66,7 +65,7 @@ def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
             offices = None
             if figure.level != "institution":
                 offices = offices_under(store.org_units(), figure.unit)
-            contract = ContractVersion.objects.get(pk=page.version.pk).contract()
+            contract = contract_index(page.version).contract  # parsed once per version
             as_of = figure.as_of if figure.as_of < figure.period_last else None
             found = late_cases(
                 store.cases(),
