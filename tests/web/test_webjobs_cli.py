@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -286,3 +288,40 @@ def test_export_writes_the_web_page_workbook(fact_store: Path, tmp_path: Path) -
     assert refused("web", "export", INASTI, PERIOD, "--service", "VOB", "--objective", "X") == (
         "error: --service and --objective name two different pages: choose one"
     )
+
+
+# --- docs/cli-web.md -----------------------------------------------------------------------------
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "cli-web.md"
+_VARYING = (
+    (re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [A-Z]+"), "<time>"),
+    (re.compile(r"#\d+"), "#<n>"),
+    (re.compile(r"sha256 [0-9a-f]{12}"), "sha256 <sha>"),
+)
+
+
+def _normalised(text: str) -> str:
+    for pattern, replacement in _VARYING:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def doc_session() -> list[tuple[str, str]]:
+    found = []
+    for block in re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S):
+        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
+            command, _, output = chunk.partition("\n")
+            found.append((command, output))
+    return found
+
+
+@pytest.mark.django_db
+def test_the_documented_session_replays() -> None:
+    steps = doc_session()
+    assert len(steps) >= 10
+    for command, output in steps:
+        args = shlex.split(command)
+        assert args[0] == "pilotage"
+        result = CliRunner().invoke(main, args[1:])
+        assert _normalised(result.output) == _normalised(output), command
+        assert result.exit_code == (1 if output.startswith("error:") else 0), command

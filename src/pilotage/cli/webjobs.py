@@ -457,6 +457,11 @@ def _when(at: dt.datetime) -> str:
     return timezone.localtime(at).strftime("%Y-%m-%d %H:%M:%S %Z")
 
 
+def _value(shown: str) -> str:
+    """A field's value as the audit page shows it; an empty text as "" (visible)."""
+    return shown or '""'
+
+
 def _entry_doc(entry: AuditEntry) -> dict[str, Any]:
     from pilotage.web.audit.views import diff
 
@@ -541,7 +546,7 @@ def audit_command(
         click.echo(f"{_when(e.at)}  {where}  {e.action}  {e.object_repr}  by {author}")
         for change in diff(e.before, e.after):
             name = f"{change.field}: " if change.field else ""
-            click.echo(f"    {name}{change.before} -> {change.after}")
+            click.echo(f"    {name}{_value(change.before)} -> {_value(change.after)}")
     click.echo(f"{len(chosen)} entr{'y' if len(chosen) == 1 else 'ies'} (newest first)")
 
 
