@@ -217,3 +217,52 @@ def test_every_route_has_its_permission_row() -> None:
     routes = set(_routes(get_resolver().url_patterns))
     assert routes - covered == set(), "add the new routes to the permission matrix"
     assert covered - routes == set(), "the matrix names routes that no longer exist"
+
+
+def test_every_form_on_every_page_carries_and_needs_the_csrf_token(
+    urls: dict[str, list[tuple[str, str]]],
+) -> None:
+    """Each POST form the pages show holds the token, and its target refuses a POST without it
+    (403), for a contract manager of both institutions, who sees every form."""
+    import re
+
+    user = make_user("manager-both", Role.CONTRACT_MANAGER, "INASTI")
+    user.grants.create(institution=Institution.objects.get(code="INAMI"), role="contract_manager")
+    comment = Comment.objects.get()
+    comment.author = user
+    comment.save()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en", enforce_csrf_checks=True)
+    client.force_login(user)
+    not_pages = ("api:", "progress:evidence-file")  # JSON, and a file left unread here
+    pages = [url for rows in urls.values() for name, url in rows if not name.startswith(not_pages)]
+    pages += ["/contracts/", "/audit/", f"/contracts/{INASTI}/comments/{comment.pk}/edit/"]
+    targets: dict[str, str] = {}
+    for page in pages:
+        response = client.get(page, follow=True)
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        html = response.content.decode()
+        for form in re.findall(r"<form\b[^>]*>.*?</form>", html, flags=re.S | re.I):
+            head = form[: form.index(">") + 1]
+            if not re.search(r'method="post"', head, flags=re.I):
+                continue
+            assert 'name="csrfmiddlewaretoken"' in form, (page, head)
+            action = re.search(r'action="([^"]*)"', head)
+            target = (
+                action.group(1).replace("&amp;", "&") if action else response.request["PATH_INFO"]
+            )
+            targets.setdefault(target or page, page)
+    assert len(targets) >= 8, targets  # language, log out, completion, event, delivery, comments
+    before = Comment.objects.count(), Completion.objects.count(), AuditEntry.objects.count()
+    for target, page in targets.items():
+        refused = client.post(target, {"text": "x", "language": "nl"})
+        assert refused.status_code == 403, (target, page, refused.status_code)
+    assert (Comment.objects.count(), Completion.objects.count(), AuditEntry.objects.count()) == (
+        before
+    )
+    api = client.post(
+        f"/api/contracts/{INASTI}/comments",
+        {"target_type": "figure", "target": "VOB 2-01", "text": "x"},
+        content_type="application/json",
+    )
+    assert api.status_code == 403
