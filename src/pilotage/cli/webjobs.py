@@ -182,7 +182,7 @@ def _set_password(user: User) -> None:
 @click.command("grant")
 @click.argument("username")
 @click.argument("institution", metavar="INSTITUTION")
-@click.argument("role", type=click.Choice(ROLES), required=False)
+@click.argument("role", metavar="[ROLE]", type=click.Choice(ROLES), required=False)
 @click.option(
     "--service",
     "services",
