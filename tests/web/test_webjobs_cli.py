@@ -156,6 +156,23 @@ def test_revoke_without_a_grant() -> None:
     )
 
 
+@pytest.mark.django_db
+@pytest.mark.usefixtures("inasti")
+def test_set_the_password_of_an_existing_user() -> None:
+    make_user("erin", Role.VIEWER, "INASTI")
+    out = run(
+        "web", "grant", "erin", "INASTI", "viewer", "--set-password",
+        stdin="another test password\nanother test password\n",
+    )  # fmt: skip
+    assert "erin: password set" in out
+    assert "erin: viewer @ INASTI (unchanged)" in out
+    assert User.objects.get(username="erin").check_password("another test password")
+    assert AuditEntry.objects.filter(action="user.password", who=None).count() == 1
+    assert refused("web", "grant", "erin", "INASTI", "viewer", "--revoke") == (
+        "error: --revoke takes USERNAME and INSTITUTION only, no ROLE nor --service"
+    )
+
+
 # --- comments ------------------------------------------------------------------------------------
 
 
