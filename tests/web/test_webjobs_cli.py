@@ -201,6 +201,40 @@ def test_comment_as_a_user_then_list_it() -> None:
 
 @pytest.mark.django_db
 @pytest.mark.usefixtures("inasti")
+def test_edit_and_withdraw_a_comment_as_on_the_page() -> None:
+    make_user("alice", Role.CONTRACT_MANAGER, "INASTI")
+    make_user("carol", Role.GOVERNMENT_COMMISSIONER, "INASTI")
+    make_user("boss", Role.CONTRACT_MANAGER, "INASTI")
+    run("comments", "add", INASTI, "figure", "VOB 2-01", "--period", PERIOD, "--text", "First",
+        "--as", "alice")  # fmt: skip
+    n = Comment.objects.get().pk
+    assert refused("comments", "edit", INASTI, str(n), "--text", "Mine", "--as", "carol") == (
+        f"error: carol may not edit comment #{n}: only its author edits it, while they may "
+        "comment on its target, and never once withdrawn"
+    )
+    assert run("comments", "edit", INASTI, str(n), "--text", "Second", "--kind", "justification",
+               "--as", "alice") == f"#{n} edited by alice (recorded)\n"  # fmt: skip
+    comment = Comment.objects.get()
+    assert (comment.text, comment.kind) == ("Second", "justification")
+    edit = AuditEntry.objects.get(action="comment.edit")
+    assert (edit.before["text"], edit.after["text"]) == ("First", "Second")
+    assert refused("comments", "withdraw", INASTI, str(n), "--as", "carol").startswith(
+        f"error: carol may not withdraw comment #{n}"
+    )
+    assert run("comments", "withdraw", INASTI, str(n), "--as", "boss") == (
+        f"#{n} withdrawn by boss (recorded)\n"
+    )
+    assert Comment.objects.get().withdrawn
+    assert refused("comments", "withdraw", INASTI, str(n), "--as", "boss").startswith(
+        f"error: boss may not withdraw comment #{n}"
+    )
+    assert refused("comments", "edit", INASTI, "999", "--text", "x", "--as", "alice") == (
+        f"error: {INASTI} has no comment #999 (pilotage comments list)"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("inasti")
 def test_comment_refusals_follow_the_web_rules() -> None:
     make_user("viewer", Role.VIEWER, "INASTI")
     owner = make_user("owner", Role.SERVICE_OWNER, "INASTI")

@@ -737,3 +737,93 @@ def add_comment(
         raise WebJobError(" ".join(exc.messages)) from None
     shown = " ".join(p for p in (what, period, unit) if p)
     click.echo(f"#{comment.pk} {kind} on {shown} by {username} (recorded)")
+
+
+def _own_comment(contract_id: str, number: int, username: str) -> tuple[Any, ...]:
+    """The comment #NUMBER of CONTRACT, its version, and USERNAME's account and grant."""
+    from django.core.exceptions import PermissionDenied
+
+    from pilotage.web.discussion.models import Comment
+    from pilotage.web.discussion.threads import granted_version
+
+    _version(contract_id)
+    comment = Comment.objects.filter(pk=number, contract_id=contract_id).first()
+    if comment is None:
+        raise WebJobError(f"{contract_id} has no comment #{number} (pilotage comments list)")
+    user = _user(username)
+    if not user.is_active:
+        raise WebJobError(f"user {username!r} is inactive")
+    try:
+        version, grant = granted_version(user, contract_id)
+    except PermissionDenied as exc:
+        raise WebJobError(f"{username} may not change comments of {contract_id}: {exc}") from None
+    return comment, version, user, grant
+
+
+@comments.command("edit")
+@click.argument("contract_id", metavar="CONTRACT")
+@click.argument("number", metavar="NUMBER", type=int)
+@click.option("--text", required=True, help="The new text (at most 5000 characters).")
+@click.option("--kind", type=click.Choice(KINDS), help="Change what it is (default: unchanged).")
+@click.option("--as", "username", required=True, metavar="USERNAME", help="The comment's author.")
+def edit_comment(contract_id: str, number: int, text: str, kind: str | None, username: str) -> None:
+    """Correct comment #NUMBER of CONTRACT, as its author (the page's "edit").
+
+    Only the author edits a comment, and only while they may still comment on its target; a
+    withdrawn comment is not edited. The text before and after is kept in the audit trail.
+
+    \b
+    Examples:
+      pilotage comments edit inasti-2019-2020 12 --text "Backlog after the summer" --as alice
+      pilotage comments edit inasti-2019-2020 12 --kind justification --text "..." --as alice
+    """
+    _setup()
+    from django.core.exceptions import PermissionDenied
+
+    from pilotage.web.discussion.models import Kind
+    from pilotage.web.discussion.threads import edit
+
+    body = text.strip()
+    if not body:
+        raise WebJobError("--text is empty")
+    if len(body) > MAX_TEXT:
+        raise WebJobError(f"--text holds {len(body)} characters; at most {MAX_TEXT}")
+    comment, version, user, grant = _own_comment(contract_id, number, username)
+    try:
+        edit(user, version, grant, comment, Kind(kind or comment.kind), body)
+    except PermissionDenied:
+        raise WebJobError(
+            f"{username} may not edit comment #{number}: only its author edits it, while they "
+            "may comment on its target, and never once withdrawn"
+        ) from None
+    click.echo(f"#{number} edited by {username} (recorded)")
+
+
+@comments.command("withdraw")
+@click.argument("contract_id", metavar="CONTRACT")
+@click.argument("number", metavar="NUMBER", type=int)
+@click.option("--as", "username", required=True, metavar="USERNAME", help="Who withdraws it.")
+def withdraw_comment(contract_id: str, number: int, username: str) -> None:
+    """Withdraw comment #NUMBER of CONTRACT (the page's "withdraw"); nothing is deleted.
+
+    The author withdraws their own comment; a contract manager or administrator of the
+    institution withdraws any. The thread shows it as withdrawn, the audit trail keeps its text.
+
+    \b
+    Example:
+      pilotage comments withdraw inasti-2019-2020 12 --as alice
+    """
+    _setup()
+    from django.core.exceptions import PermissionDenied
+
+    from pilotage.web.discussion.threads import withdraw
+
+    comment, version, user, grant = _own_comment(contract_id, number, username)
+    try:
+        withdraw(user, version, grant, comment)
+    except PermissionDenied:
+        raise WebJobError(
+            f"{username} may not withdraw comment #{number}: its author or a contract manager "
+            "or administrator of the institution does, once"
+        ) from None
+    click.echo(f"#{number} withdrawn by {username} (recorded)")
