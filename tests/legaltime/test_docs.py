@@ -10,17 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from pilotage.cli import main
+from tests.docsessions import console_session
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "legal-time.md"
 
 
 def examples() -> list[tuple[str, str]]:
-    found = []
-    for block in re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S):
-        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
-            command, _, output = chunk.partition("\n")
-            found.append((command, output))
-    return found
+    return console_session(DOC)
 
 
 def test_the_page_has_examples() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shlex
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pilotage.cli import main
+from tests.docsessions import console_session
 from tests.web.test_progress import inami
 
 __all__ = ["inami"]  # the fixture: the INAMI contract in the catalogue
@@ -18,12 +18,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "actions.md"
 
 
 def session() -> list[tuple[str, str]]:
-    found = []
-    for block in re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S):
-        for chunk in re.split(r"^\$ ", block, flags=re.M)[1:]:
-            command, _, output = chunk.partition("\n")
-            found.append((command, output))
-    return found
+    return console_session(DOC)
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards.sync import sync_results
 from pilotage.web.discussion.models import Comment
-from tests.web import test_progress_docs
+from tests.docsessions import console_session
 from tests.web.conftest import demo_fact_store, make_user
 from tests.web.test_dashboards import inasti, xlsx_rows
 from tests.web.test_progress import inami
@@ -360,9 +360,7 @@ def _normalised(text: str) -> str:
 
 @pytest.mark.django_db
 def test_the_documented_session_replays(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The console blocks are read as docs/actions.md's are (its test's reader, on this page).
-    monkeypatch.setattr(test_progress_docs, "DOC", DOC)
-    steps = test_progress_docs.session()
+    steps = console_session(DOC)
     assert len(steps) >= 10
     for command, output in steps:
         args = shlex.split(command)
