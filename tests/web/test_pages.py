@@ -173,3 +173,16 @@ def test_every_contract_page_links_the_contract_parts(
         assert client.get(f"/contracts/inami-2013-2015/{href}").status_code in {200, 302}
     assert ('href="/audit/"' in page) is audit_link
     assert 'rel="stylesheet" href="/static/pilotage/site.css"' in page
+
+
+@pytest.mark.usefixtures("seeded")
+def test_refusals_and_missing_pages_say_why_in_the_interface(client: Client) -> None:
+    make_user("someone", Role.VIEWER, "INASTI")
+    client.login(username="someone", password="pw-for-tests")
+    refused = client.get("/contracts/inami-2013-2015/", HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 403
+    assert "Your account may not open this page" in refused.content.decode()
+    assert 'href="/contracts/"' in refused.content.decode()
+    missing = client.get("/contracts/no-such-contract/", HTTP_ACCEPT_LANGUAGE="en")
+    assert missing.status_code == 404
+    assert "There is no such page" in missing.content.decode()
