@@ -312,3 +312,17 @@ def test_a_contract_without_action_commitments() -> None:
         assert response.status_code == 200, page
     listing = client.get("/contracts/inasti-2019-2020/actions/").content.decode()
     assert "No action-commitment has this status." in listing
+
+
+def test_a_recorded_milestone_opens_filled_in_for_correction() -> None:
+    client = login(Role.CONTRACT_MANAGER)
+    client.post(ACTION, {**COMPLETE, "evidence_link": "https://example.org/note"})
+    row = Completion.objects.get()
+    page = client.get(ACTION).content.decode()
+    assert f'href="?milestone={row.milestone}#record"' in page
+    form = client.get(f"{ACTION}?milestone={row.milestone}").content.decode()
+    assert f'value="{row.completed_on.isoformat()}"' in form
+    assert "https://example.org/note" in form
+    assert row.evidence in form
+    fresh = client.get(f"{ACTION}?milestone=no-such-milestone")
+    assert fresh.status_code == 200  # an unknown key falls back to the first open milestone

@@ -253,12 +253,23 @@ def action_detail(
         )
         if done is not None:
             return done
-    elif may_edit and choices:
-        initial = {"milestone": _first_open(followup), "completed_on": today()}
-        form = CompletionForm(milestones=choices, initial=initial)
     scope = {"contract_id": page.version.contract_id, "institution": page.version.institution}
     rows = Completion.objects.filter(**scope, article=str(art.number), action=str(act.number))
     recorded = {row.milestone: row for row in rows}
+    if request.method != "POST" and may_edit and choices:
+        # ?milestone=KEY opens the form on that milestone; a recorded one comes filled in, to
+        # be corrected rather than typed again.
+        asked = request.GET.get("milestone")
+        key = asked if asked in {k for k, _ in choices} else _first_open(followup)
+        initial: dict[str, Any] = {"milestone": key, "completed_on": today()}
+        done_row = recorded.get(key or "")
+        if done_row is not None:
+            initial.update(
+                completed_on=done_row.completed_on,
+                evidence=done_row.evidence,
+                evidence_link=done_row.evidence_link,
+            )
+        form = CompletionForm(milestones=choices, initial=initial)
     return page.render(
         "action_detail.html",
         history=_history(page.grant, list(rows)),
