@@ -260,9 +260,9 @@ def action_detail(
         # ?milestone=KEY opens the form on that milestone; a recorded one comes filled in, to
         # be corrected rather than typed again.
         asked = request.GET.get("milestone")
-        key = asked if asked in {k for k, _ in choices} else _first_open(followup)
-        initial: dict[str, Any] = {"milestone": key, "completed_on": today()}
-        done_row = recorded.get(key or "")
+        chosen = asked if asked in {k for k, _ in choices} else _first_open(followup)
+        initial: dict[str, Any] = {"milestone": chosen, "completed_on": today()}
+        done_row = recorded.get(chosen or "")
         if done_row is not None:
             initial.update(
                 completed_on=done_row.completed_on,
