@@ -324,5 +324,6 @@ def test_a_recorded_milestone_opens_filled_in_for_correction() -> None:
     assert f'value="{row.completed_on.isoformat()}"' in form
     assert "https://example.org/note" in form
     assert row.evidence in form
+    assert 'name="target" value="11/1"' in form  # the comment thread stays the action's
     fresh = client.get(f"{ACTION}?milestone=no-such-milestone")
     assert fresh.status_code == 200  # an unknown key falls back to the first open milestone
