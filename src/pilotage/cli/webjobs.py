@@ -22,7 +22,6 @@ from pilotage.errors import PilotageError
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-    from django.http import HttpResponse
 
     from pilotage.web.accounts.models import Grant, Institution
     from pilotage.web.audit.models import AuditEntry
@@ -352,32 +351,19 @@ def users_command(institution: str | None, as_json: bool) -> None:
 # --- export --------------------------------------------------------------------------------------
 
 
-def _reader() -> User:
-    """Who the CLI reads the dashboards as: an unsaved superuser, an administrator everywhere."""
-    from django.contrib.auth.models import User
-
-    return User(username="pilotage-cli", is_superuser=True, is_active=True)
-
-
-def _dashboard_response(
+def _workbook(
     contract_id: str, period: str, service: str | None, objective: str | None, language: str
-) -> HttpResponse:
-    """The web page's own XLSX response (the dashboard views with xlsx=True), in `language`."""
-    from django.http import Http404, HttpRequest
-    from django.utils import translation
+) -> tuple[bytes, str]:
+    """The workbook the web page exports (the same builder, without a request), and its name."""
+    from django.http import Http404
 
-    from pilotage.web.dashboards import data, views
+    from pilotage.web.dashboards import data
+    from pilotage.web.dashboards.views import export_workbook
 
-    request = HttpRequest()
-    request.method = "GET"
-    request.user = _reader()
     try:
-        with translation.override(language):
-            if service is not None:
-                return views.service_dashboard(request, contract_id, period, service, xlsx=True)
-            if objective is not None:
-                return views.objective_page(request, contract_id, period, objective, xlsx=True)
-            return views.contract_dashboard(request, contract_id, period, xlsx=True)
+        return export_workbook(
+            contract_id, period, service=service, objective=objective, language=language
+        )
     except Http404 as exc:
         message = str(exc)
         if message.startswith("no contract"):
@@ -436,16 +422,14 @@ def export_command(
     if service is not None and objective is not None:
         raise WebJobError("--service and --objective name two different pages: choose one")
     _setup()
-    from pilotage.web.dashboards.xlsx import filename
-
-    response = _dashboard_response(contract_id, period, service, objective, language)
+    content, name = _workbook(contract_id, period, service, objective, language)
     if output is None:
-        output = Path(filename(contract_id, period, service or objective or ""))
+        output = Path(name)
     try:
-        output.write_bytes(response.content)
+        output.write_bytes(content)
     except OSError as exc:
         raise WebJobError(f"cannot write {output}: {exc.strerror}") from None
-    click.echo(f"wrote {output} ({len(response.content)} bytes)")
+    click.echo(f"wrote {output} ({len(content)} bytes)")
 
 
 # --- audit ---------------------------------------------------------------------------------------

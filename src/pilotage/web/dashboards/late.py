@@ -23,8 +23,10 @@ __all__ = ["late_page"]
 
 
 def _figure(page: Page, info: ObjectiveInfo, period: str) -> Figure:
-    unit = page.request.GET.get("unit", "")
-    norm_text = page.request.GET.get("norm", "")
+    assert page.request is not None
+    request = page.request
+    unit = request.GET.get("unit", "")
+    norm_text = request.GET.get("norm", "")
     try:
         norm = int(norm_text) if norm_text else 0
     except ValueError:
@@ -48,6 +50,9 @@ def _figure(page: Page, info: ObjectiveInfo, period: str) -> Figure:
 
 def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
     from pilotage.web.dashboards.views import describe
+
+    request = page.request
+    assert request is not None  # a page, always opened from a request
 
     figure = _figure(page, info, period)
     context = {
@@ -80,10 +85,10 @@ def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
         context["problem"] = _(
             "The late cases are read from the fact store, which cannot be read now: %(why)s"
         ) % {"why": exc}
-        return render(page.request, "dashboards/late.html", context, status=503)
+        return render(request, "dashboards/late.html", context, status=503)
     except MeasureError as exc:
         context["problem"] = str(exc)
-        return render(page.request, "dashboards/late.html", context, status=400)
+        return render(request, "dashboards/late.html", context, status=400)
     ended = sum(1 for c in found if c.state is LateState.ENDED_LATE)
     table = Table(
         _("Late cases"),
@@ -122,4 +127,4 @@ def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
         published=describe(figure.published_set),
         dashboard=Dashboard(str(table.caption), [], [table]),
     )
-    return render(page.request, "dashboards/late.html", context)
+    return render(request, "dashboards/late.html", context)

@@ -64,10 +64,10 @@ def _language() -> str:
 class Page:
     """What every dashboard view starts from: the contract, the grant and the published sets."""
 
-    request: HttpRequest
+    request: HttpRequest | None  # None: built for an export outside a request (the CLI)
     contract_id: str
     version: ContractVersion
-    grant: Grant
+    grant: Grant | None
     index: ContractIndex
     published: Published
     language: str
@@ -85,6 +85,20 @@ class Page:
             data.contract_index(version),
             data.published_for(contract_id),
             _language(),
+        )
+
+    @classmethod
+    def reader(cls, contract_id: str, language: str) -> Page:
+        """The page as the command line builds it, to export: no request, no grant."""
+        version = data.current_version(contract_id)
+        return cls(
+            None,
+            contract_id,
+            version,
+            None,
+            data.contract_index(version),
+            data.published_for(contract_id),
+            language,
         )
 
     def objective(self, code: str) -> ObjectiveInfo:
@@ -148,31 +162,36 @@ class Page:
             for p in self.published.periods()
         ]
 
-    def respond(
-        self,
-        template: str,
-        dashboard: Dashboard,
-        period: str,
-        xlsx: bool,
-        export_name: Sequence[str],
-        **extra: Any,
-    ) -> HttpResponse:
+    def respond(self, built: Built, period: str, xlsx: bool) -> HttpResponse:
         if xlsx:
-            response = HttpResponse(workbook_bytes(dashboard), content_type=CONTENT_TYPE)
-            response["Content-Disposition"] = f'attachment; filename="{filename(*export_name)}"'
+            response = HttpResponse(workbook_bytes(built.dashboard), content_type=CONTENT_TYPE)
+            name = filename(*built.export_name)
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
+        assert self.request is not None
         return render(
             self.request,
-            template,
+            built.template,
             {
                 "contract_id": self.contract_id,
-                "dashboard": dashboard,
+                "dashboard": built.dashboard,
                 "grant": self.grant,
                 "period": period,
                 "lang": self.language,
-                **extra,
+                **built.extra(),
             },
         )
+
+
+@dataclass
+class Built:
+    """A dashboard as built for a page and its export: the tables, and what only the page adds
+    (navigation, charts), computed only when the page is shown."""
+
+    template: str
+    dashboard: Dashboard
+    export_name: tuple[str, ...]
+    extra: Callable[[], dict[str, Any]]
 
 
 def demo_banner() -> str:
@@ -265,6 +284,11 @@ def contract_dashboard(
     request: HttpRequest, contract_id: str, period: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
+    return page.respond(_contract(page, period), period, xlsx)
+
+
+def _contract(page: Page, period: str) -> Built:
+    contract_id = page.contract_id
     page.check_period(period)
     chosen = page.published.chosen(period, "institution")
     figures = _figures([chosen], period)
@@ -293,16 +317,16 @@ def contract_dashboard(
         )
         dashboard.tables.append(table)
         services.append((table, ""))
-    return page.respond(
+    return Built(
         "dashboards/contract.html",
         dashboard,
-        period,
-        xlsx,
         (contract_id, period),
-        summary=dashboard.tables[0],
-        services=services,
-        periods=page.periods_nav("contract", period),
-        export_url=page.url("contract-xlsx", period=period),
+        lambda: {
+            "summary": dashboard.tables[0],
+            "services": services,
+            "periods": page.periods_nav("contract", period),
+            "export_url": page.url("contract-xlsx", period=period),
+        },
     )
 
 
@@ -311,6 +335,11 @@ def service_dashboard(
     request: HttpRequest, contract_id: str, period: str, service: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
+    return page.respond(_service(page, period, service), period, xlsx)
+
+
+def _service(page: Page, period: str, service: str) -> Built:
+    contract_id = page.contract_id
     info = page.index.service(service)
     if info is None:
         raise Http404(f"no service {service!r} in {contract_id}")
@@ -336,18 +365,18 @@ def service_dashboard(
     )
     if regions.rows:
         dashboard.tables.append(regions)
-    return page.respond(
+    return Built(
         "dashboards/service.html",
         dashboard,
-        period,
-        xlsx,
         (contract_id, period, info.code),
-        main=main,
-        regions=regions,
-        service=info,
-        periods=page.periods_nav("service", period, service=service),
-        export_url=page.url("service-xlsx", period=period, service=service),
-        contract_url=page.url("contract", period=period),
+        lambda: {
+            "main": main,
+            "regions": regions,
+            "service": info,
+            "periods": page.periods_nav("service", period, service=service),
+            "export_url": page.url("service-xlsx", period=period, service=service),
+            "contract_url": page.url("contract", period=period),
+        },
     )
 
 
@@ -407,6 +436,11 @@ def objective_page(
     request: HttpRequest, contract_id: str, period: str, objective: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
+    return page.respond(_objective(page, period, objective), period, xlsx)
+
+
+def _objective(page: Page, period: str, objective: str) -> Built:
+    contract_id = page.contract_id
     info = page.objective(objective)
     page.check_period(period)
     sets = page.published.by_level(period)
@@ -441,22 +475,22 @@ def objective_page(
         row.insert(1, Cell(parents.get(f.unit, "—")))
     dashboard.tables += [main, trend, regions, offices]
     service_url = page.url("service", period=period, service=info.service) if info.service else ""
-    return page.respond(
+    return Built(
         "dashboards/objective.html",
         dashboard,
-        period,
-        xlsx,
         (contract_id, period, objective),
-        main=main,
-        trend=trend,
-        regions=regions,
-        offices=offices,
-        charts=_charts(page, info, periods, series) if not xlsx else [],
-        objective=info,
-        periods=page.periods_nav("objective", period, objective=objective),
-        export_url=page.url("objective-xlsx", period=period, objective=objective),
-        contract_url=page.url("contract", period=period),
-        service_url=service_url,
+        lambda: {
+            "main": main,
+            "trend": trend,
+            "regions": regions,
+            "offices": offices,
+            "charts": _charts(page, info, periods, series),
+            "objective": info,
+            "periods": page.periods_nav("objective", period, objective=objective),
+            "export_url": page.url("objective-xlsx", period=period, objective=objective),
+            "contract_url": page.url("contract", period=period),
+            "service_url": service_url,
+        },
     )
 
 
@@ -476,3 +510,24 @@ def late_cases_page(
     info = page.objective(objective)
     page.check_period(period)
     return late_page(page, info, period)
+
+
+def export_workbook(
+    contract_id: str,
+    period: str,
+    *,
+    service: str | None = None,
+    objective: str | None = None,
+    language: str = "fr",
+) -> tuple[bytes, str]:
+    """The workbook a dashboard page exports, and its file name, without a request: for the
+    command line, which reads as an administrator. Http404 as the page answers it."""
+    with translation.override(language):
+        page = Page.reader(contract_id, language)
+        if service is not None:
+            built = _service(page, period, service)
+        elif objective is not None:
+            built = _objective(page, period, objective)
+        else:
+            built = _contract(page, period)
+        return workbook_bytes(built.dashboard), filename(*built.export_name)
