@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from pilotage.contract.base import Language
 from pilotage.web.accounts.access import require_grant
@@ -142,16 +143,17 @@ class Page:
         )
 
     def header(
-        self, period: str, sets: Iterable[PublishedSet], level: str
+        self, period: str, sets: Iterable[PublishedSet], levels: Iterable[str]
     ) -> list[tuple[str, str]]:
         contract = self.index.contract
         rows = [
             (_("Contract"), f"{contract.id} — {contract.title.text(self.language)}"),
             (_("Period"), period),
-            (_("Level"), level),
+            (_("Level"), ", ".join(level_label(lv) for lv in levels)),
         ]
         for s in sets:
-            rows.append((_("Published result set (%(level)s)") % {"level": s.level}, describe(s)))
+            label = _("Published result set (%(level)s)") % {"level": level_label(s.level)}
+            rows.append((label, describe(s)))
         if any(s.demo for s in sets):
             rows.append((_("Data"), demo_banner()))
         return rows
@@ -192,6 +194,16 @@ class Built:
     dashboard: Dashboard
     export_name: tuple[str, ...]
     extra: Callable[[], dict[str, Any]]
+
+
+def level_label(level: str) -> str:
+    """An org level's name in the interface language (the stored value when unknown)."""
+    labels = {
+        "institution": pgettext("org level", "institution"),
+        "region": pgettext("org level", "region"),
+        "office": pgettext("org level", "office"),
+    }
+    return labels.get(level, level)
 
 
 def demo_banner() -> str:
@@ -297,7 +309,7 @@ def _contract(page: Page, period: str) -> Built:
     dashboard = Dashboard(
         _("Dashboard %(period)s: %(title)s")
         % {"period": period, "title": contract.title.text(page.language)},
-        page.header(period, [chosen] if chosen else [], "institution"),
+        page.header(period, [chosen] if chosen else [], ["institution"]),
         demo=bool(chosen and chosen.demo),
     )
     dashboard.tables.append(_status_summary(figures))
@@ -353,7 +365,7 @@ def _service(page: Page, period: str, service: str) -> Built:
     dashboard = Dashboard(
         _("Dashboard %(period)s: service %(code)s %(name)s")
         % {"period": period, "code": info.code, "name": name},
-        page.header(period, [s for s in (inst, region) if s], "institution, region"),
+        page.header(period, [s for s in (inst, region) if s], ["institution", "region"]),
         demo=any(s.demo for s in (inst, region) if s),
     )
     main = _objectives_table(
@@ -452,7 +464,7 @@ def _objective(page: Page, period: str, objective: str) -> Built:
     name = info.name.text(page.language)
     dashboard = Dashboard(
         _("%(code)s %(name)s, %(period)s") % {"code": objective, "name": name, "period": period},
-        page.header(period, sets.values(), ", ".join(sets)),
+        page.header(period, sets.values(), list(sets)),
         demo=any(s.demo for s in sets.values()),
     )
     ctx = page.context(period)

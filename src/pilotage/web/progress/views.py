@@ -187,8 +187,9 @@ def upcoming_list(request: HttpRequest, contract_id: str) -> HttpResponse:
 
 def _milestone_choices(followup: ActionFollowup | MissionFollowup) -> list[tuple[str, str]]:
     out = []
+    due_word = _("due")
     for m in followup.milestones:
-        due = f" — {_('due')} {m.due.isoformat()}" if m.due else ""
+        due = f" — {due_word} {m.due.isoformat()}" if m.due else ""
         out.append((m.key, f"{m.key}{due}"))
     return out
 
