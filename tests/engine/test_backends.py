@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import random
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import pytest
 
 from pilotage.contract.model import Contract
 from pilotage.engine import late_cases, measure
 from pilotage.engine.kinds import measurable
 from pilotage.facts import DuckDBFactStore
 from pilotage.legaltime import periods_between
+from tests.conftest import SPARK
 
 from .helpers import D, case, fill, spark_store, timeliness, tiny_contract
 from .test_properties import DELAYS
@@ -24,23 +21,7 @@ from .test_properties import DELAYS
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
-pytestmark = [
-    pytest.mark.spark,
-    # Under pandas 3, ibis's PySpark backend (which converts through pandas) and PySpark warn.
-    pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning"),
-    # PySpark leaves the local sockets of its result transfers to the garbage collector.
-    pytest.mark.filterwarnings("ignore:unclosed <socket:ResourceWarning"),
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in. <socket:pytest.PytestUnraisableExceptionWarning"
-    ),
-]
-
-
-@pytest.fixture(autouse=True)
-def _collect_sockets() -> Iterator[None]:
-    """Collect PySpark's unclosed sockets here, where their warnings are expected."""
-    yield
-    gc.collect()
+pytestmark = SPARK
 
 
 CATEGORIES = [None, None, "revenu manquant", "réception tardive", "date d'échéance", "autre"]

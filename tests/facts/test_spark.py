@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,29 +10,14 @@ import pytest
 from pilotage.contract.model import Contract
 from pilotage.errors import StoreError
 from pilotage.facts import DuckDBFactStore, FactStore, SparkFactStore, import_cases
+from tests.conftest import SPARK
 
 from .factories import AT, ORG_UNITS, SECRET, case, write_csv
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
-pytestmark = [
-    pytest.mark.spark,
-    # Under pandas 3, ibis's PySpark backend (which converts through pandas) and PySpark warn.
-    pytest.mark.filterwarnings("ignore::pandas.errors.Pandas4Warning"),
-    # PySpark leaves the local sockets of its result transfers to the garbage collector.
-    pytest.mark.filterwarnings("ignore:unclosed <socket:ResourceWarning"),
-    pytest.mark.filterwarnings(
-        "ignore:Exception ignored in. <socket:pytest.PytestUnraisableExceptionWarning"
-    ),
-]
-
-
-@pytest.fixture(autouse=True)
-def _collect_sockets() -> Iterator[None]:
-    """Collect PySpark's unclosed sockets here, where their warnings are expected."""
-    yield
-    gc.collect()
+pytestmark = SPARK
 
 
 def types(table: Any) -> dict[str, object]:
