@@ -192,21 +192,29 @@ def publish(
                 "WHERE contract_id = ? AND periods = ? AND level = ?",
                 [m.contract_id, m.periods, m.level.value],
             ).fetchall()
-            raw.execute(
-                "INSERT INTO result_sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    set_id,
-                    m.contract_id,
-                    m.contract_sha256,
-                    m.periods,
-                    m.level.value,
-                    version,
-                    m.as_of,
-                    at,
-                    list(m.batches),
-                    len(m.rows),
-                ],
+            published = ResultSet(
+                set_id,
+                m.contract_id,
+                m.contract_sha256,
+                m.periods,
+                m.level.value,
+                version,
+                m.as_of,
+                at,
+                m.batches,
+                len(m.rows),
+                m.rows,
             )
+            # The table's columns are the fields before `rows`; DuckDB takes a list for BIGINT[].
+            header = [
+                list(value) if isinstance(value, tuple) else value
+                for value in (
+                    getattr(published, f.name)
+                    for f in dataclasses.fields(ResultSet)
+                    if f.name != "rows"
+                )
+            ]
+            raw.execute("INSERT INTO result_sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", header)
             raw.register("_results_in", _arrow(m.rows, set_id))
             try:
                 raw.execute("INSERT INTO results BY NAME SELECT * FROM _results_in")
@@ -216,19 +224,7 @@ def publish(
             raw.rollback()
             raise
         raw.commit()
-    return ResultSet(
-        set_id,
-        m.contract_id,
-        m.contract_sha256,
-        m.periods,
-        m.level.value,
-        version,
-        m.as_of,
-        at,
-        m.batches,
-        len(m.rows),
-        m.rows,
-    )
+    return published
 
 
 def _header(row: dict[str, Any]) -> ResultSet:
