@@ -642,6 +642,16 @@ def list_comments(
     click.echo(f"{len(listed)} comment(s)")
 
 
+def _comment_text(text: str) -> str:
+    """--text as stored: trimmed, not empty, at most MAX_TEXT characters."""
+    body = text.strip()
+    if not body:
+        raise WebJobError("--text is empty")
+    if len(body) > MAX_TEXT:
+        raise WebJobError(f"--text holds {len(body)} characters; at most {MAX_TEXT}")
+    return body
+
+
 def _refusal(username: str, grant: Grant, what: str) -> str:
     role = grant.role
     if role == "service_owner":
@@ -697,11 +707,7 @@ def add_comment(
     from pilotage.web.discussion.models import Kind, TargetType
     from pilotage.web.discussion.threads import Target, granted_version, may_post, post
 
-    body = text.strip()
-    if not body:
-        raise WebJobError("--text is empty")
-    if len(body) > MAX_TEXT:
-        raise WebJobError(f"--text holds {len(body)} characters; at most {MAX_TEXT}")
+    body = _comment_text(text)
     _version(contract_id)
     user = _user(username)
     if not user.is_active:
@@ -767,11 +773,7 @@ def edit_comment(contract_id: str, number: int, text: str, kind: str | None, use
     from pilotage.web.discussion.models import Kind
     from pilotage.web.discussion.threads import edit
 
-    body = text.strip()
-    if not body:
-        raise WebJobError("--text is empty")
-    if len(body) > MAX_TEXT:
-        raise WebJobError(f"--text holds {len(body)} characters; at most {MAX_TEXT}")
+    body = _comment_text(text)
     comment, version, user, grant = _own_comment(contract_id, number, username)
     try:
         edit(user, version, grant, comment, Kind(kind or comment.kind), body)
