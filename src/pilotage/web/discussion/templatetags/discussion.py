@@ -18,7 +18,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from pilotage.web.catalogue.loading import latest
+from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.discussion import threads
 from pilotage.web.discussion.forms import PostForm
 from pilotage.web.discussion.models import TargetType
@@ -36,7 +36,8 @@ def comment_thread(
     period: str = "",
     unit: str = "",
 ) -> SafeString | str:
-    version = latest(contract_id)
+    # Without its content: the thread needs the institution, the parsed contract is cached.
+    version = ContractVersion.objects.filter(contract_id=contract_id).defer("content").first()
     if grant is None or version is None or grant.institution_id != version.institution_id:
         return ""
     request = context.get("request")
