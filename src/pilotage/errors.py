@@ -21,9 +21,12 @@ fix. Errors of other libraries (yaml, duckdb, ...) are translated into these at 
     │   ├── OrgUnitsError            an org-unit file that breaks the office -> region ->
     │   │                            institution hierarchy
     │   └── StoreError               the fact store cannot be opened, read or written
-    └── MeasureError                 a measure that cannot be asked: an objective the contract
-                                     does not have or does not measure from cases, a norm it
-                                     does not have
+    ├── MeasureError                 a measure that cannot be asked: an objective the contract
+    │                                does not have or does not measure from cases, a norm it
+    │                                does not have
+    └── ReportError                  a report pack that cannot be made as asked: a period no
+                                     published result set holds, an unknown service, objective,
+                                     format or language
 
 The CLI turns a PilotageError into its message on stderr and exit status `exit_code`.
 """
@@ -47,6 +50,7 @@ __all__ = [
     "MeasureError",
     "OrgUnitsError",
     "PilotageError",
+    "ReportError",
     "SecretKeyError",
     "StoreError",
 ]
@@ -136,3 +140,7 @@ class StoreError(FactsError):
 
 class MeasureError(PilotageError):
     """A measurement that cannot be asked as given; the message names the value and the fix."""
+
+
+class ReportError(PilotageError):
+    """A report pack that cannot be made as asked; the message names the value and the choices."""

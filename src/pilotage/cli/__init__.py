@@ -41,6 +41,7 @@ def main() -> None:
       pilotage cases import cases.csv --contract inasti-2019-2020
       pilotage measure --contract inasti-2019-2020 --period 2019-Q3 --level office
       pilotage late --objective "VOB 2-01" --period 2019-Q3
+      pilotage report dashboard --contract inasti-2019-2020 --period 2019-Q3 -o q3.pdf
       pilotage deadline 2019-06-30 "1 mois"
       pilotage web migrate && pilotage web load-seeds && pilotage web serve
     Every command has --help with examples.
@@ -50,7 +51,7 @@ def main() -> None:
 def _register() -> None:
     # Each module adds its commands; `reading` and `demo` attach theirs to the `contract` and
     # `cases` groups when imported.
-    from pilotage.cli import cases, contract, demo, legaltime, measure, reading, start, web
+    from pilotage.cli import cases, contract, demo, legaltime, measure, reading, report, start, web
 
     del demo, reading
     main.add_command(start.start)
@@ -61,6 +62,7 @@ def _register() -> None:
     main.add_command(measure.measure_command)
     main.add_command(measure.late)
     main.add_command(web.web)
+    main.add_command(report.report)
     main.add_command(__import__("pilotage.cli.actions", fromlist=["actions"]).actions)
     main.add_command(__import__("pilotage.cli.webjobs", fromlist=["comments"]).comments)
 

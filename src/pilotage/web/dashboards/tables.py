@@ -13,17 +13,29 @@ from decimal import Decimal
 from html import escape  # Django's escape() is this one, wrapped for lazy texts: slower
 
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pilotage.contract.norms import IndicatorKind
-from pilotage.contract.outline import describe_norm
-from pilotage.engine.kinds import KINDS
-from pilotage.web.dashboards.data import ContractIndex, FigureRow
+from pilotage.reports import figures
+from pilotage.reports.figures import (
+    DASH,
+    STATUS_SYMBOLS,
+    Notes,
+    norm_text,
+    not_measured_text,
+    number_text,
+    share_text,
+    target_text,
+    value_text,
+)
+from pilotage.reports.index import ContractIndex
+from pilotage.web.dashboards.data import FigureRow
 
 __all__ = [
     "BREAKDOWN",
+    "DASH",
     "FIGURE",
+    "STATUS_SYMBOLS",
     "SUMMARY",
     "TREND",
     "Cell",
@@ -32,11 +44,11 @@ __all__ = [
     "Notes",
     "Table",
     "figure_table",
+    "number_text",
+    "status_label",
     "status_text",
     "unit_matrix",
 ]
-
-DASH = "—"
 
 
 @dataclass(frozen=True)
@@ -112,72 +124,20 @@ class Dashboard:
     demo: bool = False
 
 
-# --- display of one figure -----------------------------------------------------------------------
-
-STATUS_SYMBOLS = {
-    "met": "✔",
-    "not_met": "✘",
-    "caveat_applies": "!",
-    "no_norm": "–",
-    "no_target": "~",
-    "no_data": "?",
-}
+# --- display of one figure: the core's texts (the report packs print the same) ------------------
 
 
-_LABELS: dict[str, dict[str, str]] = {}
-_TRANSLATED: dict[tuple[str, str], str] = {}
-
-
-def translated(message: str, language: str | None = None) -> str:
-    """gettext(message), looked up once per language: for the texts written in every row."""
-    key = (language or get_language() or "", message)
-    found = _TRANSLATED.get(key)
-    if found is None:
-        found = _TRANSLATED[key] = str(_(message))
-    return found
+def _language(language: str | None) -> str:
+    return language or get_language() or "fr"
 
 
 def status_label(status: str, language: str | None = None) -> str:
-    language = language or get_language() or ""
-    labels = _LABELS.get(language)
-    if labels is None:
-        labels = _LABELS[language] = _status_labels()
-    return labels.get(status, status)
-
-
-def _status_labels() -> dict[str, str]:
-    return {
-        "met": _("met"),
-        "not_met": _("not met"),
-        "caveat_applies": _("caveat applies"),
-        "no_norm": _("no norm"),
-        "no_target": _("no target (trend)"),
-        "no_data": _("no data"),
-    }
+    return figures.status_label(status, _language(language))
 
 
 def status_text(status: str, language: str | None = None) -> str:
     """The status as a symbol and words ("✔ met"): readable without colour."""
-    symbol = STATUS_SYMBOLS.get(status, "")
-    return f"{symbol} {status_label(status, language)}".strip()
-
-
-def _percent(kind: str) -> bool:
-    try:
-        return KINDS[IndicatorKind(kind)].percent
-    except (KeyError, ValueError):
-        return True
-
-
-def number_text(value: Decimal | float | int | None) -> str:
-    if value is None:
-        return DASH
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    d = Decimal(value)
-    if d == d.to_integral_value():
-        return str(int(d))
-    return format(d.normalize(), "f")
+    return figures.status_text(status, _language(language))
 
 
 def _int_cell(value: Decimal | int | None) -> Cell:
@@ -187,77 +147,6 @@ def _int_cell(value: Decimal | int | None) -> Cell:
     if d == d.to_integral_value():
         return Cell(str(int(d)), number=int(d))
     return Cell(number_text(d))
-
-
-def value_text(f: FigureRow) -> str:
-    if f.value is None:
-        return DASH
-    if _percent(f.kind):
-        return f"{f.value:.1f}%"
-    return number_text(f.value if f.value != int(f.value) else int(f.value))
-
-
-_OPERATORS = {">=": "≥", "<=": "≤", "==": "="}
-
-
-def target_text(f: FigureRow, language: str | None = None) -> str:
-    if f.target_in_period is None:
-        return DASH
-    unit = "%" if f.target_unit == "percent" else ""
-    text = f"{_OPERATORS.get(f.target_operator or '', f.target_operator or '')} "
-    text += f"{number_text(f.target_in_period)}{unit}"
-    if f.pro_rata:
-        pro_rata = gettext_noop("(pro rata of %(target)s per %(per)s)")
-        text += " " + translated(pro_rata, language) % {
-            "target": number_text(f.target),
-            "per": f.target_per or "",
-        }
-    return text
-
-
-def _share(value: float | None) -> str:
-    return DASH if value is None else f"{value:.1f}%"
-
-
-def norm_text(f: FigureRow, index: ContractIndex, language: str) -> str:
-    key = ("norm", f.objective, f.indicator, f.norm_index, f.norm_printed, language)
-    text = index.memo.get(key)
-    if text is None:
-        norm = index.norm(f.objective, f.indicator, f.norm_index)
-        if norm is None:
-            text = str(f.norm_printed or _("no norm"))
-        else:
-            parts = [p for p in (norm.printed, describe_norm(norm)) if p]
-            if norm.label is not None:
-                parts.append(norm.label.text(language))
-            text = " — ".join(parts)
-        index.memo[key] = text
-    return text
-
-
-class Notes:
-    """The footnote markers of one table and the caveat texts they stand for."""
-
-    def __init__(self, index: ContractIndex, language: str) -> None:
-        self.index, self.language = index, language
-        self.items: dict[str, str] = {}
-        self._unnumbered: dict[str, str] = {}
-
-    def markers(self, f: FigureRow) -> str:
-        out = []
-        for note in f.caveats:
-            text = self.index.caveat_text(note.text, self.language)
-            if note.footnote:
-                marker = f"[{note.footnote}]"
-            else:
-                marker = self._unnumbered.setdefault(text, f"[*{len(self._unnumbered) + 1}]")
-            self.items.setdefault(marker, text)
-            if marker not in out:
-                out.append(marker)
-        return " ".join(out) or ""
-
-    def listed(self) -> list[tuple[str, str]]:
-        return list(self.items.items())
 
 
 # --- columns -------------------------------------------------------------------------------------
@@ -293,12 +182,7 @@ def _late(f: FigureRow, c: Context) -> Cell:
     url = c.late_url(f) if c.late_url else None
     if url is None:
         return Cell(DASH)
-    late = (f.denominator or 0) - f.numerator
-    text = translated(gettext_noop("%(n)s ended late, %(o)s overdue"), c.language) % {
-        "n": number_text(late),
-        "o": f.overdue,
-    }
-    return Cell(text, url)
+    return Cell(figures.late_text(f, c.language), url)
 
 
 def _status(f: FigureRow, c: Context) -> Cell:
@@ -324,8 +208,8 @@ COLUMNS: dict[str, Column] = {
     "overdue": Column(lambda: _("Overdue"), lambda f, c: _int_cell(f.overdue)),
     "lost": Column(lambda: _("Forecast: lost"), lambda f, c: _int_cell(f.forecast_lost)),
     "open": Column(lambda: _("Forecast: still to win"), lambda f, c: _int_cell(f.forecast_open)),
-    "best": Column(lambda: _("Forecast: best"), lambda f, c: Cell(_share(f.forecast_best))),
-    "worst": Column(lambda: _("Forecast: worst"), lambda f, c: Cell(_share(f.forecast_worst))),
+    "best": Column(lambda: _("Forecast: best"), lambda f, c: Cell(share_text(f.forecast_best))),
+    "worst": Column(lambda: _("Forecast: worst"), lambda f, c: Cell(share_text(f.forecast_worst))),
     "late": Column(lambda: _("Late cases"), _late),
     "notes": Column(lambda: _("Notes"), lambda f, c: Cell(c.notes.markers(f))),
 }
@@ -417,7 +301,7 @@ def missing_row(code: str, ctx: Context, columns: Sequence[str]) -> list[Cell]:
             url = ctx.objective_url(code) if ctx.objective_url else None
             cells.append(Cell(f"{code} {name}".strip(), href=url))
         elif column == "status":
-            text = "– " + translated(gettext_noop("not measured in this period"), ctx.language)
+            text = not_measured_text(ctx.language)
             cells.append(Cell(text, css="status status-none"))
         else:
             cells.append(Cell(DASH))

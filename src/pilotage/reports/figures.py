@@ -1,0 +1,207 @@
+"""A published figure as text: the one place the dashboard pages and the report packs format it.
+
+Every cell a page or a pack prints for a figure (value, target, status, counts, norm, the
+footnote markers of its caveats) is written here, so that a pack shows the page's figures to the
+cent and to the case. The functions take any `IndicatorResult` (the engine's row, or the web
+application's mirrored copy of it) and an explicit language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from pilotage.contract.norms import IndicatorKind
+from pilotage.contract.outline import describe_norm
+from pilotage.engine.kinds import KINDS
+from pilotage.engine.status import IndicatorResult
+from pilotage.reports.index import ContractIndex
+from pilotage.reports.words import say
+
+__all__ = [
+    "DASH",
+    "STATUSES",
+    "STATUS_SYMBOLS",
+    "Notes",
+    "by_objective",
+    "has_late_cases",
+    "late_text",
+    "norm_text",
+    "not_measured_text",
+    "number_text",
+    "pair_text",
+    "share_text",
+    "status_label",
+    "status_text",
+    "target_text",
+    "value_text",
+]
+
+DASH = "—"
+
+STATUS_SYMBOLS = {
+    "met": "✔",
+    "not_met": "✘",
+    "caveat_applies": "!",
+    "no_norm": "–",
+    "no_target": "~",
+    "no_data": "?",
+}
+# The statuses in the order a summary lists them.
+STATUSES = ("met", "not_met", "caveat_applies", "no_data", "no_target", "no_norm")
+
+_STATUS_WORDS = {
+    "met": "met",
+    "not_met": "not met",
+    "caveat_applies": "caveat applies",
+    "no_norm": "no norm",
+    "no_target": "no target (trend)",
+    "no_data": "no data",
+}
+
+
+def status_label(status: str, language: str) -> str:
+    """The status in words ("not met"); an unknown status as stored."""
+    words = _STATUS_WORDS.get(status)
+    return say(words, language) if words else status
+
+
+def status_text(status: str, language: str) -> str:
+    """The status as a symbol and words ("✔ met"): readable without colour."""
+    symbol = STATUS_SYMBOLS.get(status, "")
+    return f"{symbol} {status_label(status, language)}".strip()
+
+
+def _percent(kind: str) -> bool:
+    try:
+        return KINDS[IndicatorKind(kind)].percent
+    except (KeyError, ValueError):
+        return True
+
+
+def number_text(value: Decimal | float | int | None) -> str:
+    """An amount or a count as printed: integers without decimals, floats to one decimal."""
+    if value is None:
+        return DASH
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return str(int(d))
+    return format(d.normalize(), "f")
+
+
+def pair_text(first: Decimal | float | int | None, second: Decimal | float | int | None) -> str:
+    """Two counts in one cell ("875/1503"), each as `number_text` prints it."""
+    return f"{number_text(first)}/{number_text(second)}"
+
+
+def value_text(f: IndicatorResult) -> str:
+    """The value: a share to one decimal with "%", a count or an amount as itself."""
+    if f.value is None:
+        return DASH
+    if _percent(f.kind):
+        return f"{f.value:.1f}%"
+    return number_text(f.value if f.value != int(f.value) else int(f.value))
+
+
+_OPERATORS = {">=": "≥", "<=": "≤", "==": "="}
+
+
+def target_text(f: IndicatorResult, language: str) -> str:
+    """The target compared in the period ("≥ 90%"), and the yearly target it is pro rata of."""
+    if f.target_in_period is None:
+        return DASH
+    unit = "%" if f.target_unit == "percent" else ""
+    text = f"{_OPERATORS.get(f.target_operator or '', f.target_operator or '')} "
+    text += f"{number_text(f.target_in_period)}{unit}"
+    if f.pro_rata:
+        text += " " + say(
+            "(pro rata of %(target)s per %(per)s)",
+            language,
+            target=number_text(f.target),
+            per=f.target_per or "",
+        )
+    return text
+
+
+def share_text(value: float | None) -> str:
+    return DASH if value is None else f"{value:.1f}%"
+
+
+def norm_text(f: IndicatorResult, index: ContractIndex, language: str) -> str:
+    """The norm as printed in the contract, described, with its label (made once per norm)."""
+    key = ("norm", f.objective, f.indicator, f.norm_index, f.norm_printed, language)
+    text = index.memo.get(key)
+    if text is None:
+        norm = index.norm(f.objective, f.indicator, f.norm_index)
+        if norm is None:
+            text = str(f.norm_printed or say("no norm", language))
+        else:
+            parts = [p for p in (norm.printed, describe_norm(norm)) if p]
+            if norm.label is not None:
+                parts.append(norm.label.text(language))
+            text = " — ".join(parts)
+        index.memo[key] = text
+    return text
+
+
+def has_late_cases(f: IndicatorResult) -> bool:
+    """Whether the figure has a drill-down to its late cases (a delay norm in force)."""
+    return f.kind == "timeliness" and f.norm_index is not None and f.status != "no_norm"
+
+
+def late_text(f: IndicatorResult, language: str) -> str:
+    """ "12 ended late, 3 overdue" for a figure with late cases, else a dash."""
+    if not has_late_cases(f):
+        return DASH
+    late = (f.denominator or 0) - f.numerator
+    return say("%(n)s ended late, %(o)s overdue", language, n=number_text(late), o=f.overdue)
+
+
+def not_measured_text(language: str) -> str:
+    """The status cell of an objective with no figure in the period."""
+    return "– " + say("not measured in this period", language)
+
+
+class Notes:
+    """The footnote markers of one table and the caveat texts they stand for.
+
+    A caveat that is a footnote of the contract keeps the contract's number ("[7]"); one that
+    is not is numbered in the table ("[*1]").
+    """
+
+    def __init__(self, index: ContractIndex, language: str) -> None:
+        self.index, self.language = index, language
+        self.items: dict[str, str] = {}
+        self._unnumbered: dict[str, str] = {}
+
+    def notes(self, f: IndicatorResult) -> list[tuple[str, str]]:
+        """The (marker, text) of the caveats of a figure, each once."""
+        out: dict[str, str] = {}
+        for note in f.caveats:
+            text = self.index.caveat_text(note.text, self.language)
+            if note.footnote:
+                marker = f"[{note.footnote}]"
+            else:
+                marker = self._unnumbered.setdefault(text, f"[*{len(self._unnumbered) + 1}]")
+            self.items.setdefault(marker, text)
+            out.setdefault(marker, text)
+        return list(out.items())
+
+    def markers(self, f: IndicatorResult) -> str:
+        """The markers of a figure's caveats, as the Notes column prints them ("[7] [*1]")."""
+        return " ".join(marker for marker, _ in self.notes(f))
+
+    def listed(self) -> list[tuple[str, str]]:
+        return list(self.items.items())
+
+
+def by_objective(
+    codes: Sequence[str], figures: Iterable[IndicatorResult]
+) -> list[tuple[str, list[IndicatorResult]]]:
+    """The figures of each objective of `codes`, in that order (an empty list for one without)."""
+    found: dict[str, list[IndicatorResult]] = {}
+    for f in figures:
+        found.setdefault(f.objective, []).append(f)
+    return [(code, found.get(code, [])) for code in codes]
