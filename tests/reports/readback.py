@@ -8,6 +8,7 @@ import subprocess
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 import pdfplumber
@@ -26,9 +27,19 @@ class Word:
     xml: str  # word/document.xml
 
 
+def _cell_text(cell: Any) -> str:
+    """A cell's text as read, without the numbers of the footnotes it cites."""
+    return "\n".join(
+        "".join(
+            r.text for r in p.runs if r.style is None or r.style.name != "Footnote Reference"
+        )
+        for p in cell.paragraphs
+    )
+
+
 def read_docx(content: bytes) -> Word:
     document = docx.Document(io.BytesIO(content))
-    tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    tables = [[[_cell_text(c) for c in row.cells] for row in t.rows] for t in document.tables]
     with zipfile.ZipFile(io.BytesIO(content)) as z:
         names = z.namelist()
         xml = z.read("word/document.xml").decode("utf-8")

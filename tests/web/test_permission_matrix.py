@@ -48,10 +48,17 @@ READS = {
         ("dashboards:objective", f"{DASH}/objectives/{OBJ}/"),
         ("dashboards:objective-xlsx", f"{DASH}/objectives/{OBJ}/export.xlsx"),
         ("dashboards:late", f"{DASH}/objectives/{OBJ}/late/?unit=INASTI"),
+        ("dashboards:contract-pack", f"{DASH}/report.docx?lang=fr"),
+        ("dashboards:service-pack", f"{DASH}/services/VOB/report.pdf?lang=nl"),
+        ("dashboards:objective-pack", f"{DASH}/objectives/{OBJ}/report.docx"),
         ("discussion:list", f"/contracts/{INASTI}/comments/"),
         ("api:contract_detail", f"/api/contracts/{INASTI}"),
         ("api:contract_file", f"/api/contracts/{INASTI}/file"),
         ("api:results", f"/api/contracts/{INASTI}/results?period=2019-Q4"),
+        (
+            "api:dashboard_pack",
+            f"/api/contracts/{INASTI}/reports/dashboard?period=2019-Q4&service=VOB",
+        ),
         ("api:comment_list", f"/api/contracts/{INASTI}/comments"),
     ],
     "INAMI": [

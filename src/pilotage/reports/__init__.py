@@ -23,7 +23,14 @@ from pilotage.reports.document import (
     Text,
     TitlePage,
 )
-from pilotage.reports.pack import PACK_LANGUAGES, Format, Pack, dashboard_pack, render
+from pilotage.reports.pack import (
+    PACK_LANGUAGES,
+    Format,
+    Pack,
+    dashboard_pack,
+    pack_language,
+    render,
+)
 from pilotage.reports.sources import DashboardData, PublishedVersion, SetChoice, from_store
 
 __all__ = [
@@ -48,5 +55,6 @@ __all__ = [
     "dashboard_document",
     "dashboard_pack",
     "from_store",
+    "pack_language",
     "render",
 ]

@@ -96,6 +96,7 @@ def _drawn(
     return _COMMENT.sub("", _SCRIPT.sub("", svg))
 
 
+@functools.lru_cache(maxsize=256)
 def svg_png(svg: str, *, scale: float = 2.0) -> bytes:
     """A PNG of a chart's SVG, `scale` times its size (sharp when printed)."""
     import cairosvg  # type: ignore[import-untyped]  # imported here: loading cairo takes time

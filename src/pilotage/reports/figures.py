@@ -92,7 +92,9 @@ def number_text(value: Decimal | float | int | None) -> str:
 
 
 def pair_text(first: Decimal | float | int | None, second: Decimal | float | int | None) -> str:
-    """Two counts in one cell ("875/1503"), each as `number_text` prints it."""
+    """Two counts in one cell ("875/1503"), each as `number_text` prints it; one dash for none."""
+    if first is None and second is None:
+        return DASH
     return f"{number_text(first)}/{number_text(second)}"
 
 

@@ -416,3 +416,37 @@ def comment_withdraw(request: HttpRequest, contract_id: str, comment_id: int) ->
     version, grant, comment = _own_comment(request, contract_id, comment_id)
     threads.withdraw(request.user, version, grant, comment)
     return _one(version, comment)
+
+
+# --- report packs --------------------------------------------------------------------------------
+
+
+class PackQuery(Schema):
+    period: str
+    format: str = "pdf"
+    lang: str | None = None
+    service: str | None = None
+    objective: str | None = None
+
+
+@api.get(
+    "/contracts/{contract_id}/reports/dashboard",
+    response={200: None, **REFUSED},
+    tags=["reports"],
+    summary="The quarterly dashboard pack (DOCX or PDF)",
+)
+def dashboard_pack(request: HttpRequest, contract_id: str, query: Query[PackQuery]) -> HttpResponse:
+    """The dashboard page's report pack for `period`: `format` docx or pdf, `lang` fr or nl
+    (default: the interface language), the whole contract or one `service` or `objective`.
+    The file the page's download links give, as an attachment."""
+    from pilotage.reports import Scope
+    from pilotage.web.dashboards.packs import pack_response
+
+    return pack_response(
+        request,
+        contract_id,
+        query.period,
+        query.format,
+        query.lang,
+        Scope(service=query.service, objective=query.objective),
+    )

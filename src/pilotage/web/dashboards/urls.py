@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from pilotage.web.dashboards import views
+from pilotage.web.dashboards import packs, views
 
 app_name = "dashboards"
 _SERVICE = "<str:period>/services/<str:service>/"
@@ -23,4 +23,8 @@ urlpatterns: list[URLPattern] = [
     path(_OBJECTIVE, views.objective_page, name="objective"),
     path(f"{_OBJECTIVE}export.xlsx", views.objective_page, {"xlsx": True}, name="objective-xlsx"),
     path(f"{_OBJECTIVE}late/", views.late_cases_page, name="late"),
+    # Report packs (DOCX, PDF; ?lang=fr|nl): the page's figures as a document to send.
+    path("<str:period>/report.<str:fmt>", packs.contract_pack, name="contract-pack"),
+    path(f"{_SERVICE}report.<str:fmt>", packs.service_pack, name="service-pack"),
+    path(f"{_OBJECTIVE}report.<str:fmt>", packs.objective_pack, name="objective-pack"),
 ]
