@@ -30,9 +30,7 @@ class Word:
 def _cell_text(cell: Any) -> str:
     """A cell's text as read, without the numbers of the footnotes it cites."""
     return "\n".join(
-        "".join(
-            r.text for r in p.runs if r.style is None or r.style.name != "Footnote Reference"
-        )
+        "".join(r.text for r in p.runs if r.style is None or r.style.name != "Footnote Reference")
         for p in cell.paragraphs
     )
 

@@ -83,6 +83,7 @@ def _page(client: Client, url: str) -> _Tables:
 def _as_pack(row: list[str]) -> list[str]:
     """A row of the page's summary table in the pack's columns (pairs in one cell)."""
     objective, norm, value, target, status, num, den, median, p90, backlog, overdue = row[:11]
+
     def pair(a: str, b: str) -> str:
         return "—" if a == b == "—" else f"{a}/{b}"
 
