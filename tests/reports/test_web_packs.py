@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 
 from pilotage.contract.files import load_contract
@@ -17,10 +20,9 @@ from pilotage.web.catalogue.loading import load_contract_file
 from pilotage.web.dashboards.sync import sync_results
 from tests.reports.conftest import Store
 from tests.reports.readback import read_docx, read_pdf
-from tests.web.conftest import _secret_key, make_user
+from tests.web.conftest import make_user
 
 pytestmark = pytest.mark.django_db
-__all__ = ["_secret_key"]  # the web tests' settings (static root, secret key), autouse
 
 CONTRACT = "inasti-2019-2020"
 PERIOD = "2019-Q3"
@@ -59,6 +61,17 @@ class _Tables(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
             self._cell.append(data)
+
+
+@pytest.fixture(autouse=True)
+def _web_settings(settings: Any, tmp_path: Path) -> None:
+    """What tests/web/conftest.py sets for the whole web session, here for these tests only."""
+    (tmp_path / "static").mkdir()
+    settings.STATIC_ROOT = str(tmp_path / "static")
+    # Left set after the test (the web tests' session sets the same value): the session's
+    # teardown reads it.
+    django_settings.SECRET_KEY = "tests-only-not-a-secret"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
