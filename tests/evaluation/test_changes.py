@@ -35,6 +35,7 @@ AMENDMENT = {
     "title": {"fr": "Adaptation art. 42 : art. 11 action 1"},
     "institution": {"code": "INAMI", "name": {"fr": "INAMI"}},
     "period": {"start": "2014-06-01", "end": "2015-12-31"},
+    "references": [{"id": "inami-2013-2015", "title": {"fr": "CA 2013-2015"}, "available": True}],
     "languages": ["fr"],
     "articles": [
         {

@@ -7,7 +7,8 @@
 - `adaptation`: art. 42 adaptation requests (decision clock, deemed approval, consolidation
   into the contract) and art. 43 new missions by law;
 - `registers`: art. 50 measures (with neutralisations) and art. 51 notices (with escalation);
-- `reminders`: every clock due within N days or late.
+- `reminders`: every clock due within N days or late;
+- `document`: one numbered version of the draft or the report, as a document builder reads it.
 
 The web application (`pilotage.web.evaluation`) stores these and calls them; nothing here knows
 Django.
@@ -36,6 +37,12 @@ from pilotage.evaluation.calendar import (
     evaluation_clocks,
     next_step,
     state_after,
+)
+from pilotage.evaluation.document import (
+    DocumentStep,
+    EvaluationDocument,
+    document_from_json,
+    document_to_json,
 )
 from pilotage.evaluation.draft import (
     Assessment,
@@ -79,7 +86,9 @@ __all__ = [
     "Assessment",
     "Clock",
     "ClockStatus",
+    "DocumentStep",
     "DraftItem",
+    "EvaluationDocument",
     "FigureCite",
     "ItemKind",
     "LegalCalendar",
@@ -104,6 +113,8 @@ __all__ = [
     "clock_reminders",
     "consolidated",
     "decision_clock",
+    "document_from_json",
+    "document_to_json",
     "evaluation_clocks",
     "figure_cite",
     "followup_reminders",

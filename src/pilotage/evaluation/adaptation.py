@@ -89,6 +89,8 @@ def check_decision(
     today: dt.date,
 ) -> None:
     """AdaptationError when a decision on `decided_on` cannot be recorded."""
+    if state is AdaptationState.DEEMED_APPROVED and sent_on is not None:
+        state = AdaptationState.SENT  # refused below, with the day it was deemed approved
     if state is not AdaptationState.SENT or sent_on is None:
         raise AdaptationError(
             f"adaptation request no. {number} is {state.value}: only a sent request is decided"

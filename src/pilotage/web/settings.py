@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "pilotage.web.dashboards",
     "pilotage.web.progress",
     "pilotage.web.discussion",
+    "pilotage.web.evaluation",
     "pilotage.web.api",
 ]
 
