@@ -29,7 +29,8 @@ def test_the_demonstration_evaluation_is_complete_and_idempotent() -> None:
     assert report.sent_on is None
     assert len(report.disagreed) == 2
     for item in report.disagreed:
-        assert item.institution is not None and item.commissioners is not None
+        assert item.institution is not None
+        assert item.commissioners is not None
         assert item.institution.author == "demo-contract-manager"
         assert item.commissioners.author == "demo-government-commissioner"
     waiting = [i for i in report.items if i.institution and not i.commissioners]
@@ -40,8 +41,10 @@ def test_the_demonstration_evaluation_is_complete_and_idempotent() -> None:
     assert "deemed approved on 2014-03-" in req.consolidated.source
     latest = ContractVersion.objects.filter(contract_id="inami-2013-2015").first()
     assert latest == req.consolidated
-    action = next(a for art, a in latest.contract().actions() if (art.number, a.number) == ("22", "3"))
-    assert action.deadline is not None and action.deadline.dates == [dt.date(2014, 9, 30)]
+    actions = {(art.number, a.number): a for art, a in latest.contract().actions()}
+    deadline = actions["22", "3"].deadline
+    assert deadline is not None
+    assert deadline.dates == [dt.date(2014, 9, 30)]
     assert m.Art50Entry.objects.count() == 2
     assert m.Art51Notice.objects.get().stage == "acknowledged"
     counts = [

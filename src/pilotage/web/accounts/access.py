@@ -9,10 +9,14 @@ Roles (per institution, through a `Grant`):
 | record action progress, events     | yes   | yes     | their services | no           | no     |
 | edit the catalogue (admin)         | yes   | yes     | no             | no           | no     |
 | read the audit trail               | yes   | yes     | no             | yes          | no     |
-| run the evaluation: steps, narrative, registers, requests | yes | yes | no    | no           | no     |
+| run the evaluation (steps, draft)  | yes   | yes     | no             | no           | no     |
 | write the institution's position   | yes   | yes     | no             | no           | no     |
 | write the commissioners' position  | no    | no      | no             | yes          | no     |
-| record a minister's decision, an art. 51 notice of the State | yes | yes | no | yes         | no     |
+| art. 48/51 entries, a decision     | yes   | yes     | no             | yes          | no     |
+
+"Run the evaluation" also covers the art. 50 register and the adaptation requests. A decision
+is the supervising minister's on an adaptation request; art. 51 notices are given for one's
+own party (`party_of`).
 
 A user sees an institution only when granted it (a superuser is an administrator everywhere).
 "Their services" are the codes listed on the service owner's grant: a figure belongs to the

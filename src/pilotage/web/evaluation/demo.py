@@ -169,9 +169,9 @@ def seed_demo_evaluation() -> DemoEvaluation:
     )
     evaluation, _ = open_evaluation(CONTRACT, YEAR, manager, demo=True)
     keys = list(
-        evaluation.items.filter(key__startswith="action:").order_by("order")[:6].values_list(
-            "key", flat=True
-        )
+        evaluation.items.filter(key__startswith="action:")
+        .order_by("order")[:6]
+        .values_list("key", flat=True)
     )
     for key in keys:
         edit_narrative(
