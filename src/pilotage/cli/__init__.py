@@ -43,6 +43,8 @@ def main() -> None:
       pilotage late --objective "VOB 2-01" --period 2019-Q3
       pilotage deadline 2019-06-30 "1 mois"
       pilotage web migrate && pilotage web load-seeds && pilotage web serve
+      pilotage evaluation show inami-2013-2015 2014
+      pilotage reminders --days 30
     Every command has --help with examples.
     """
 
@@ -63,6 +65,9 @@ def _register() -> None:
     main.add_command(web.web)
     main.add_command(__import__("pilotage.cli.actions", fromlist=["actions"]).actions)
     main.add_command(__import__("pilotage.cli.webjobs", fromlist=["comments"]).comments)
+    evaluation = __import__("pilotage.cli.evaluation", fromlist=["evaluation"])
+    main.add_command(evaluation.evaluation)
+    main.add_command(evaluation.reminders)
 
 
 _register()
