@@ -52,7 +52,11 @@ def _document(evaluation: m.Evaluation) -> dict[str, Any]:
     return document_to_json(services.document_of(evaluation, kind))
 
 
-@router.get("/contracts/{contract_id}/evaluations", response=list[dict[str, Any]])
+@router.get(
+    "/contracts/{contract_id}/evaluations",
+    response={200: list[dict[str, Any]], 401: Refused, 403: Refused, 404: Refused},
+    summary="Evaluations of a contract",
+)
 def evaluation_list(request: HttpRequest, contract_id: str) -> list[dict[str, Any]]:
     """The evaluations of a contract: year, state, clocks."""
     version = current_version(contract_id)
@@ -69,7 +73,11 @@ def evaluation_list(request: HttpRequest, contract_id: str) -> list[dict[str, An
     ]
 
 
-@router.get("/contracts/{contract_id}/evaluations/{year}", response=dict[str, Any])
+@router.get(
+    "/contracts/{contract_id}/evaluations/{year}",
+    response={200: dict[str, Any], 401: Refused, 403: Refused, 404: Refused},
+    summary="One evaluation as its current document",
+)
 def evaluation_detail(request: HttpRequest, contract_id: str, year: int) -> dict[str, Any]:
     """The evaluation as its current document: steps, clocks, items with both positions."""
     evaluation, _actor = _opened(request, contract_id, year)
@@ -78,7 +86,15 @@ def evaluation_detail(request: HttpRequest, contract_id: str, year: int) -> dict
 
 @router.post(
     "/contracts/{contract_id}/evaluations/{year}/steps",
-    response={200: dict[str, Any], 403: Refused, 409: Refused, 400: Refused},
+    response={
+        200: dict[str, Any],
+        400: Refused,
+        401: Refused,
+        403: Refused,
+        404: Refused,
+        409: Refused,
+    },
+    summary="Record the next step",
 )
 def evaluation_step(request: HttpRequest, contract_id: str, year: int, body: StepIn) -> Any:
     """Record the next step (draft_sent, meeting_held, report_sent, closed) on a day."""
@@ -97,7 +113,15 @@ def evaluation_step(request: HttpRequest, contract_id: str, year: int, body: Ste
 
 @router.post(
     "/contracts/{contract_id}/evaluations/{year}/positions",
-    response={200: dict[str, Any], 403: Refused, 409: Refused, 400: Refused},
+    response={
+        200: dict[str, Any],
+        400: Refused,
+        401: Refused,
+        403: Refused,
+        404: Refused,
+        409: Refused,
+    },
+    summary="Write your party's position",
 )
 def evaluation_position(request: HttpRequest, contract_id: str, year: int, body: PositionIn) -> Any:
     """Write your party's position on an item of the contradictory report."""
@@ -116,7 +140,11 @@ def evaluation_position(request: HttpRequest, contract_id: str, year: int, body:
     return Status(200, _document(evaluation))
 
 
-@router.get("/reminders", response=list[dict[str, Any]])
+@router.get(
+    "/reminders",
+    response={200: list[dict[str, Any]], 401: Refused},
+    summary="Your deadlines due soon or late",
+)
 def reminder_list(request: HttpRequest, days: int = 30) -> list[dict[str, Any]]:
     """Your deadlines due within `days` days or late."""
     return [r.as_dict() for r in reminders_for(request.user, max(0, min(days, 366)))]
