@@ -24,9 +24,18 @@ fix. Errors of other libraries (yaml, duckdb, ...) are translated into these at 
     ├── MeasureError                 a measure that cannot be asked: an objective the contract
     │                                does not have or does not measure from cases, a norm it
     │                                does not have
-    └── ReportError                  a report pack that cannot be made as asked: a period no
-                                     published result set holds, an unknown service, objective,
-                                     format or language
+    ├── ReportError                  a report pack that cannot be made as asked: a period no
+    │                                published result set holds, an unknown service, objective,
+    │                                format or language
+    └── EvaluationError              the evaluation cycle (INAMI art. 42-51) refused a step
+        ├── EvaluationOrderError     a step skipped, or dated before the one it follows; an
+        │                            agreed calendar beyond the art. 49 maxima (409)
+        ├── EvaluationPartyError     a position or an acknowledgement written by the wrong
+        │                            party or role (403)
+        ├── EvaluationFrozenError    a document changed after it was sent, without a new
+        │                            numbered version (409)
+        └── AdaptationError          an adaptation request that cannot be sent, decided or
+                                     consolidated as asked (409)
 
 The CLI turns a PilotageError into its message on stderr and exit status `exit_code`.
 """
@@ -36,12 +45,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "AdaptationError",
     "CalendarError",
     "ConsolidationError",
     "ContractError",
     "ContractFileError",
     "ContractInvalidError",
     "DeadlineSyntaxError",
+    "EvaluationError",
+    "EvaluationFrozenError",
+    "EvaluationOrderError",
+    "EvaluationPartyError",
     "FactsError",
     "ImportFileError",
     "ImpossibleDateError",
@@ -144,3 +158,36 @@ class MeasureError(PilotageError):
 
 class ReportError(PilotageError):
     """A report pack that cannot be made as asked; the message names the value and the choices."""
+
+
+class EvaluationError(PilotageError):
+    """The evaluation cycle refused a step; the message names the step, the value and why.
+
+    `status` is the HTTP status a page or the API answers with.
+    """
+
+    status = 400
+
+
+class EvaluationOrderError(EvaluationError):
+    """A step skipped or dated before the previous one, or a calendar beyond art. 49."""
+
+    status = 409
+
+
+class EvaluationPartyError(EvaluationError):
+    """A position, acknowledgement or decision written by a party that may not write it."""
+
+    status = 403
+
+
+class EvaluationFrozenError(EvaluationError):
+    """A sent document edited without opening a new numbered version with a reason."""
+
+    status = 409
+
+
+class AdaptationError(EvaluationError):
+    """An adaptation request (art. 42) that cannot be sent, decided or consolidated as asked."""
+
+    status = 409

@@ -44,6 +44,8 @@ def main() -> None:
       pilotage report dashboard --contract inasti-2019-2020 --period 2019-Q3 -o q3.pdf
       pilotage deadline 2019-06-30 "1 mois"
       pilotage web migrate && pilotage web load-seeds && pilotage web serve
+      pilotage evaluation show inami-2013-2015 2014
+      pilotage reminders --days 30
     Every command has --help with examples.
     """
 
@@ -65,6 +67,9 @@ def _register() -> None:
     main.add_command(report.report)
     main.add_command(__import__("pilotage.cli.actions", fromlist=["actions"]).actions)
     main.add_command(__import__("pilotage.cli.webjobs", fromlist=["comments"]).comments)
+    evaluation = __import__("pilotage.cli.evaluation", fromlist=["evaluation"])
+    main.add_command(evaluation.evaluation)
+    main.add_command(evaluation.reminders)
 
 
 _register()

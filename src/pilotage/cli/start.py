@@ -88,6 +88,9 @@ def _web_app(store_file: Path, port: int) -> str:
     click.echo(f"  {sync_results(store_file).summary()[0]}")
     click.echo(f"  {seed_demo_progress(DEMO_PROGRESS_CONTRACT)}")
     logins = web_cli.create_demo_logins(list(web_cli.SEED_INSTITUTIONS.values()))
+    from pilotage.web.evaluation.demo import seed_demo_evaluation
+
+    click.echo(f"  {seed_demo_evaluation()}")
     url = f"http://127.0.0.1:{port}"
     click.echo("")
     click.echo("DEMONSTRATION ACCOUNTS: new passwords at every run; never use them with real data.")
@@ -125,7 +128,8 @@ def start(ctx: click.Context, lang: str, data_dir: Path, port: int, no_serve: bo
     5. print the dashboard of the contract's last quarter for the whole institution;
     6. set up the web application: its database (DATA_DIR/web.sqlite3, or DATABASE_URL), both
        contracts in the catalogue, the published result sets, demonstration progress of the
-       INAMI actions, and one DEMONSTRATION account per role, whose logins it prints;
+       INAMI actions, one DEMONSTRATION account per role, whose logins it prints, and the
+       DEMONSTRATION evaluation of INAMI 2014 (pilotage evaluation show inami-2013-2015 2014);
     7. serve it on http://127.0.0.1:PORT (waitress) until Ctrl-C, unless --no-serve.
 
     \b

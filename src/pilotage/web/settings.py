@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "pilotage.web.dashboards",
     "pilotage.web.progress",
     "pilotage.web.discussion",
+    "pilotage.web.evaluation",
     "pilotage.web.api",
 ]
 
@@ -159,3 +160,21 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_SSL_REDIRECT = False  # the reverse proxy terminates TLS; it sets the redirect
+
+# E-mail (the reminder digests): the console by default, a directory of files with
+# PILOTAGE_EMAIL_BACKEND=file, an SMTP server with PILOTAGE_EMAIL_BACKEND=smtp.
+EMAIL_BACKEND = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}.get(
+    os.environ.get("PILOTAGE_EMAIL_BACKEND", "console"),
+    "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_FILE_PATH = str(data_dir() / "outbox")
+EMAIL_HOST = os.environ.get("PILOTAGE_SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("PILOTAGE_SMTP_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("PILOTAGE_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PILOTAGE_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("PILOTAGE_SMTP_TLS", "").lower() in {"1", "true", "yes", "on"}
+DEFAULT_FROM_EMAIL = os.environ.get("PILOTAGE_EMAIL_FROM", "pilotage@localhost")

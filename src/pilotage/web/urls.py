@@ -5,6 +5,8 @@
 /contracts/<id>/dashboard/...                 dashboards, late cases, XLSX export (dashboards)
 /contracts/<id>/actions/..., /missions/...    action-commitments and missions (progress)
 /contracts/<id>/comments/...                  comments and justifications (discussion)
+/contracts/<id>/evaluation/...                annual evaluations, requests, registers (evaluation)
+/reminders/                                   deadlines due soon or late (evaluation)
 /audit/                                       the audit trail (audit)
 /api/...                                      JSON API, OpenAPI schema at /api/openapi.json
 /admin/                                       Django admin, for the roles allowed to edit
@@ -23,6 +25,8 @@ urlpatterns = [
     path("contracts/<str:contract_id>/dashboard/", include("pilotage.web.dashboards.urls")),
     path("contracts/<str:contract_id>/", include("pilotage.web.progress.urls")),
     path("contracts/<str:contract_id>/comments/", include("pilotage.web.discussion.urls")),
+    path("contracts/<str:contract_id>/evaluation/", include("pilotage.web.evaluation.urls")),
+    path("reminders/", include("pilotage.web.evaluation.reminder_urls")),
     path("audit/", include("pilotage.web.audit.urls")),
     path("api/", include("pilotage.web.api.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -9,6 +9,14 @@ Roles (per institution, through a `Grant`):
 | record action progress, events     | yes   | yes     | their services | no           | no     |
 | edit the catalogue (admin)         | yes   | yes     | no             | no           | no     |
 | read the audit trail               | yes   | yes     | no             | yes          | no     |
+| run the evaluation (steps, draft)  | yes   | yes     | no             | no           | no     |
+| write the institution's position   | yes   | yes     | no             | no           | no     |
+| write the commissioners' position  | no    | no      | no             | yes          | no     |
+| art. 48/51 entries, a decision     | yes   | yes     | no             | yes          | no     |
+
+"Run the evaluation" also covers the art. 50 register and the adaptation requests. A decision
+is the supervising minister's on an adaptation request; art. 51 notices are given for one's
+own party (`party_of`).
 
 A user sees an institution only when granted it (a superuser is an administrator everywhere).
 "Their services" are the codes listed on the service owner's grant: a figure belongs to the
@@ -32,11 +40,14 @@ __all__ = [
     "Account",
     "acting",
     "can_comment",
+    "can_decide_adaptation",
     "can_edit_catalogue",
     "can_edit_progress",
+    "can_manage_evaluation",
     "can_read_audit",
     "grant_for",
     "institutions_for",
+    "party_of",
     "require_grant",
 ]
 
@@ -125,3 +136,24 @@ def can_read_audit(grant: Grant | None) -> bool:
         Role.CONTRACT_MANAGER,
         Role.GOVERNMENT_COMMISSIONER,
     }
+
+
+def can_manage_evaluation(grant: Grant | None) -> bool:
+    """May run the evaluation cycle: its steps, the draft's narrative, the registers, requests."""
+    return grant is not None and Role(grant.role) in {Role.ADMINISTRATOR, Role.CONTRACT_MANAGER}
+
+
+def party_of(grant: Grant | None) -> str | None:
+    """Which party of the contract the grant writes for: "institution" (administrator, contract
+    manager), "state" (government commissioner: the commissioners' position), or None."""
+    if grant is None:
+        return None
+    role = Role(grant.role)
+    if role in {Role.ADMINISTRATOR, Role.CONTRACT_MANAGER}:
+        return "institution"
+    return "state" if role is Role.GOVERNMENT_COMMISSIONER else None
+
+
+def can_decide_adaptation(grant: Grant | None) -> bool:
+    """May record the supervising minister's decision on an adaptation request."""
+    return party_of(grant) is not None

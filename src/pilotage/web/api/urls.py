@@ -5,5 +5,8 @@ from __future__ import annotations
 from django.urls import path
 
 from pilotage.web.api.views import api
+from pilotage.web.evaluation.api import router as evaluation_router
+
+api.add_router("", evaluation_router)
 
 urlpatterns = [path("", api.urls)]
