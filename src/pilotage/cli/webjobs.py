@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pilotage.cli import web as web_cli
-from pilotage.errors import PilotageError
+from pilotage.errors import PilotageError, WebJobError
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -51,10 +51,6 @@ KINDS = ("comment", "justification")
 LANGUAGES = ("fr", "nl", "en")
 MAX_TEXT = 5000  # Comment.text's max_length
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
-
-
-class WebJobError(PilotageError):
-    """A web job refused: printed as `error: ...` with exit status 1."""
 
 
 def _setup() -> None:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from pilotage.contract.base import Language
 from pilotage.contract.model import Contract
+from pilotage.errors import BadQuery
 from pilotage.followup import (
     DEFAULT_SOON_DAYS,
     ActionFollowup,
@@ -87,10 +88,6 @@ class Page:
 
     def render(self, template: str, **extra: Any) -> HttpResponse:
         return render(self.request, f"progress/{template}", self.context(**extra))
-
-
-class BadQuery(Exception):
-    """A query parameter that cannot be read: answered 400 with the message, as plain text."""
 
 
 def _view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
