@@ -36,6 +36,7 @@ __all__ = [
     "export_command",
     "grant_command",
     "load_contract_command",
+    "unlock_command",
     "users_command",
 ]
 
@@ -58,25 +59,15 @@ def _setup() -> None:
 
 
 def _institution(code: str) -> Institution:
-    from pilotage.web.accounts.models import Institution
+    from pilotage.web.accounts.rights import institution
 
-    found = Institution.objects.filter(code=code).first()
-    if found is None:
-        known = ", ".join(Institution.objects.values_list("code", flat=True)) or "none yet"
-        raise WebJobError(
-            f"no institution {code!r} in the web database (known: {known}); an institution "
-            "comes with its contract: pilotage web load-contract FILE"
-        )
-    return found
+    return institution(code)
 
 
 def _user(username: str) -> User:
-    from django.contrib.auth.models import User
+    from pilotage.web.accounts.rights import account
 
-    found = User.objects.filter(username=username).first()
-    if found is None:
-        raise WebJobError(f"no user {username!r} (pilotage web users lists them)")
-    return found
+    return account(username)
 
 
 # --- load-contract -------------------------------------------------------------------------------
@@ -124,54 +115,11 @@ def load_contract_command(file: str, institution: str | None) -> None:
 # --- grant, users --------------------------------------------------------------------------------
 
 
-def _grant_state(grant: Grant) -> dict[str, Any]:
-    return {
-        "user": grant.user.get_username(),
-        "institution": grant.institution.code,
-        "role": grant.role,
-        "services": list(grant.services or []),
-    }
-
-
-def _grant_line(grant: Grant) -> str:
-    services = list(grant.services or [])
-    owned = f" (services {', '.join(services)})" if services else ""
-    return f"{grant.role}{owned} @ {grant.institution.code}"
-
-
-def _new_user(username: str, institution: Institution, ask_password: bool) -> User:
-    from django.contrib.auth.models import User
-
-    from pilotage.web.audit.record import record
-
-    user = User(username=username)
-    if ask_password:
-        _set_password(user)
-    else:
-        user.set_unusable_password()
-    user.full_clean(exclude=["password"])
-    user.save()
-    record(
-        "user.create",
-        user,
-        after={"username": username, "password_set": ask_password},
-        institution=institution,
-    )
-    return user
-
-
-def _set_password(user: User) -> None:
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
+def _ask_password(username: str) -> str:
     password: str = click.prompt(
-        f"Password for {user.get_username()}", hide_input=True, confirmation_prompt=True
+        f"Password for {username}", hide_input=True, confirmation_prompt=True
     )
-    try:
-        validate_password(password, user)
-    except ValidationError as exc:
-        raise WebJobError("password refused: " + " ".join(exc.messages)) from None
-    user.set_password(password)
+    return password
 
 
 @click.command("grant")
@@ -219,19 +167,15 @@ def grant_command(
     """
     _setup()
     from django.contrib.auth.models import User
-    from django.core.exceptions import ValidationError
     from django.db import transaction
 
-    from pilotage.web.accounts.models import Grant
-    from pilotage.web.audit.record import record
+    from pilotage.web.accounts import rights
 
     if revoke and (role or services):
         raise WebJobError("--revoke takes USERNAME and INSTITUTION only, no ROLE nor --service")
-    if not revoke and role is None:
-        raise WebJobError(f"name the ROLE to grant: one of {', '.join(ROLES)}")
-    if services and role != "service_owner":
-        raise WebJobError("--service is for a service_owner's grant only")
-    inst = _institution(institution)
+    if not revoke:
+        rights.check_grant(role, services)
+    inst = rights.institution(institution)
     with transaction.atomic():
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -240,48 +184,18 @@ def grant_command(
                     f"no user {username!r}; add --create-user to create it "
                     "(pilotage web users lists the existing ones)"
                 )
-            try:
-                user = _new_user(username, inst, set_password)
-            except ValidationError as exc:
-                raise WebJobError(f"user name {username!r}: " + " ".join(exc.messages)) from None
+            password = _ask_password(username) if set_password else None
+            user = rights.create_user(username, password=password, institution=inst)
             click.echo(f"{username}: user created")
         elif set_password:
-            _set_password(user)
-            user.save(update_fields=["password"])
-            record("user.password", user, after={"password_set": True}, institution=inst)
+            rights.set_password(user, _ask_password(username))
             click.echo(f"{username}: password set")
-        grant = Grant.objects.filter(user=user, institution=inst).first()
         if revoke:
-            if grant is None:
-                raise WebJobError(f"{username} holds no grant in {inst.code}: nothing to revoke")
-            before = _grant_state(grant)
-            record("grant.revoke", grant, before=before, institution=inst)
-            grant.delete()
+            before = rights.revoke(user, inst)
             click.echo(f"{username}: {before['role']} @ {inst.code} revoked")
             return
-        assert role is not None
-        if grant is None:
-            grant = Grant.objects.create(
-                user=user, institution=inst, role=role, services=list(services)
-            )
-            record("grant.create", grant, after=_grant_state(grant), institution=inst)
-            state = "granted"
-        else:
-            before = _grant_state(grant)
-            grant.role, grant.services = role, list(services)
-            if _grant_state(grant) == before:
-                state = "unchanged"
-            else:
-                grant.save(update_fields=["role", "services"])
-                record(
-                    "grant.change",
-                    grant,
-                    before=before,
-                    after=_grant_state(grant),
-                    institution=inst,
-                )
-                state = "changed"
-    click.echo(f"{username}: {_grant_line(grant)} ({state})")
+        done = rights.grant(user, inst, role, services)
+    click.echo(f"{username}: {rights.grant_line(done.grant)} ({done.state})")
     if role == "service_owner" and not services:
         click.echo(
             "note: a service owner without --service may read but comment on nothing and "
@@ -304,44 +218,47 @@ def users_command(institution: str | None, as_json: bool) -> None:
       pilotage web users --json
     """
     _setup()
-    from django.contrib.auth.models import User
+    from pilotage.web.accounts import rights
 
-    users = User.objects.order_by("username").prefetch_related("grants__institution")
-    if institution is not None:
-        users = users.filter(grants__institution=_institution(institution)).distinct()
-    listed: list[dict[str, Any]] = []
-    lines: list[str] = []
-    for user in users:
-        grants = sorted(user.grants.all(), key=lambda g: str(g.institution.code))
-        doc = {
-            "username": user.username,
-            "active": user.is_active,
-            "superuser": user.is_superuser,
-            "password_set": user.has_usable_password(),
-            "grants": [
-                {"institution": g.institution.code, "role": g.role, "services": g.services}
-                for g in grants
-            ],
-        }
-        listed.append(doc)
+    listed = rights.user_listing(rights.institution(institution) if institution else None)
+    if as_json:
+        docs = [{k: v for k, v in doc.items() if k != "lines"} for doc in listed]
+        click.echo(json.dumps({"users": docs}, indent=2, ensure_ascii=False))
+        return
+    for doc in listed:
         flags = [
             label
             for label, on in (
-                ("superuser", user.is_superuser),
-                ("inactive", not user.is_active),
+                ("superuser", doc["superuser"]),
+                ("inactive", not doc["active"]),
                 ("no password", not doc["password_set"]),
             )
             if on
         ]
         shown = f" [{', '.join(flags)}]" if flags else ""
-        granted = "; ".join(_grant_line(g) for g in grants) or "no grant"
-        lines.append(f"{user.username}{shown}: {granted}")
-    if as_json:
-        click.echo(json.dumps({"users": listed}, indent=2, ensure_ascii=False))
-        return
-    for line in lines:
-        click.echo(line)
+        click.echo(f"{doc['username']}{shown}: {'; '.join(doc['lines']) or 'no grant'}")
     click.echo(f"{len(listed)} user(s)")
+
+
+@click.command("unlock")
+@click.argument("username")
+def unlock_command(username: str) -> None:
+    """Lift the login lockout of USERNAME (after too many wrong passwords).
+
+    Five wrong passwords for one user name from one computer lock that login for 15 minutes,
+    the right password included. This clears the failures of USERNAME from every computer, so
+    they may log in again at once; the unlock is in the audit trail.
+
+    \b
+    Example:
+      pilotage web unlock alice
+    """
+    _setup()
+    from pilotage.web.accounts.lockout import unlock
+
+    cleared = unlock(username)
+    click.echo(f"{username}: {cleared} failed attempt record(s) cleared" if cleared else
+               f"{username}: not locked out (no failed attempt recorded)")  # fmt: skip
 
 
 # --- export --------------------------------------------------------------------------------------
@@ -534,6 +451,7 @@ WEB_COMMANDS: Sequence[click.Command] = (
     load_contract_command,
     grant_command,
     users_command,
+    unlock_command,
     export_command,
     audit_command,
 )

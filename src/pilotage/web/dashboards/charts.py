@@ -1,8 +1,10 @@
 """The trend chart of an objective: an inline SVG drawn on the server by pygal.
 
 No script and no external reference: pygal is told not to link its JavaScript (`js=[]`), its
-styles are inlined, and the inline config script and comments (which name pygal's web site)
-are removed, so the page works offline. The same figures are in a table beside the chart.
+styles are inlined, and the inline config script, comments (which name pygal's web site) and
+style attributes are removed, so the page works offline under a strict Content-Security-Policy
+(its `<style>` element carries the page's nonce: `with_nonce`). The same figures are in a
+table beside the chart.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 import pygal  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
 
-__all__ = ["trend_svg"]
+__all__ = ["trend_svg", "with_nonce"]
 
 # pygal appends an import hook for its map plugins (unused here) that only has the find_module()
 # of Python 2: every later failed import then raises an ImportWarning. Take it out again.
@@ -32,6 +34,7 @@ _STYLE = Style(
 )
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_STYLE_ATTRIBUTE = re.compile(r'\s+style="[^"]*"')  # the stylesheet hides the tooltips instead
 
 
 def trend_svg(
@@ -90,4 +93,10 @@ def _drawn(
     chart.add(value_label, list(values))
     chart.add(target_label, list(targets), stroke_style={"dasharray": "6, 4", "width": 2})
     svg = str(chart.render(is_unicode=True))
-    return _COMMENT.sub("", _SCRIPT.sub("", svg))
+    return _STYLE_ATTRIBUTE.sub("", _COMMENT.sub("", _SCRIPT.sub("", svg)))
+
+
+def with_nonce(svg: str, nonce: str) -> str:
+    """The chart with the page's Content-Security-Policy nonce on its one `<style>` element
+    (pygal scopes its styles to the chart's id, inside the SVG)."""
+    return svg.replace("<style", f'<style nonce="{nonce}"', 1)

@@ -26,7 +26,7 @@ from pilotage.web.accounts.access import require_grant
 from pilotage.web.accounts.models import Grant
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards import data
-from pilotage.web.dashboards.charts import trend_svg
+from pilotage.web.dashboards.charts import trend_svg, with_nonce
 from pilotage.web.dashboards.data import ContractIndex, FigureRow, ObjectiveInfo, Published
 from pilotage.web.dashboards.models import Figure, PublishedSet
 from pilotage.web.dashboards.tables import (
@@ -439,6 +439,8 @@ def _charts(
             target_label=_("Target"),
             percent=percent,
         )
+        if page.request is not None:
+            svg = with_nonce(svg, str(page.request.csp_nonce))  # type: ignore[attr-defined]
         charts.append({"title": title, "svg": svg})
     return charts
 

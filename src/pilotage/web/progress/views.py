@@ -9,7 +9,6 @@ a refused role gets 403, never a silently ignored form.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -61,6 +60,7 @@ from pilotage.web.progress.recording import (
     record_delivery,
     record_event,
 )
+from pilotage.web.queries import as_of_day
 
 
 @dataclass
@@ -91,16 +91,8 @@ class Page:
 
 
 def _view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """A progress page: login required, a BadQuery answered 400."""
-
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        try:
-            return view(request, *args, **kwargs)
-        except BadQuery as exc:
-            return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
-
-    wrapped_view: Callable[..., HttpResponseBase] = login_required(wrapped)
+    """A progress page: login required (a BadQuery is answered 400 by the error middleware)."""
+    wrapped_view: Callable[..., HttpResponseBase] = login_required(view)
     return wrapped_view
 
 
@@ -122,14 +114,7 @@ def _granted(request: HttpRequest, contract_id: str) -> tuple[ContractVersion, G
 
 def _page(request: HttpRequest, contract_id: str) -> Page:
     version, grant = _granted(request, contract_id)
-    text = request.GET.get("as_of", "").strip()
-    try:
-        as_of = dt.date.fromisoformat(text) if text else today()
-    except ValueError:
-        raise BadQuery(
-            _("as_of=%(value)s is not a date: write it as YYYY-MM-DD, e.g. 2014-06-30.")
-            % {"value": text}
-        ) from None
+    as_of = as_of_day(request.GET.get("as_of"), today())
     return Page(request, version, contract_of(version), grant, as_of, progress_for(version))
 
 
