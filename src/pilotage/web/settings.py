@@ -136,6 +136,17 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database()}
+# What the pages keep between requests, in each server process: the content of dashboard pages
+# and late-case lists (published figures never change; the keys name what they depend on) and
+# the sessions (read from the cache, written through to the database).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "fr"

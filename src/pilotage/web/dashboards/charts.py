@@ -17,7 +17,9 @@ from collections.abc import Sequence
 import pygal  # type: ignore[import-untyped]
 from pygal.style import Style  # type: ignore[import-untyped]
 
-__all__ = ["trend_svg", "with_nonce"]
+__all__ = ["NONCE_MARK", "trend_svg", "with_nonce"]
+
+NONCE_MARK = "{{csp-nonce}}"  # where a page kept in the cache puts the reader's nonce
 
 # pygal appends an import hook for its map plugins (unused here) that only has the find_module()
 # of Python 2: every later failed import then raises an ImportWarning. Take it out again.

@@ -14,19 +14,23 @@ from typing import Any
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from pilotage.contract.base import Language
 from pilotage.web.accounts.access import require_grant
 from pilotage.web.accounts.models import Grant
+from pilotage.web.caching import cache_key
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards import data
-from pilotage.web.dashboards.charts import trend_svg, with_nonce
+from pilotage.web.dashboards.charts import NONCE_MARK, trend_svg, with_nonce
 from pilotage.web.dashboards.data import ContractIndex, FigureRow, ObjectiveInfo, Published
 from pilotage.web.dashboards.models import Figure, PublishedSet
 from pilotage.web.dashboards.tables import (
@@ -164,25 +168,65 @@ class Page:
             for p in self.published.periods()
         ]
 
-    def respond(self, built: Built, period: str, xlsx: bool) -> HttpResponse:
+    def cache_key(self, *parts: str) -> str:
+        """What a page's content depends on: the contract version, every published set of the
+        contract (a set never changes; a new one changes the key), the language, and `parts`."""
+        sets = ",".join(f"{s.pk}@{s.computed_at.isoformat()}" for s in self.published.sets)
+        return cache_key(
+            "dashboards", self.version.pk, self.version.sha256, sets, self.language, *parts
+        )
+
+    def respond(
+        self, build: Callable[[], Built], period: str, xlsx: bool, *parts: str, **shell: Any
+    ) -> HttpResponse:
+        """The page, or its XLSX export. A page's content is built and rendered once per
+        `cache_key` and kept in the cache (published figures never change); the page around
+        it (header, forms, comment threads) is the reader's own."""
         if xlsx:
+            built = build()
             response = HttpResponse(workbook_bytes(built.dashboard), content_type=CONTENT_TYPE)
             name = filename(*built.export_name)
             response["Content-Disposition"] = f'attachment; filename="{name}"'
             return response
         assert self.request is not None
-        return render(
-            self.request,
-            built.template,
-            {
+        key = self.cache_key(period, *parts)
+        found: tuple[str, str, str] | None = cache.get(key)
+        if found is None:
+            built = build()
+            context = {
                 "contract_id": self.contract_id,
                 "dashboard": built.dashboard,
-                "grant": self.grant,
                 "period": period,
                 "lang": self.language,
                 **built.extra(),
-            },
-        )
+            }
+            body = render_to_string(body_template(built.template), context)
+            found = (str(built.dashboard.title), built.template, body)
+            cache.set(key, found)
+        return self.render_shell(*found, period=period, **shell)
+
+    def render_shell(
+        self, title: str, template: str, body: str, status: int = 200, **extra: Any
+    ) -> HttpResponse:
+        """The page around a content kept in the cache: the charts get this page's nonce."""
+        assert self.request is not None
+        if NONCE_MARK in body:
+            body = body.replace(NONCE_MARK, str(self.request.csp_nonce))  # type: ignore[attr-defined]
+        context = {
+            "contract_id": self.contract_id,
+            "grant": self.grant,
+            "title": title,
+            "body": mark_safe(body),  # rendered (escaped) by the body's template
+            "lang": self.language,
+            **extra,
+        }
+        return render(self.request, template, context, status=status)
+
+
+def body_template(template: str) -> str:
+    """The template of a page's cached content: dashboards/X.html -> dashboards/_X_body.html."""
+    folder, name = template.rsplit("/", 1)
+    return f"{folder}/_{name.removesuffix('.html')}_body.html"
 
 
 @dataclass
@@ -296,7 +340,7 @@ def contract_dashboard(
     request: HttpRequest, contract_id: str, period: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
-    return page.respond(_contract(page, period), period, xlsx)
+    return page.respond(lambda: _contract(page, period), period, xlsx, "contract")
 
 
 def _contract(page: Page, period: str) -> Built:
@@ -347,7 +391,7 @@ def service_dashboard(
     request: HttpRequest, contract_id: str, period: str, service: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
-    return page.respond(_service(page, period, service), period, xlsx)
+    return page.respond(lambda: _service(page, period, service), period, xlsx, "service", service)
 
 
 def _service(page: Page, period: str, service: str) -> Built:
@@ -439,9 +483,7 @@ def _charts(
             target_label=_("Target"),
             percent=percent,
         )
-        if page.request is not None:
-            svg = with_nonce(svg, str(page.request.csp_nonce))  # type: ignore[attr-defined]
-        charts.append({"title": title, "svg": svg})
+        charts.append({"title": title, "svg": with_nonce(svg, NONCE_MARK)})
     return charts
 
 
@@ -450,7 +492,14 @@ def objective_page(
     request: HttpRequest, contract_id: str, period: str, objective: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
-    return page.respond(_objective(page, period, objective), period, xlsx)
+    return page.respond(
+        lambda: _objective(page, period, objective),
+        period,
+        xlsx,
+        "objective",
+        objective,
+        objective=page.objective(objective),
+    )
 
 
 def _objective(page: Page, period: str, objective: str) -> Built:

@@ -9,6 +9,7 @@ a refused role gets 403, never a silently ignored form.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -83,8 +84,15 @@ class Page:
             "as_of": self.as_of,
             "looking_back": self.as_of != today(),
             "lang": _language(),
+            "stamp": self.stamp(),
             **extra,
         }
+
+    def stamp(self) -> str:
+        """What the page's lists depend on besides the version, day and language: everything
+        recorded (the key of their rendering kept in the cache)."""
+        state = f"{self.version.pk}:{self.version.sha256}:{self.progress!r}"
+        return hashlib.sha256(state.encode()).hexdigest()[:32]
 
     def render(self, template: str, **extra: Any) -> HttpResponse:
         return render(self.request, f"progress/{template}", self.context(**extra))
