@@ -61,6 +61,7 @@ def refused(*args: str) -> str:
         ["web", "users"],
         ["web", "export"],
         ["web", "audit"],
+        ["web", "unlock"],
         ["comments"],
         ["comments", "list"],
         ["comments", "add"],

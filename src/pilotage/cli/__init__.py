@@ -62,7 +62,7 @@ def _register() -> None:
     main.add_command(measure.late)
     main.add_command(web.web)
     main.add_command(__import__("pilotage.cli.actions", fromlist=["actions"]).actions)
-    main.add_command(__import__("pilotage.cli.webjobs", fromlist=["comments"]).comments)
+    main.add_command(__import__("pilotage.cli.comments", fromlist=["comments"]).comments)
 
 
 _register()
