@@ -68,3 +68,11 @@ def test_the_late_cases_read_the_store_once_until_it_changes(
     os.utime(synced.path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
     assert viewer.get(LATE).status_code == 200
     assert len(opened) == 1  # the store changed: read again
+
+
+def test_a_norm_that_is_not_a_number_is_a_400_that_says_so(synced: Store, viewer: Client) -> None:
+    response = viewer.get(LATE.replace("norm=0", "norm=first"))
+    assert response.status_code == 400
+    assert "norm=first is not a number: the norm&#x27;s index, 0 for the first." in (
+        response.content.decode()
+    )

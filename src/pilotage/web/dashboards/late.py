@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from pilotage.engine import LateState, late_cases, offices_under
-from pilotage.errors import MeasureError, StoreError
+from pilotage.errors import BadQuery, MeasureError, StoreError
 from pilotage.facts import DuckDBFactStore
 from pilotage.facts.settings import store_path
 from pilotage.web.dashboards.data import ObjectiveInfo, contract_index
@@ -33,7 +33,10 @@ def _figure(page: Page, info: ObjectiveInfo, period: str) -> Figure:
     try:
         norm = int(norm_text) if norm_text else 0
     except ValueError:
-        raise Http404(f"norm {norm_text!r} is not a number") from None
+        raise BadQuery(
+            _("norm=%(value)s is not a number: the norm's index, 0 for the first.")
+            % {"value": norm_text}
+        ) from None
     sets = page.published.by_level(period)
     figure: Figure | None = (
         Figure.objects.filter(
