@@ -20,7 +20,7 @@ from pilotage.web.dashboards.models import Figure
 from pilotage.web.dashboards.tables import Cell, Dashboard, Table, number_text
 
 if TYPE_CHECKING:
-    from pilotage.web.dashboards.views import Page
+    from pilotage.web.dashboards.page import Page
 
 __all__ = ["late_page"]
 
@@ -110,7 +110,7 @@ def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
 def _late_table(
     page: Page, info: ObjectiveInfo, period: str, figure: Figure, path: Path
 ) -> dict[str, Any]:
-    from pilotage.web.dashboards.views import describe
+    from pilotage.web.dashboards.page import describe
 
     expected = (figure.denominator or 0) - figure.numerator
     with DuckDBFactStore(path, read_only=True) as store:
