@@ -13,7 +13,6 @@ from django.http import HttpRequest
 from django.test import Client
 
 from pilotage.cli import main
-from pilotage.web.accounts import rights
 from pilotage.web.accounts.models import Grant, Institution, Role
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.audit.record import record
@@ -281,6 +280,8 @@ def test_thirty_wrong_passwords_lock_the_login_logged_and_audited(
 
 
 def test_the_grant_service_refuses_what_does_not_fit() -> None:
+    from pilotage.web.accounts import rights
+
     user = User.objects.create_user("x")
     inst = Institution.objects.get(code="INASTI")
     with pytest.raises(Exception, match="service_owner's grant only"):

@@ -138,7 +138,10 @@ TEMPLATES = [
 DATABASES = {"default": database()}
 # What the pages keep between requests, in each server process: the content of dashboard pages
 # and late-case lists (published figures never change; the keys name what they depend on) and
-# the sessions (read from the cache, written through to the database).
+# the sessions (read from the cache, written through to the database). One server process
+# (waitress) serves the application; several processes behind one address would each keep
+# their own copy, so a logout would reach only one: such a set-up switches sessions back to
+# "django.contrib.sessions.backends.db".
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
