@@ -2,61 +2,101 @@
 
 Every error a user can cause is one of these, with a message that names the bad value and the
 fix. Errors of other libraries (yaml, duckdb, ...) are translated into these at the boundary.
+Each class carries what it maps to at each front-end: `http_status`, the status a page or the
+API answers it with, and `exit_code`, the command line's exit status. Each front-end handles
+PilotageError once: the web application in one middleware (pages) and one exception handler
+(API), the command line in its top-level group.
 
-    PilotageError
-    ├── ContractError
-    │   ├── ContractFileError        a contract file cannot be read or parsed (I/O, YAML syntax)
-    │   ├── ContractInvalidError     a contract file was read but breaks the schema or the rules
-    │   └── ConsolidationError       amendments that cannot be applied to their base
-    ├── LegalTimeError
-    │   ├── DeadlineSyntaxError      a deadline or delay rule that cannot be read
-    │   ├── ImpossibleDateError      a date that does not exist (31/04/2013)
-    │   ├── IntervalError            an end before its start, and similar ordering faults
-    │   └── CalendarError            an unknown calendar, or a bad calendar file
-    ├── FactsError
-    │   ├── ImportFileError          a case source cannot be read: missing, not CSV, corrupt,
-    │   │                            no header row, columns missing or unknown, a failing query
-    │   ├── SecretKeyError           a niss column without PILOTAGE_SECRET_KEY, or another key
-    │   │                            than the one the store was built with
-    │   ├── OrgUnitsError            an org-unit file that breaks the office -> region ->
-    │   │                            institution hierarchy
-    │   └── StoreError               the fact store cannot be opened, read or written
-    ├── MeasureError                 a measure that cannot be asked: an objective the contract
-    │                                does not have or does not measure from cases, a norm it
-    │                                does not have
-    ├── ReportError                  a report pack that cannot be made as asked: a period no
-    │                                published result set holds, an unknown service, objective,
-    │                                format or language
-    └── EvaluationError              the evaluation cycle (INAMI art. 42-51) refused a step
-        ├── EvaluationOrderError     a step skipped, or dated before the one it follows; an
-        │                            agreed calendar beyond the art. 49 maxima (409)
-        ├── EvaluationPartyError     a position or an acknowledgement written by the wrong
-        │                            party or role (403)
-        ├── EvaluationFrozenError    a document changed after it was sent, without a new
-        │                            numbered version (409)
-        └── AdaptationError          an adaptation request that cannot be sent, decided or
-                                     consolidated as asked (409)
+                                                                      HTTP  exit
+    PilotageError                                                      400   1
+    ├── ContractError                                                  400   1
+    │   ├── ContractFileError        a contract file cannot be read     400   1
+    │   │                            or parsed (I/O, YAML syntax)
+    │   ├── ContractInvalidError     a contract file was read but       400   1
+    │   │                            breaks the schema or the rules
+    │   └── ConsolidationError       amendments that cannot be          400   1
+    │                                applied to their base
+    ├── LegalTimeError                                                 400   1
+    │   ├── DeadlineSyntaxError      a deadline or delay rule that      400   1
+    │   │                            cannot be read
+    │   ├── ImpossibleDateError      a date that does not exist         400   1
+    │   │                            (31/04/2013)
+    │   ├── IntervalError            an end before its start, and       400   1
+    │   │                            similar ordering faults
+    │   └── CalendarError            an unknown calendar, or a bad      400   1
+    │                                calendar file
+    ├── FactsError                                                     400   1
+    │   ├── ImportFileError          a case source cannot be read:      400   1
+    │   │                            missing, not CSV, corrupt, no
+    │   │                            header row, columns missing or
+    │   │                            unknown, a failing query
+    │   ├── SecretKeyError           a niss column without              500   1
+    │   │                            PILOTAGE_SECRET_KEY, or another
+    │   │                            key than the store's
+    │   ├── OrgUnitsError            an org-unit file that breaks the   400   1
+    │   │                            office -> region -> institution
+    │   │                            hierarchy
+    │   └── StoreError               the fact store cannot be opened,   503   1
+    │                                read or written
+    ├── MeasureError                 a measure that cannot be asked:    400   1
+    │                                an objective the contract does
+    │                                not have or does not measure from
+    │                                cases, a norm it does not have
+    ├── FollowupError                an action, mission, event or       400   1
+    │                                milestone the contract does not
+    │                                have, or progress that cannot be
+    │                                recorded as given
+    ├── DocumentReadError            a signed document that cannot be   400   2
+    │                                read (unknown format, missing
+    │                                reader library, broken file)
+    ├── BadQuery                     a page's or the API's query        400   1
+    │                                parameter that cannot be read
+    ├── WebJobError                  a job of the web application       400   1
+    │                                refused (users, grants, exports)
+    ├── ReportError                  a report pack that cannot be made  400   1
+    │                                as asked: a period no published
+    │                                result set holds, an unknown
+    │                                service, objective, format or
+    │                                language
+    └── EvaluationError              the evaluation cycle (INAMI art.   400   1
+        │                            42-51) refused a step
+        ├── EvaluationOrderError     a step skipped, or dated before    409   1
+        │                            the one it follows; an agreed
+        │                            calendar beyond the art. 49 maxima
+        ├── EvaluationPartyError     a position or an acknowledgement   403   1
+        │                            written by the wrong party or role
+        ├── EvaluationFrozenError    a document changed after it was    409   1
+        │                            sent, without a new numbered
+        │                            version
+        └── AdaptationError          an adaptation request that cannot  409   1
+                                     be sent, decided or consolidated
+                                     as asked
 
-The CLI turns a PilotageError into its message on stderr and exit status `exit_code`.
+The CLI turns a PilotageError into its message on stderr and exit status `exit_code`; the web
+application into a page (or a JSON body `{"detail": ...}` under /api/) with `http_status`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 __all__ = [
     "AdaptationError",
+    "BadQuery",
     "CalendarError",
     "ConsolidationError",
     "ContractError",
     "ContractFileError",
     "ContractInvalidError",
     "DeadlineSyntaxError",
+    "DocumentReadError",
     "EvaluationError",
     "EvaluationFrozenError",
     "EvaluationOrderError",
     "EvaluationPartyError",
     "FactsError",
+    "FollowupError",
     "ImportFileError",
     "ImpossibleDateError",
     "IntervalError",
@@ -67,13 +107,15 @@ __all__ = [
     "ReportError",
     "SecretKeyError",
     "StoreError",
+    "WebJobError",
 ]
 
 
 class PilotageError(Exception):
     """Base of every error pilotage raises on purpose."""
 
-    exit_code = 1
+    http_status: ClassVar[int] = 400  # what was asked cannot be done as given
+    exit_code: ClassVar[int] = 1
 
 
 class ContractError(PilotageError):
@@ -139,6 +181,8 @@ class ImportFileError(FactsError):
 class SecretKeyError(FactsError):
     """The key that turns a NISS into a person_key is missing, too short or not the store's."""
 
+    http_status = 500  # the server's configuration, not the request
+
 
 class OrgUnitsError(FactsError):
     """An org-unit file that cannot be used; `problems` lists every fault found."""
@@ -151,9 +195,32 @@ class OrgUnitsError(FactsError):
 class StoreError(FactsError):
     """The fact store cannot be opened, read or written (a DuckDB error, in our words)."""
 
+    http_status = 503  # held by a writer, or missing: try again later
+
 
 class MeasureError(PilotageError):
     """A measurement that cannot be asked as given; the message names the value and the fix."""
+
+
+class FollowupError(PilotageError):
+    """An action, mission, event or milestone the contract does not have, or progress that
+    cannot be recorded as given."""
+
+
+class DocumentReadError(PilotageError):
+    """The document cannot be read (unknown format, missing reader library, broken file)."""
+
+    exit_code = 2
+
+
+class BadQuery(PilotageError):
+    """A query parameter of a page or of the API that cannot be read; the message says what is
+    expected (answered 400)."""
+
+
+class WebJobError(PilotageError):
+    """A job of the web application refused (a user, a grant, an export): the message says why
+    and what to do."""
 
 
 class ReportError(PilotageError):
@@ -161,33 +228,28 @@ class ReportError(PilotageError):
 
 
 class EvaluationError(PilotageError):
-    """The evaluation cycle refused a step; the message names the step, the value and why.
-
-    `status` is the HTTP status a page or the API answers with.
-    """
-
-    status = 400
+    """The evaluation cycle refused a step; the message names the step, the value and why."""
 
 
 class EvaluationOrderError(EvaluationError):
     """A step skipped or dated before the previous one, or a calendar beyond art. 49."""
 
-    status = 409
+    http_status = 409
 
 
 class EvaluationPartyError(EvaluationError):
     """A position, acknowledgement or decision written by a party that may not write it."""
 
-    status = 403
+    http_status = 403
 
 
 class EvaluationFrozenError(EvaluationError):
     """A sent document edited without opening a new numbered version with a reason."""
 
-    status = 409
+    http_status = 409
 
 
 class AdaptationError(EvaluationError):
     """An adaptation request (art. 42) that cannot be sent, decided or consolidated as asked."""
 
-    status = 409
+    http_status = 409

@@ -20,12 +20,13 @@ import json, sys
 import django
 django.setup()
 from django.contrib.auth import authenticate
+from django.http import HttpRequest
 from pilotage.web.accounts.models import Grant
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards.models import PublishedSet
 owner = Grant.objects.filter(user__username="demo-service-owner")
 print(json.dumps({
-    "authenticated": [authenticate(username=u, password=p) is not None
+    "authenticated": [authenticate(HttpRequest(), username=u, password=p) is not None
                       for u, p in json.loads(sys.argv[1])],
     "owner": {g.institution.code: g.services for g in owner},
     "contracts": ContractVersion.objects.count(),
@@ -76,14 +77,16 @@ def test_start_loads_measures_shows_and_sets_up_the_web_application_then_changes
     assert "334344 inserted, 0 updated, 0 unchanged, 0 rejected" in out
     assert "measured 2019-Q1..2020-Q4 by office: result set 1 (version 1)" in out
     assert "Dashboard 2020-Q4, whole institution" in out
-    assert "2020-Q4 by institution, as of 2020-12-31: result set 4 (version 1)" in out
+    # The dashboard is the institution's result set just published: no extra set for it.
+    assert "2019-Q1..2020-Q4 by institution, as of 2020-12-31: result set 3 (version 1)" in out
+    assert "result set 4" not in out
     assert "VOB 2-01     120 | 90%" in out
     assert (tmp_path / "data" / "demo" / "cases.parquet").exists()
     assert (tmp_path / "data" / "demo-secret.key").stat().st_mode & 0o077 == 0
     # The web application, set up.
     assert "catalogue inasti-2019-2020 [INASTI]: loaded" in out
     assert "catalogue inami-2013-2015 [INAMI]: loaded" in out
-    assert ": 4 copied (" in out
+    assert ": 3 copied (" in out
     assert "inami-2013-2015: DEMONSTRATION progress recorded:" in out
     assert "DEMONSTRATION ACCOUNTS" in out
     assert "Open http://127.0.0.1:8000 and log in as:" in out
@@ -103,19 +106,19 @@ def test_start_loads_measures_shows_and_sets_up_the_web_application_then_changes
         "authenticated": [True] * 5,
         "owner": {"INASTI": ["VOB"], "INAMI": ["11"]},
         "contracts": 2,
-        "published_sets": 4,
+        "published_sets": 3,
     }
 
     again = _start(env)
     assert "0 inserted, 0 updated, 334344 unchanged, 0 rejected" in again
-    assert "by office: result set 5 (version 2)" in again
-    assert "2020-Q4 by institution, as of 2020-12-31: result set 8 (version 2)" in again
+    assert "by office: result set 4 (version 2)" in again
+    assert "2019-Q1..2020-Q4 by institution, as of 2020-12-31: result set 6 (version 2)" in again
     assert "catalogue inasti-2019-2020 [INASTI]: unchanged" in again
     assert "catalogue inami-2013-2015 [INAMI]: unchanged" in again
-    assert ": 4 copied (" in again  # the new versions only
-    assert "4 already mirrored" in again
+    assert ": 3 copied (" in again  # the new versions only
+    assert "3 already mirrored" in again
     assert "0 event(s), 0 completion(s), 0 mission delivery(ies)" in again
     second = _check_logins(env, again)
     assert second["authenticated"] == [True] * 5  # the passwords printed this time
-    assert (second["contracts"], second["published_sets"]) == (2, 8)
+    assert (second["contracts"], second["published_sets"]) == (2, 6)
     assert _check_logins(env, out)["authenticated"] == [False] * 5  # last time's are reset

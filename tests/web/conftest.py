@@ -31,6 +31,14 @@ def _secret_key(tmp_path_factory: pytest.TempPathFactory) -> None:
     django_settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with nothing kept from another (the pages' cache is per process)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def seeded(db: None) -> None:
     """Both seed contracts in the catalogue."""

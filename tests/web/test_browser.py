@@ -104,6 +104,8 @@ class Browser:
         )
         self.page = self._context.pages[0] if self._context.pages else self._context.new_page()
         self.page.on("request", lambda request: self.requests.append(request.url))
+        self.console: list[str] = []
+        self.page.on("console", lambda message: self.console.append(message.text))
         self.page.set_default_timeout(20_000)
         self.closed = False
 
@@ -120,6 +122,10 @@ class Browser:
             self.page.locator(at).first.scroll_into_view_if_needed()
         self.steps += 1
         self.page.screenshot(path=ARTEFACTS / f"{self.steps:02d}-{name}.png")
+
+    def refused_by_csp(self) -> list[str]:
+        """What the Content-Security-Policy refused (Chromium says so on the console)."""
+        return [m for m in self.console if "Content Security Policy" in m]
 
     def outside(self) -> list[str]:
         return [u for u in self.requests if not u.startswith((self.base, "data:", "blob:"))]
@@ -205,6 +211,7 @@ def test_a_contract_manager_logs_in_reads_in_dutch_drills_down_exports_and_recor
     browser.shot("action-recorded", at="p.saved")
 
     assert browser.outside() == []
+    assert browser.refused_by_csp() == []  # no inline script or style left without its nonce
     assert len(browser.requests) >= 10
     browser.close()
     done = Completion.objects.get(contract_id="inami-2013-2015", milestone="2013-06-30")

@@ -43,7 +43,8 @@ def test_load_stores_the_canonical_json_and_is_idempotent() -> None:
 def test_audit_trail_written_once_per_new_version() -> None:
     load_contract_file("inami-2013-2015", "INAMI")
     load_contract_file("inami-2013-2015", "INAMI")
-    (entry,) = AuditEntry.objects.all()
+    (entry,) = AuditEntry.objects.filter(action="contract.load")
+    assert AuditEntry.objects.filter(action="institution.create").count() == 1
     version = ContractVersion.objects.get()
     assert entry.action == "contract.load"
     assert entry.object_type == "catalogue.ContractVersion"

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client
 
 from pilotage.contract.seeds import seed_path
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("role", list(Role))
 def test_overview_only_for_the_granted_institution(client: Client, role: Role) -> None:
     make_user("someone", role, "INASTI")
-    client.login(username="someone", password="pw-for-tests")
+    client.login(request=HttpRequest(), username="someone", password="pw-for-tests")
     own = client.get("/contracts/inasti-2019-2020/")
     other = client.get("/contracts/inami-2013-2015/")
     assert own.status_code == 200
@@ -34,14 +35,14 @@ def test_anonymous_is_sent_to_login(client: Client, contract_id: str) -> None:
 @pytest.mark.usefixtures("seeded")
 def test_overview_shows_the_contract(client: Client) -> None:
     make_user("reader", Role.VIEWER, "INAMI")
-    client.login(username="reader", password="pw-for-tests")
+    client.login(request=HttpRequest(), username="reader", password="pw-for-tests")
     page = client.get("/contracts/inami-2013-2015/").content.decode()
     assert "Laurette Onkelinx" in page  # a signatory
     assert "2013-01-01" in page
     assert "31/04/2013" in page  # a deadline as printed, impossible date and all
     inasti = Client()
     make_user("inasti-reader", Role.VIEWER, "INASTI")
-    inasti.login(username="inasti-reader", password="pw-for-tests")
+    inasti.login(request=HttpRequest(), username="inasti-reader", password="pw-for-tests")
     page = inasti.get("/contracts/inasti-2019-2020/").content.decode()
     assert page.count('class="norm"') == 51
     assert "VOB 1-01" in page
@@ -50,7 +51,7 @@ def test_overview_shows_the_contract(client: Client) -> None:
 @pytest.mark.usefixtures("seeded")
 def test_contract_texts_in_the_reader_language(client: Client) -> None:
     make_user("lezer", Role.VIEWER, "INASTI")
-    client.login(username="lezer", password="pw-for-tests")
+    client.login(request=HttpRequest(), username="lezer", password="pw-for-tests")
     page = client.get("/contracts/inasti-2019-2020/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Kerntaken" in page
     assert "[fr] " in page  # a text missing in Dutch is marked with the language shown
@@ -58,7 +59,7 @@ def test_contract_texts_in_the_reader_language(client: Client) -> None:
 
 def test_unknown_contract_is_404(client: Client) -> None:
     make_user("someone", Role.VIEWER, "INASTI")
-    client.login(username="someone", password="pw-for-tests")
+    client.login(request=HttpRequest(), username="someone", password="pw-for-tests")
     assert client.get("/contracts/no-such-contract/").status_code == 404
 
 
@@ -79,7 +80,7 @@ def test_login_form_requires_the_csrf_token() -> None:
 @pytest.mark.usefixtures("seeded")
 def test_language_switch_changes_the_interface(client: Client) -> None:
     make_user("someone", Role.CONTRACT_MANAGER, "INASTI")
-    client.login(username="someone", password="pw-for-tests")
+    client.login(request=HttpRequest(), username="someone", password="pw-for-tests")
     client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
     nl = client.get("/contracts/inasti-2019-2020/").content.decode()
     assert '<html lang="nl">' in nl
@@ -106,14 +107,16 @@ def test_security_headers(client: Client) -> None:
 def test_catalogue_and_audit_trail_in_the_admin_for_those_allowed(role: Role, status: int) -> None:
     users = {u.role: u for u in create_demo_users()}
     client = Client()
-    assert client.login(username=users[role].username, password=users[role].password)
+    assert client.login(
+        request=HttpRequest(), username=users[role].username, password=users[role].password
+    )
     assert client.get("/admin/catalogue/contractversion/").status_code == status
     assert client.get("/admin/audit/auditentry/").status_code == status
 
 
 def inasti_overview_in_english(client: Client) -> str:
     make_user("reader", Role.VIEWER, "INASTI")
-    client.login(username="reader", password="pw-for-tests")
+    client.login(request=HttpRequest(), username="reader", password="pw-for-tests")
     return client.get("/contracts/inasti-2019-2020/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
 
@@ -159,7 +162,7 @@ def test_every_contract_page_links_the_contract_parts(
     client: Client, role: Role, audit_link: bool
 ) -> None:
     make_user("someone", role, "INAMI")
-    client.login(username="someone", password="pw-for-tests")
+    client.login(request=HttpRequest(), username="someone", password="pw-for-tests")
     page = client.get("/contracts/inami-2013-2015/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     for href in (
         "dashboard/",
@@ -178,7 +181,7 @@ def test_every_contract_page_links_the_contract_parts(
 @pytest.mark.usefixtures("seeded")
 def test_refusals_and_missing_pages_say_why_in_the_interface(client: Client) -> None:
     make_user("someone", Role.VIEWER, "INASTI")
-    client.login(username="someone", password="pw-for-tests")
+    client.login(request=HttpRequest(), username="someone", password="pw-for-tests")
     refused = client.get("/contracts/inami-2013-2015/", HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 403
     assert "Your account may not open this page" in refused.content.decode()

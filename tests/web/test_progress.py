@@ -217,7 +217,9 @@ def test_list_counts_filter_and_as_of() -> None:
     assert client.get(f"{BASE}/actions/?as_of=2013-02-30").status_code == 400
     bad = client.get(f"{BASE}/actions/?as_of=<script>x</script>")
     assert bad.status_code == 400
-    assert bad["Content-Type"].startswith("text/plain")  # the value is echoed, never as HTML
+    shown = bad.content.decode()  # the value is echoed escaped, never as HTML
+    assert "<script>x" not in shown
+    assert "as_of=&lt;script&gt;x&lt;/script&gt; is not a date" in shown
 
 
 def test_language_marker_for_a_text_missing_in_dutch() -> None:

@@ -66,7 +66,7 @@ def _register() -> None:
     main.add_command(web.web)
     main.add_command(report.report)
     main.add_command(__import__("pilotage.cli.actions", fromlist=["actions"]).actions)
-    main.add_command(__import__("pilotage.cli.webjobs", fromlist=["comments"]).comments)
+    main.add_command(__import__("pilotage.cli.comments", fromlist=["comments"]).comments)
     evaluation = __import__("pilotage.cli.evaluation", fromlist=["evaluation"])
     main.add_command(evaluation.evaluation)
     main.add_command(evaluation.reminders)

@@ -33,7 +33,7 @@ from pilotage.facts.settings import DATA_DIR_ENV, store_path
 from pilotage.facts.store import DuckDBFactStore
 from pilotage.legaltime import Period, parse_date, periods_between
 
-__all__ = ["late", "measure_command"]
+__all__ = ["late", "measure_command", "show_result_set"]
 
 _STORE_HELP = (
     f"The fact store file (default: ${DATA_DIR_ENV}/facts.duckdb, else ./data/facts.duckdb)."
@@ -269,7 +269,17 @@ def measure_command(
         }
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
-    click.echo(_header(rs, not no_publish))
+    show_result_set(rs, published=not no_publish, show_all=show_all, periods=len(result.span))
+    for objective, indicator, why in result.skipped:
+        click.echo(f"not measured: {objective} ({indicator}): {why}")
+
+
+def show_result_set(
+    rs: ResultSet, *, published: bool, show_all: bool = False, periods: int = 1
+) -> None:
+    """Print a result set as `pilotage measure` does: its header, the rows with cases (every
+    row with `show_all`), a period column when it spans several `periods`, the caveats."""
+    click.echo(_header(rs, published))
     shown = [
         r
         for r in rs.rows
@@ -280,15 +290,13 @@ def measure_command(
         or (r.kind == "count" and r.numerator)
     ]
     if shown:
-        for line in _rows_text(shown, periods=len(result.span) > 1):
+        for line in _rows_text(shown, periods=periods > 1):
             click.echo(line)
     hidden = len(rs.rows) - len(shown)
     if hidden:
         click.echo(f"({hidden} rows without any case hidden; --all shows them)")
     for line in _notes(shown):
         click.echo(line)
-    for objective, indicator, why in result.skipped:
-        click.echo(f"not measured: {objective} ({indicator}): {why}")
 
 
 def _default_contract(store: DuckDBFactStore) -> str:

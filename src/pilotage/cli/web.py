@@ -137,21 +137,18 @@ class DemoLogin:
 def create_demo_logins(institutions: Sequence[str]) -> list[DemoLogin]:
     """Create (or reset) the demonstration accounts; the service owner owns DEMO_SERVICES."""
     from pilotage.web.accounts.demo import create_demo_users
-    from pilotage.web.accounts.models import Grant, Role
+    from pilotage.web.accounts.models import Role
 
-    users: list[DemoUser] = create_demo_users(list(institutions))
+    users: list[DemoUser] = create_demo_users(list(institutions), DEMO_SERVICES)
     order = {value: i for i, value in enumerate(_ROLE_ORDER)}
     logins = []
     for user in sorted(users, key=lambda u: order.get(u.role.value, len(order))):
-        grants = []
-        for code in user.institutions:
-            if user.role is Role.SERVICE_OWNER and code in DEMO_SERVICES:
-                Grant.objects.filter(user__username=user.username, institution__code=code).update(
-                    services=DEMO_SERVICES[code]
-                )
-                grants.append(f"{code} {' '.join(DEMO_SERVICES[code])}")
-            else:
-                grants.append(code)
+        grants = [
+            f"{code} {' '.join(DEMO_SERVICES[code])}"
+            if user.role is Role.SERVICE_OWNER and code in DEMO_SERVICES
+            else code
+            for code in user.institutions
+        ]
         where = ", ".join(grants) or "no institution yet (run load-seeds first)"
         logins.append(
             DemoLogin(user.username, user.password, user.role.value.replace("_", " "), where)

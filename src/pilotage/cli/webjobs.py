@@ -1,5 +1,6 @@
-"""The web application's jobs from the command line: load a contract, grant access, export a
-dashboard, read the audit trail (`pilotage web ...`), and comment (`pilotage comments ...`).
+"""The web application's jobs from the command line: load a contract, grant access, unlock a
+login, export a dashboard, read the audit trail (`pilotage web ...`); comments are in
+`pilotage.cli.comments`.
 
 Each command calls the function the web pages call (catalogue loading, comment threads, the
 dashboard views, the audit page's diff), so the rules, the workbook and the audit trail are the
@@ -18,24 +19,22 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pilotage.cli import web as web_cli
-from pilotage.errors import PilotageError
+from pilotage.errors import PilotageError, WebJobError
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-    from pilotage.web.accounts.models import Grant, Institution
+    from pilotage.web.accounts.models import Institution
     from pilotage.web.audit.models import AuditEntry
-    from pilotage.web.catalogue.models import ContractVersion
-    from pilotage.web.discussion.models import Comment
 
 __all__ = [
     "WEB_COMMANDS",
     "WebJobError",
     "audit_command",
-    "comments",
     "export_command",
     "grant_command",
     "load_contract_command",
+    "unlock_command",
     "users_command",
 ]
 
@@ -46,15 +45,8 @@ ROLES = (
     "government_commissioner",
     "viewer",
 )
-TARGET_TYPES = ("figure", "action", "mission")
-KINDS = ("comment", "justification")
 LANGUAGES = ("fr", "nl", "en")
-MAX_TEXT = 5000  # Comment.text's max_length
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
-
-
-class WebJobError(PilotageError):
-    """A web job refused: printed as `error: ...` with exit status 1."""
 
 
 def _setup() -> None:
@@ -62,25 +54,15 @@ def _setup() -> None:
 
 
 def _institution(code: str) -> Institution:
-    from pilotage.web.accounts.models import Institution
+    from pilotage.web.accounts.rights import institution
 
-    found = Institution.objects.filter(code=code).first()
-    if found is None:
-        known = ", ".join(Institution.objects.values_list("code", flat=True)) or "none yet"
-        raise WebJobError(
-            f"no institution {code!r} in the web database (known: {known}); an institution "
-            "comes with its contract: pilotage web load-contract FILE"
-        )
-    return found
+    return institution(code)
 
 
 def _user(username: str) -> User:
-    from django.contrib.auth.models import User
+    from pilotage.web.accounts.rights import account
 
-    found = User.objects.filter(username=username).first()
-    if found is None:
-        raise WebJobError(f"no user {username!r} (pilotage web users lists them)")
-    return found
+    return account(username)
 
 
 # --- load-contract -------------------------------------------------------------------------------
@@ -128,54 +110,11 @@ def load_contract_command(file: str, institution: str | None) -> None:
 # --- grant, users --------------------------------------------------------------------------------
 
 
-def _grant_state(grant: Grant) -> dict[str, Any]:
-    return {
-        "user": grant.user.get_username(),
-        "institution": grant.institution.code,
-        "role": grant.role,
-        "services": list(grant.services or []),
-    }
-
-
-def _grant_line(grant: Grant) -> str:
-    services = list(grant.services or [])
-    owned = f" (services {', '.join(services)})" if services else ""
-    return f"{grant.role}{owned} @ {grant.institution.code}"
-
-
-def _new_user(username: str, institution: Institution, ask_password: bool) -> User:
-    from django.contrib.auth.models import User
-
-    from pilotage.web.audit.record import record
-
-    user = User(username=username)
-    if ask_password:
-        _set_password(user)
-    else:
-        user.set_unusable_password()
-    user.full_clean(exclude=["password"])
-    user.save()
-    record(
-        "user.create",
-        user,
-        after={"username": username, "password_set": ask_password},
-        institution=institution,
-    )
-    return user
-
-
-def _set_password(user: User) -> None:
-    from django.contrib.auth.password_validation import validate_password
-    from django.core.exceptions import ValidationError
-
+def _ask_password(username: str) -> str:
     password: str = click.prompt(
-        f"Password for {user.get_username()}", hide_input=True, confirmation_prompt=True
+        f"Password for {username}", hide_input=True, confirmation_prompt=True
     )
-    try:
-        validate_password(password, user)
-    except ValidationError as exc:
-        raise WebJobError("password refused: " + " ".join(exc.messages)) from None
-    user.set_password(password)
+    return password
 
 
 @click.command("grant")
@@ -223,19 +162,15 @@ def grant_command(
     """
     _setup()
     from django.contrib.auth.models import User
-    from django.core.exceptions import ValidationError
     from django.db import transaction
 
-    from pilotage.web.accounts.models import Grant
-    from pilotage.web.audit.record import record
+    from pilotage.web.accounts import rights
 
     if revoke and (role or services):
         raise WebJobError("--revoke takes USERNAME and INSTITUTION only, no ROLE nor --service")
-    if not revoke and role is None:
-        raise WebJobError(f"name the ROLE to grant: one of {', '.join(ROLES)}")
-    if services and role != "service_owner":
-        raise WebJobError("--service is for a service_owner's grant only")
-    inst = _institution(institution)
+    if not revoke:
+        rights.check_grant(role, services)
+    inst = rights.institution(institution)
     with transaction.atomic():
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -244,48 +179,18 @@ def grant_command(
                     f"no user {username!r}; add --create-user to create it "
                     "(pilotage web users lists the existing ones)"
                 )
-            try:
-                user = _new_user(username, inst, set_password)
-            except ValidationError as exc:
-                raise WebJobError(f"user name {username!r}: " + " ".join(exc.messages)) from None
+            password = _ask_password(username) if set_password else None
+            user = rights.create_user(username, password=password, institution=inst)
             click.echo(f"{username}: user created")
         elif set_password:
-            _set_password(user)
-            user.save(update_fields=["password"])
-            record("user.password", user, after={"password_set": True}, institution=inst)
+            rights.set_password(user, _ask_password(username))
             click.echo(f"{username}: password set")
-        grant = Grant.objects.filter(user=user, institution=inst).first()
         if revoke:
-            if grant is None:
-                raise WebJobError(f"{username} holds no grant in {inst.code}: nothing to revoke")
-            before = _grant_state(grant)
-            record("grant.revoke", grant, before=before, institution=inst)
-            grant.delete()
+            before = rights.revoke(user, inst)
             click.echo(f"{username}: {before['role']} @ {inst.code} revoked")
             return
-        assert role is not None
-        if grant is None:
-            grant = Grant.objects.create(
-                user=user, institution=inst, role=role, services=list(services)
-            )
-            record("grant.create", grant, after=_grant_state(grant), institution=inst)
-            state = "granted"
-        else:
-            before = _grant_state(grant)
-            grant.role, grant.services = role, list(services)
-            if _grant_state(grant) == before:
-                state = "unchanged"
-            else:
-                grant.save(update_fields=["role", "services"])
-                record(
-                    "grant.change",
-                    grant,
-                    before=before,
-                    after=_grant_state(grant),
-                    institution=inst,
-                )
-                state = "changed"
-    click.echo(f"{username}: {_grant_line(grant)} ({state})")
+        done = rights.grant(user, inst, role, services)
+    click.echo(f"{username}: {rights.grant_line(done.grant)} ({done.state})")
     if role == "service_owner" and not services:
         click.echo(
             "note: a service owner without --service may read but comment on nothing and "
@@ -308,44 +213,47 @@ def users_command(institution: str | None, as_json: bool) -> None:
       pilotage web users --json
     """
     _setup()
-    from django.contrib.auth.models import User
+    from pilotage.web.accounts import rights
 
-    users = User.objects.order_by("username").prefetch_related("grants__institution")
-    if institution is not None:
-        users = users.filter(grants__institution=_institution(institution)).distinct()
-    listed: list[dict[str, Any]] = []
-    lines: list[str] = []
-    for user in users:
-        grants = sorted(user.grants.all(), key=lambda g: str(g.institution.code))
-        doc = {
-            "username": user.username,
-            "active": user.is_active,
-            "superuser": user.is_superuser,
-            "password_set": user.has_usable_password(),
-            "grants": [
-                {"institution": g.institution.code, "role": g.role, "services": g.services}
-                for g in grants
-            ],
-        }
-        listed.append(doc)
+    listed = rights.user_listing(rights.institution(institution) if institution else None)
+    if as_json:
+        docs = [{k: v for k, v in doc.items() if k != "lines"} for doc in listed]
+        click.echo(json.dumps({"users": docs}, indent=2, ensure_ascii=False))
+        return
+    for doc in listed:
         flags = [
             label
             for label, on in (
-                ("superuser", user.is_superuser),
-                ("inactive", not user.is_active),
+                ("superuser", doc["superuser"]),
+                ("inactive", not doc["active"]),
                 ("no password", not doc["password_set"]),
             )
             if on
         ]
         shown = f" [{', '.join(flags)}]" if flags else ""
-        granted = "; ".join(_grant_line(g) for g in grants) or "no grant"
-        lines.append(f"{user.username}{shown}: {granted}")
-    if as_json:
-        click.echo(json.dumps({"users": listed}, indent=2, ensure_ascii=False))
-        return
-    for line in lines:
-        click.echo(line)
+        click.echo(f"{doc['username']}{shown}: {'; '.join(doc['lines']) or 'no grant'}")
     click.echo(f"{len(listed)} user(s)")
+
+
+@click.command("unlock")
+@click.argument("username")
+def unlock_command(username: str) -> None:
+    """Lift the login lockout of USERNAME (after too many wrong passwords).
+
+    Five wrong passwords for one user name from one computer lock that login for 15 minutes,
+    the right password included. This clears the failures of USERNAME from every computer, so
+    they may log in again at once; the unlock is in the audit trail.
+
+    \b
+    Example:
+      pilotage web unlock alice
+    """
+    _setup()
+    from pilotage.web.accounts.lockout import unlock
+
+    cleared = unlock(username)
+    click.echo(f"{username}: {cleared} failed attempt record(s) cleared" if cleared else
+               f"{username}: not locked out (no failed attempt recorded)")  # fmt: skip
 
 
 # --- export --------------------------------------------------------------------------------------
@@ -538,278 +446,7 @@ WEB_COMMANDS: Sequence[click.Command] = (
     load_contract_command,
     grant_command,
     users_command,
+    unlock_command,
     export_command,
     audit_command,
 )
-
-
-# --- comments ------------------------------------------------------------------------------------
-
-
-@click.group()
-def comments() -> None:
-    """Comments and justifications on figures, action-commitments and continuous missions.
-
-    The threads of the web pages: a figure is named by its objective code ("VOB 2-01"), an
-    action-commitment by ARTICLE/ACTION ("11/2"), a mission by its code ("36.1"). A figure's
-    thread is for one period (and a unit, empty for the whole institution). Who may comment:
-    an administrator, contract manager or government commissioner of the institution; a service
-    owner on their services only; a viewer never. Every comment is in the audit trail.
-
-    \b
-    Examples:
-      pilotage comments list inasti-2019-2020 --period 2019-Q3
-      pilotage comments add inasti-2019-2020 figure "VOB 2-01" --period 2019-Q3 \\
-          --kind justification --text "Backlog after the summer closure" --as alice
-      pilotage comments add inami-2013-2015 action 11/1 --text "Note CGG sent" --as bob
-    """
-
-
-def _version(contract_id: str) -> ContractVersion:
-    from django.http import Http404
-
-    from pilotage.web.dashboards.data import current_version
-
-    try:
-        return current_version(contract_id)
-    except Http404 as exc:
-        raise WebJobError(f"{exc} (pilotage web load-contract FILE loads it)") from None
-
-
-@comments.command("list")
-@click.argument("contract_id", metavar="CONTRACT")
-@click.option("--period", help="Only the threads of this period (2019-Q3).")
-@click.option("--target-type", type=click.Choice(TARGET_TYPES), help="Only on this kind.")
-@click.option("--target", metavar="CODE", help='Only on this target ("VOB 2-01", "11/2").')
-@click.option("--json", "as_json", is_flag=True, help="One JSON document instead of text.")
-def list_comments(
-    contract_id: str,
-    period: str | None,
-    target_type: str | None,
-    target: str | None,
-    as_json: bool,
-) -> None:
-    """Every comment on CONTRACT, oldest first; withdrawn ones are marked as such.
-
-    \b
-    Examples:
-      pilotage comments list inasti-2019-2020
-      pilotage comments list inasti-2019-2020 --target-type figure --target "VOB 2-01"
-      pilotage comments list inami-2013-2015 --target-type action --json
-    """
-    _setup()
-    from pilotage.web.discussion.models import Comment
-    from pilotage.web.discussion.threads import roles_of
-
-    version = _version(contract_id)
-    found = Comment.objects.filter(contract_id=contract_id).select_related("author")
-    if period is not None:
-        found = found.filter(period=period)
-    if target_type is not None:
-        found = found.filter(target_type=target_type)
-    if target is not None:
-        found = found.filter(target=target)
-    listed: list[Comment] = list(found)
-    roles = roles_of(version, listed, display=False)
-    if as_json:
-        doc = [
-            {
-                "id": c.pk,
-                "target_type": c.target_type,
-                "target": c.target,
-                "period": c.period,
-                "unit": c.unit,
-                "kind": c.kind,
-                "text": c.text,
-                "author": c.author.get_username(),
-                "role": roles.get(c.author_id, ""),
-                "created_at": c.created_at.isoformat(),
-                "updated_at": c.updated_at.isoformat(),
-                "withdrawn": c.withdrawn,
-            }
-            for c in listed
-        ]
-        click.echo(json.dumps({"contract": contract_id, "comments": doc}, indent=2))
-        return
-    for c in listed:
-        where = " ".join(p for p in (c.target_type, c.target, c.period, c.unit) if p)
-        role = roles.get(c.author_id, "no grant").replace("_", " ")
-        withdrawn = " [withdrawn]" if c.withdrawn else ""
-        click.echo(
-            f"#{c.pk} {_when(c.created_at)}  {where}  {c.author.get_username()} ({role})  "
-            f"{c.kind}{withdrawn}: {c.text}"
-        )
-    click.echo(f"{len(listed)} comment(s)")
-
-
-def _comment_text(text: str) -> str:
-    """--text as stored: trimmed, not empty, at most MAX_TEXT characters."""
-    body = text.strip()
-    if not body:
-        raise WebJobError("--text is empty")
-    if len(body) > MAX_TEXT:
-        raise WebJobError(f"--text holds {len(body)} characters; at most {MAX_TEXT}")
-    return body
-
-
-def _refusal(username: str, grant: Grant, what: str) -> str:
-    role = grant.role
-    if role == "service_owner":
-        owned = ", ".join(grant.services or []) or "none"
-        why = f"a service owner comments on their services only (theirs: {owned})"
-    else:
-        why = f"a {role.replace('_', ' ')} may not comment"
-    return f"{username} may not comment on {what}: {why}"
-
-
-@comments.command("add")
-@click.argument("contract_id", metavar="CONTRACT")
-@click.argument("target_type", metavar="TARGET_TYPE", type=click.Choice(TARGET_TYPES))
-@click.argument("target", metavar="TARGET")
-@click.option("--text", required=True, help="The comment (at most 5000 characters).")
-@click.option("--period", default="", help="The period of a figure's thread (2019-Q3).")
-@click.option("--unit", default="", help="A unit's thread (an office or region code).")
-@click.option(
-    "--kind", type=click.Choice(KINDS), default="comment", show_default=True, help="What it is."
-)
-@click.option(
-    "--as", "username", required=True, metavar="USERNAME", help="The author, with their rights."
-)
-def add_comment(
-    contract_id: str,
-    target_type: str,
-    target: str,
-    text: str,
-    period: str,
-    unit: str,
-    kind: str,
-    username: str,
-) -> None:
-    """Add a comment to the thread of TARGET (TARGET_TYPE: figure, action or mission).
-
-    The comment is written as USERNAME, who must be allowed to comment on the target as on the
-    web page: granted the contract's institution, and as a service owner only on their own
-    services. It is in the audit trail under their name.
-
-    \b
-    Examples:
-      pilotage comments add inasti-2019-2020 figure "VOB 2-01" --period 2019-Q3 \\
-          --kind justification --text "Backlog after the summer closure" --as alice
-      pilotage comments add inasti-2019-2020 figure "VOB 2-01" --period 2019-Q3 --unit R1 \\
-          --text "Regional staff shortage" --as alice
-      pilotage comments add inami-2013-2015 action 11/1 --text "Note CGG sent" --as bob
-      pilotage comments add inami-2013-2015 mission 36.1 --text "Report late" --as bob
-    """
-    _setup()
-    from django.core.exceptions import PermissionDenied, ValidationError
-    from django.http import Http404
-
-    from pilotage.web.discussion.models import Kind, TargetType
-    from pilotage.web.discussion.threads import Target, granted_version, may_post, post
-
-    body = _comment_text(text)
-    _version(contract_id)
-    user = _user(username)
-    if not user.is_active:
-        raise WebJobError(f"user {username!r} is inactive")
-    what = f"{target_type} {target}"
-    try:
-        version, grant = granted_version(user, contract_id)
-        if not may_post(grant, version, target_type, target):
-            raise WebJobError(_refusal(username, grant, what))
-        where = Target(contract_id, TargetType(target_type), target, period, unit)
-        comment = post(user, version, grant, where, Kind(kind), body)
-    except PermissionDenied as exc:
-        raise WebJobError(f"{username} may not comment on {contract_id}: {exc}") from None
-    except Http404 as exc:
-        raise WebJobError(str(exc)) from None
-    except ValidationError as exc:
-        raise WebJobError(" ".join(exc.messages)) from None
-    shown = " ".join(p for p in (what, period, unit) if p)
-    click.echo(f"#{comment.pk} {kind} on {shown} by {username} (recorded)")
-
-
-def _own_comment(contract_id: str, number: int, username: str) -> tuple[Any, ...]:
-    """The comment #NUMBER of CONTRACT, its version, and USERNAME's account and grant."""
-    from django.core.exceptions import PermissionDenied
-
-    from pilotage.web.discussion.models import Comment
-    from pilotage.web.discussion.threads import granted_version
-
-    _version(contract_id)
-    comment = Comment.objects.filter(pk=number, contract_id=contract_id).first()
-    if comment is None:
-        raise WebJobError(f"{contract_id} has no comment #{number} (pilotage comments list)")
-    user = _user(username)
-    if not user.is_active:
-        raise WebJobError(f"user {username!r} is inactive")
-    try:
-        version, grant = granted_version(user, contract_id)
-    except PermissionDenied as exc:
-        raise WebJobError(f"{username} may not change comments of {contract_id}: {exc}") from None
-    return comment, version, user, grant
-
-
-@comments.command("edit")
-@click.argument("contract_id", metavar="CONTRACT")
-@click.argument("number", metavar="NUMBER", type=int)
-@click.option("--text", required=True, help="The new text (at most 5000 characters).")
-@click.option("--kind", type=click.Choice(KINDS), help="Change what it is (default: unchanged).")
-@click.option("--as", "username", required=True, metavar="USERNAME", help="The comment's author.")
-def edit_comment(contract_id: str, number: int, text: str, kind: str | None, username: str) -> None:
-    """Correct comment #NUMBER of CONTRACT, as its author (the page's "edit").
-
-    Only the author edits a comment, and only while they may still comment on its target; a
-    withdrawn comment is not edited. The text before and after is kept in the audit trail.
-
-    \b
-    Examples:
-      pilotage comments edit inasti-2019-2020 12 --text "Backlog after the summer" --as alice
-      pilotage comments edit inasti-2019-2020 12 --kind justification --text "..." --as alice
-    """
-    _setup()
-    from django.core.exceptions import PermissionDenied
-
-    from pilotage.web.discussion.models import Kind
-    from pilotage.web.discussion.threads import edit
-
-    body = _comment_text(text)
-    comment, version, user, grant = _own_comment(contract_id, number, username)
-    try:
-        edit(user, version, grant, comment, Kind(kind or comment.kind), body)
-    except PermissionDenied:
-        raise WebJobError(
-            f"{username} may not edit comment #{number}: only its author edits it, while they "
-            "may comment on its target, and never once withdrawn"
-        ) from None
-    click.echo(f"#{number} edited by {username} (recorded)")
-
-
-@comments.command("withdraw")
-@click.argument("contract_id", metavar="CONTRACT")
-@click.argument("number", metavar="NUMBER", type=int)
-@click.option("--as", "username", required=True, metavar="USERNAME", help="Who withdraws it.")
-def withdraw_comment(contract_id: str, number: int, username: str) -> None:
-    """Withdraw comment #NUMBER of CONTRACT (the page's "withdraw"); nothing is deleted.
-
-    The author withdraws their own comment; a contract manager or administrator of the
-    institution withdraws any. The thread shows it as withdrawn, the audit trail keeps its text.
-
-    \b
-    Example:
-      pilotage comments withdraw inasti-2019-2020 12 --as alice
-    """
-    _setup()
-    from django.core.exceptions import PermissionDenied
-
-    from pilotage.web.discussion.threads import withdraw
-
-    comment, version, user, grant = _own_comment(contract_id, number, username)
-    try:
-        withdraw(user, version, grant, comment)
-    except PermissionDenied:
-        raise WebJobError(
-            f"{username} may not withdraw comment #{number}: its author or a contract manager "
-            "or administrator of the institution does, once"
-        ) from None
-    click.echo(f"#{number} withdrawn by {username} (recorded)")

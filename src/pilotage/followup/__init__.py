@@ -80,7 +80,7 @@ from zoneinfo import ZoneInfo
 from pilotage.contract.actions import Action, Article, ContinuousMission, Deadline, DeadlineForm
 from pilotage.contract.base import LocalText
 from pilotage.contract.model import Contract
-from pilotage.errors import PilotageError
+from pilotage.errors import FollowupError
 from pilotage.legaltime.counting import Rule, Unit, deadline
 from pilotage.legaltime.periods import Period
 from pilotage.legaltime.schedules import Schedule
@@ -113,10 +113,6 @@ __all__ = [
 
 DEFAULT_SOON_DAYS = 30
 BRUSSELS = ZoneInfo("Europe/Brussels")
-
-
-class FollowupError(PilotageError):
-    """An action, mission, event or milestone the contract does not have."""
 
 
 class Status(StrEnum):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pilotage.contract.base import Source as Provenance
-from pilotage.errors import PilotageError
+from pilotage.errors import DocumentReadError
 
 __all__ = [
     "DocumentReadError",
@@ -28,12 +28,6 @@ __all__ = [
     "provenance",
     "source_from_text",
 ]
-
-
-class DocumentReadError(PilotageError):
-    """The document cannot be read (unknown format, missing reader library, broken file)."""
-
-    exit_code = 2
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ turns on debug mode; `PILOTAGE_WEB_SECRET_KEY` is required when debug mode is of
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from typing import Any
 
 import dj_database_url
 import django_stubs_ext
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from pilotage.facts.settings import data_dir
@@ -89,18 +91,29 @@ INSTALLED_APPS = [
     "pilotage.web.discussion",
     "pilotage.web.evaluation",
     "pilotage.web.api",
+    "axes",  # login lockout after repeated failures (pilotage.web.accounts.lockout)
 ]
 
 MIDDLEWARE = [
+    "log_request_id.middleware.RequestIDMiddleware",  # every log line names its request
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pilotage.web.middleware.NoStoreMiddleware",  # after WhiteNoise: static files stay cached
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "pilotage.web.accounts.auditing.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "pilotage.web.middleware.PilotageErrorMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "pilotage.web.urls"
@@ -124,6 +137,20 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database()}
+# What the pages keep between requests, in each server process: the content of dashboard pages
+# and late-case lists (published figures never change; the keys name what they depend on) and
+# the sessions (read from the cache, written through to the database). One server process
+# (waitress) serves the application; several processes behind one address would each keep
+# their own copy, so a logout would reach only one: such a set-up switches sessions back to
+# "django.contrib.sessions.backends.db".
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "fr"
@@ -178,3 +205,58 @@ EMAIL_HOST_USER = os.environ.get("PILOTAGE_SMTP_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("PILOTAGE_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("PILOTAGE_SMTP_TLS", "").lower() in {"1", "true", "yes", "on"}
 DEFAULT_FROM_EMAIL = os.environ.get("PILOTAGE_EMAIL_FROM", "pilotage@localhost")
+# Login lockout (django-axes): 5 wrong passwords for one user name from one client address
+# lock that pair out for 15 minutes, the right password included; a success does not reset
+# the count of a locked-out pair. Unlock: pilotage web unlock USERNAME, or the admin.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # pilotage.web.login logs failures and lockouts, with the request id
+
+# Content-Security-Policy: the pages load nothing from elsewhere, run no inline script, and take
+# inline styles only with the page's nonce (the trend charts' SVG carry theirs).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],  # the request's nonce, used only when a page asks for it
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+
+# Request ids: every response carries X-Request-ID, every log line of the request names it, a
+# server error page shows it so that a user can report it.
+GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "log_request_id.filters.RequestIDFilter"}},
+    "formatters": {
+        "request": {
+            "format": "%(asctime)s %(levelname)s %(name)s [request %(request_id)s] %(message)s"
+        }
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "request",
+        }
+    },
+    "loggers": {
+        # Server errors with their traceback, refusals (4xx) as warnings.
+        "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "pilotage": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "axes": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}

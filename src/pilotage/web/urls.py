@@ -34,3 +34,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "pilotage.web.middleware.server_error"  # names the request id to report

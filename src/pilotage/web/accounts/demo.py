@@ -1,15 +1,20 @@
-"""Demonstration accounts: one per role, granted every institution in the catalogue."""
+"""Demonstration accounts: one per role, granted every institution in the catalogue.
+
+Made through `rights`, as any account is, so their creation and grants are in the audit trail.
+"""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import transaction
 
-from pilotage.web.accounts.models import Grant, Institution, Role
+from pilotage.web.accounts import rights
+from pilotage.web.accounts.models import Institution, Role
 
 __all__ = ["DemoUser", "create_demo_users"]
 
@@ -26,8 +31,11 @@ class DemoUser:
     institutions: tuple[str, ...]
 
 
-def create_demo_users(institutions: list[str] | None = None) -> list[DemoUser]:
-    """Create or reset `demo-<role>` for every role, with a fresh random password."""
+def create_demo_users(
+    institutions: list[str] | None = None, services: Mapping[str, Sequence[str]] | None = None
+) -> list[DemoUser]:
+    """Create or reset `demo-<role>` for every role, with a fresh random password; the service
+    owner answers for `services[institution code]` in each institution."""
     codes = institutions or [i.code for i in Institution.objects.all()]
     users = []
     model = get_user_model()
@@ -37,12 +45,14 @@ def create_demo_users(institutions: list[str] | None = None) -> list[DemoUser]:
             role = Role(value)
             username = f"demo-{role.value.replace('_', '-')}"
             password = secrets.token_urlsafe(9)
-            user, _ = model.objects.get_or_create(username=username)
+            user = model.objects.filter(username=username).first()
+            if user is None:
+                user = rights.create_user(username, institution=insts[0] if insts else None)
             user.first_name = "Demonstration"
             user.last_name = str(role.label)
             user.is_staff = role is Role.ADMINISTRATOR or role in _ADMIN_READERS
             user.is_superuser = role is Role.ADMINISTRATOR
-            user.set_password(password)
+            user.set_password(password)  # random, so the password rules are not asked
             user.save()
             if role in _ADMIN_READERS:
                 for name in _READ_PERMISSIONS:
@@ -51,8 +61,7 @@ def create_demo_users(institutions: list[str] | None = None) -> list[DemoUser]:
                         Permission.objects.get(content_type__app_label=app, codename=codename)
                     )
             for inst in insts:
-                Grant.objects.update_or_create(
-                    user=user, institution=inst, defaults={"role": role.value}
-                )
+                owned = (services or {}).get(inst.code, ()) if role is Role.SERVICE_OWNER else ()
+                rights.grant(user, inst, role.value, owned)
             users.append(DemoUser(username, password, role, tuple(codes)))
     return users

@@ -21,6 +21,7 @@ from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
 from pilotage.contract.model import Contract
+from pilotage.errors import PilotageError
 from pilotage.followup import (
     ActionFollowup,
     MilestoneState,
@@ -38,7 +39,9 @@ from pilotage.web.dashboards.data import LEVELS, published_for
 from pilotage.web.dashboards.models import Figure
 from pilotage.web.discussion import threads
 from pilotage.web.discussion.models import Comment, Kind, TargetType
+from pilotage.web.middleware import answer
 from pilotage.web.progress.recording import progress_for
+from pilotage.web.queries import as_of_day
 
 F = TypeVar("F", ActionFollowup, MissionFollowup)
 
@@ -77,6 +80,11 @@ REFUSED: dict[int, type[Schema]] = {
 @api.exception_handler(PermissionDenied)
 def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc) or "Forbidden"}, status=403)
+
+
+@api.exception_handler(PilotageError)
+def _refused(request: HttpRequest, exc: PilotageError) -> HttpResponse:
+    return answer(request, exc)
 
 
 @api.exception_handler(ValidationError)
@@ -266,7 +274,7 @@ def _judged(
 ) -> tuple[dt.date, list[dict[str, Any]]]:
     """The day judged on and the followed items of the contract with the status asked for."""
     version, _grant, contract = _granted(request, contract_id)
-    day = filters.as_of or today()
+    day = as_of_day(filters.as_of, today())
     found = follow(contract, progress_for(version), day)
     return day, [shape(f) for f in found if filters.status in (None, str(f.status))]
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
@@ -22,21 +23,32 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pilotage.web.accounts.access import User, can_read_audit, grant_for, institutions_for
-from pilotage.web.accounts.models import Institution
+from pilotage.web.accounts.access import User, can_read_audit, institutions_for
+from pilotage.web.accounts.models import Grant, Institution
 from pilotage.web.audit.models import AuditEntry
+from pilotage.web.caching import cache_key
 
 PAGE_SIZE = 50
 
 
 def auditable(user: User) -> list[Institution]:
-    """The institutions whose trail `user` may read (`can_read_audit` on their grant)."""
-    return [i for i in institutions_for(user) if can_read_audit(grant_for(user, i))]
+    """The institutions whose trail `user` may read (`can_read_audit` on their grant), in one
+    query."""
+    if not user.is_authenticated:
+        return []
+    if getattr(user, "is_superuser", False):
+        return institutions_for(user)
+    grants = Grant.objects.filter(user_id=user.pk).select_related("institution")
+    return [g.institution for g in grants if can_read_audit(g)]
 
 
-def visible_entries(user: User) -> QuerySet[AuditEntry]:
-    """Every entry `user` may read; PermissionDenied when they may read none."""
-    institutions = auditable(user)
+def visible_entries(
+    user: User, institutions: list[Institution] | None = None
+) -> QuerySet[AuditEntry]:
+    """Every entry `user` may read (of `institutions`, their `auditable` ones); PermissionDenied
+    when they may read none."""
+    if institutions is None:
+        institutions = auditable(user)
     if not institutions:
         raise PermissionDenied("may not read the audit trail of any institution")
     visible = Q(institution__in=institutions)
@@ -127,12 +139,28 @@ def diff(before: Any, after: Any) -> list[Change]:
     ]
 
 
+def _choices(
+    entries: QuerySet[AuditEntry], institutions: list[Institution]
+) -> tuple[list[str], list[str]]:
+    """The object types and users the filters offer, read once per state of the trail (its
+    newest entry) rather than at every page."""
+    newest = entries.order_by("-pk").values_list("pk", flat=True).first()
+    key = cache_key("audit-choices", newest, *sorted(i.pk for i in institutions))
+    found: tuple[list[str], list[str]] | None = cache.get(key)
+    if found is None:
+        object_types = sorted(set(entries.values_list("object_type", flat=True)))
+        users = sorted(set(entries.exclude(who=None).values_list("who__username", flat=True)))
+        found = (object_types, users)
+        cache.set(key, found)
+    return found
+
+
 @login_required
 def entry_list(request: HttpRequest) -> HttpResponse:
-    entries = visible_entries(request.user)
-    object_types = sorted(set(entries.values_list("object_type", flat=True)))
-    users = sorted(set(entries.exclude(who=None).values_list("who__username", flat=True)))
-    filters = Filters(request.GET or None, auditable(request.user), object_types, users)
+    institutions = auditable(request.user)
+    entries = visible_entries(request.user, institutions)
+    object_types, users = _choices(entries, institutions)
+    filters = Filters(request.GET or None, institutions, object_types, users)
     if filters.is_bound and filters.is_valid():
         entries = filters.apply(entries)
     page = Paginator(entries.select_related("who", "institution"), PAGE_SIZE).get_page(

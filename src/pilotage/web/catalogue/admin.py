@@ -109,7 +109,7 @@ class ContractFileForm(forms.ModelForm[ContractVersion]):
 class ContractVersionAdmin(admin.ModelAdmin[ContractVersion]):
     form = ContractFileForm
     list_display = ("contract_id", "institution", "period_start", "period_end", "loaded_at")
-    list_filter = ("institution",)
+    list_filter = (("institution", admin.RelatedOnlyFieldListFilter),)
     readonly_fields = ("contract_id", "title", "sha256", "source", "loaded_at")
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:

@@ -147,10 +147,12 @@ def _summary(version: ContractVersion) -> dict[str, str | None]:
 
 
 def latest(contract_id: str) -> ContractVersion | None:
-    """The most recently loaded version of a contract."""
+    """The most recently loaded version of a contract, without its content (`contract()`
+    reads it once per process)."""
     found: ContractVersion | None = (
         ContractVersion.objects.filter(contract_id=contract_id)
         .select_related("institution")
+        .defer("content")
         .first()
     )
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from pilotage.contract.files import parse_contract
 from pilotage.contract.model import Contract
 from pilotage.web.accounts.models import Institution
+
+_parsed: dict[tuple[int, str], Contract] = {}
+_parsed_lock = threading.Lock()
 
 
 class ContractVersion(models.Model):
@@ -42,5 +46,21 @@ class ContractVersion(models.Model):
         return f"{self.contract_id} ({self.sha256[:12]})"
 
     def contract(self) -> Contract:
-        """The contract as the core's model, parsed from the stored canonical JSON."""
-        return parse_contract(json.loads(self.content), f"contract version {self.pk}")
+        """The contract as the core's model, parsed from the stored canonical JSON once per
+        process and version (a version never changes: its content is its sha256); the content
+        is read from the database only then, when the version was fetched without it."""
+        key = (int(self.pk), str(self.sha256)) if self.pk is not None else None
+        with _parsed_lock:
+            found = _parsed.get(key) if key else None
+        if found is not None:
+            return found
+        content = self.content if "content" in self.__dict__ else None
+        if content is None:
+            content = type(self).objects.values_list("content", flat=True).get(pk=self.pk)
+        parsed = parse_contract(json.loads(content), f"contract version {self.pk}")
+        if key is not None:
+            with _parsed_lock:
+                if len(_parsed) >= 32:
+                    _parsed.clear()
+                _parsed[key] = parsed
+        return parsed

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
@@ -17,6 +18,7 @@ from pilotage.contract.lineage import LineageKind, LineageRemark, Transfer
 from pilotage.contract.model import Contract
 from pilotage.web.accounts.access import institutions_for, require_grant
 from pilotage.web.audit.models import AuditEntry
+from pilotage.web.caching import cache_key
 from pilotage.web.catalogue.loading import latest
 from pilotage.web.catalogue.models import ContractVersion
 
@@ -101,7 +103,9 @@ def _history(version: ContractVersion) -> list[VersionRow]:
     versions = list(
         ContractVersion.objects.filter(
             contract_id=version.contract_id, institution=version.institution
-        ).order_by("loaded_at", "pk")
+        )
+        .defer("content")
+        .order_by("loaded_at", "pk")
     )
     loads = {
         e.object_id: e.who.get_username() if e.who else None
@@ -112,13 +116,22 @@ def _history(version: ContractVersion) -> list[VersionRow]:
         ).select_related("who")
     }
     rows: list[VersionRow] = []
-    before: Contract | None = None
+    before: ContractVersion | None = None
     for v in versions:
-        contract = v.contract()
-        changes = None if before is None else diff_contracts(before, contract)
+        changes = None if before is None else _changes(before, v)
         rows.append(VersionRow(v, loads.get(str(v.pk)), changes))
-        before = contract
+        before = v
     return rows[::-1]
+
+
+def _changes(old: ContractVersion, new: ContractVersion) -> list[Change]:
+    """What changed from one version to the next, compared once (versions never change)."""
+    key = cache_key("contract-diff", old.pk, old.sha256, new.pk, new.sha256)
+    found: list[Change] | None = cache.get(key)
+    if found is None:
+        found = diff_contracts(old.contract(), new.contract())
+        cache.set(key, found)
+    return found
 
 
 def _language() -> str:

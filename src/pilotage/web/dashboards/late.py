@@ -1,15 +1,18 @@
-"""The late cases behind a figure, read from the DuckDB fact store (read-only, per request)."""
+"""The late cases behind a figure, read from the DuckDB fact store (read-only), kept in the
+cache until the store changes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from pilotage.engine import LateState, late_cases, offices_under
-from pilotage.errors import MeasureError, StoreError
+from pilotage.errors import BadQuery, MeasureError, StoreError
 from pilotage.facts import DuckDBFactStore
 from pilotage.facts.settings import store_path
 from pilotage.web.dashboards.data import ObjectiveInfo, contract_index
@@ -17,7 +20,7 @@ from pilotage.web.dashboards.models import Figure
 from pilotage.web.dashboards.tables import Cell, Dashboard, Table, number_text
 
 if TYPE_CHECKING:
-    from pilotage.web.dashboards.views import Page
+    from pilotage.web.dashboards.page import Page
 
 __all__ = ["late_page"]
 
@@ -30,7 +33,10 @@ def _figure(page: Page, info: ObjectiveInfo, period: str) -> Figure:
     try:
         norm = int(norm_text) if norm_text else 0
     except ValueError:
-        raise Http404(f"norm {norm_text!r} is not a number") from None
+        raise BadQuery(
+            _("norm=%(value)s is not a number: the norm's index, 0 for the first.")
+            % {"value": norm_text}
+        ) from None
     sets = page.published.by_level(period)
     figure: Figure | None = (
         Figure.objects.filter(
@@ -48,14 +54,35 @@ def _figure(page: Page, info: ObjectiveInfo, period: str) -> Figure:
     return figure
 
 
-def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
-    from pilotage.web.dashboards.views import describe
+def _store_stamp(path: Path) -> str:
+    """What changes when the fact store is written: its file's and its log's size and time."""
+    stamps = []
+    for file in (path, path.with_name(path.name + ".wal")):
+        try:
+            stat = file.stat()
+        except OSError:
+            stamps.append("-")
+        else:
+            stamps.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+    return "/".join(stamps)
 
+
+def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
+    """The late cases behind one figure. They are read from the fact store once per figure and
+    state of the store (its file's size and time) and kept in the cache: a page read again, by
+    anyone, does not open the store."""
     request = page.request
     assert request is not None  # a page, always opened from a request
 
     figure = _figure(page, info, period)
-    context = {
+    path = store_path()
+    key = page.cache_key("late", period, info.code, str(figure.pk), str(path), _store_stamp(path))
+    found: str | None = cache.get(key)
+    shell: dict[str, Any] = {"objective": info, "period": period}
+    title = f"{info.code} {period}"
+    if found is not None:
+        return page.render_shell(title, "dashboards/late.html", found, **shell)
+    context: dict[str, Any] = {
         "contract_id": page.contract_id,
         "objective": info,
         "figure": figure,
@@ -63,32 +90,44 @@ def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
         "lang": page.language,
         "objective_url": page.url("objective", period=period, objective=info.code),
     }
-    expected = (figure.denominator or 0) - figure.numerator
-    path = store_path()
+    status = 200
     try:
-        with DuckDBFactStore(path, read_only=True) as store:
-            offices = None
-            if figure.level != "institution":
-                offices = offices_under(store.org_units(), figure.unit)
-            contract = contract_index(page.version).contract  # parsed once per version
-            as_of = figure.as_of if figure.as_of < figure.period_last else None
-            found = late_cases(
-                store.cases(),
-                contract,
-                info.code,
-                period,
-                norm=figure.norm_index,
-                offices=offices,
-                as_of=as_of,
-            )
+        context.update(_late_table(page, info, period, figure, path))
     except StoreError as exc:
         context["problem"] = _(
             "The late cases are read from the fact store, which cannot be read now: %(why)s"
         ) % {"why": exc}
-        return render(request, "dashboards/late.html", context, status=503)
+        status = 503
     except MeasureError as exc:
         context["problem"] = str(exc)
-        return render(request, "dashboards/late.html", context, status=400)
+        status = 400
+    body = render_to_string("dashboards/_late_body.html", context)
+    if status == 200:
+        cache.set(key, body)
+    return page.render_shell(title, "dashboards/late.html", body, status=status, **shell)
+
+
+def _late_table(
+    page: Page, info: ObjectiveInfo, period: str, figure: Figure, path: Path
+) -> dict[str, Any]:
+    from pilotage.web.dashboards.page import describe
+
+    expected = (figure.denominator or 0) - figure.numerator
+    with DuckDBFactStore(path, read_only=True) as store:
+        offices = None
+        if figure.level != "institution":
+            offices = offices_under(store.org_units(), figure.unit)
+        contract = contract_index(page.version).contract  # parsed once per version
+        as_of = figure.as_of if figure.as_of < figure.period_last else None
+        found = late_cases(
+            store.cases(),
+            contract,
+            info.code,
+            period,
+            norm=figure.norm_index,
+            offices=offices,
+            as_of=as_of,
+        )
     ended = sum(1 for c in found if c.state is LateState.ENDED_LATE)
     table = Table(
         _("Late cases"),
@@ -118,13 +157,12 @@ def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
                 Cell(states[c.state]),
             ]
         )
-    context.update(
-        table=table,
-        ended=ended,
-        open=len(found) - ended,
-        expected=number_text(expected),
-        reconciles=ended == expected,
-        published=describe(figure.published_set),
-        dashboard=Dashboard(str(table.caption), [], [table]),
-    )
-    return render(request, "dashboards/late.html", context)
+    return {
+        "table": table,
+        "ended": ended,
+        "open": len(found) - ended,
+        "expected": number_text(expected),
+        "reconciles": ended == expected,
+        "published": describe(figure.published_set),
+        "dashboard": Dashboard(str(table.caption), [], [table]),
+    }

@@ -24,7 +24,7 @@ from pilotage.reports import (
 from pilotage.reports.sources import TrendPoint
 from pilotage.web.dashboards.data import FigureRow
 from pilotage.web.dashboards.models import Figure, PublishedSet
-from pilotage.web.dashboards.views import Page
+from pilotage.web.dashboards.page import Page
 
 __all__ = ["contract_pack", "objective_pack", "pack_data", "service_pack", "web_pack"]
 

@@ -1,34 +1,27 @@
 """Dashboard pages: the contract, a service, an objective for a period; late cases; XLSX exports.
 
 The three dashboards read only the web database (the mirrored result sets) in a bounded number
-of indexed queries; the late cases alone open the DuckDB fact store, read-only, per request.
+of indexed queries; the late cases alone open the DuckDB fact store, read-only. Each page's
+content is built once and kept in the cache (`page.Page.respond`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
-from pilotage.contract.base import Language
-from pilotage.web.accounts.access import require_grant
-from pilotage.web.accounts.models import Grant
-from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards import data
-from pilotage.web.dashboards.charts import trend_svg
-from pilotage.web.dashboards.data import ContractIndex, FigureRow, ObjectiveInfo, Published
+from pilotage.web.dashboards.charts import NONCE_MARK, trend_svg, with_nonce
+from pilotage.web.dashboards.data import FigureRow, ObjectiveInfo
 from pilotage.web.dashboards.models import Figure, PublishedSet
+from pilotage.web.dashboards.page import Built, Page
 from pilotage.web.dashboards.tables import (
     BREAKDOWN,
     FIGURE,
@@ -37,7 +30,6 @@ from pilotage.web.dashboards.tables import (
     Cell,
     Context,
     Dashboard,
-    Notes,
     Table,
     figure_rows,
     figure_table,
@@ -45,7 +37,7 @@ from pilotage.web.dashboards.tables import (
     status_text,
     unit_matrix,
 )
-from pilotage.web.dashboards.xlsx import CONTENT_TYPE, filename, workbook_bytes
+from pilotage.web.dashboards.xlsx import filename, workbook_bytes
 
 __all__ = [
     "contract_dashboard",
@@ -54,177 +46,6 @@ __all__ = [
     "objective_page",
     "service_dashboard",
 ]
-
-
-def _language() -> str:
-    code = translation.get_language() or "fr"
-    return code if code in {lang.value for lang in Language} else "fr"
-
-
-@dataclass
-class Page:
-    """What every dashboard view starts from: the contract, the grant and the published sets."""
-
-    request: HttpRequest | None  # None: built for an export outside a request (the CLI)
-    contract_id: str
-    version: ContractVersion
-    grant: Grant | None
-    index: ContractIndex
-    published: Published
-    language: str
-    urls: dict[tuple[object, ...], str] = field(default_factory=dict)
-
-    @classmethod
-    def open(cls, request: HttpRequest, contract_id: str) -> Page:
-        version = data.current_version(contract_id)
-        grant = require_grant(request.user, version.institution)
-        return cls(
-            request,
-            contract_id,
-            version,
-            grant,
-            data.contract_index(version),
-            data.published_for(contract_id),
-            _language(),
-        )
-
-    @classmethod
-    def reader(cls, contract_id: str, language: str) -> Page:
-        """The page as the command line builds it, to export: no request, no grant."""
-        version = data.current_version(contract_id)
-        return cls(
-            None,
-            contract_id,
-            version,
-            None,
-            data.contract_index(version),
-            data.published_for(contract_id),
-            language,
-        )
-
-    def objective(self, code: str) -> ObjectiveInfo:
-        info = self.index.objectives.get(code)
-        if info is None:
-            raise Http404(f"no objective {code!r} in {self.contract_id}")
-        return info
-
-    def check_period(self, period: str) -> None:
-        if period not in self.published.periods():
-            raise Http404(f"no published result set of {self.contract_id} holds {period!r}")
-
-    def url(self, name: str, **kwargs: str) -> str:
-        key = (name, *sorted(kwargs.items()))
-        found = self.urls.get(key)
-        if found is None:
-            kwargs["contract_id"] = self.contract_id
-            found = self.urls[key] = str(reverse(f"dashboards:{name}", kwargs=kwargs))
-        return found
-
-    def objective_url(self, period: str) -> Callable[[str], str]:
-        return lambda code: self.url("objective", period=period, objective=code)
-
-    def late_url(self, period: str) -> Callable[[FigureRow], str | None]:
-        def url(f: FigureRow) -> str | None:
-            if f.kind != "timeliness" or f.norm_index is None or f.status == "no_norm":
-                return None
-            base = self.url("late", period=period, objective=f.objective)
-            return f"{base}?unit={quote(f.unit)}&norm={f.norm_index}"
-
-        return url
-
-    def context(self, period: str, **extra: Any) -> Context:
-        return Context(
-            self.index,
-            self.language,
-            Notes(self.index, self.language),
-            objective_url=self.objective_url(period),
-            late_url=self.late_url(period),
-            **extra,
-        )
-
-    def header(
-        self, period: str, sets: Iterable[PublishedSet], levels: Iterable[str]
-    ) -> list[tuple[str, str]]:
-        contract = self.index.contract
-        rows = [
-            (_("Contract"), f"{contract.id} — {contract.title.text(self.language)}"),
-            (_("Period"), period),
-            (_("Level"), ", ".join(level_label(lv) for lv in levels)),
-        ]
-        for s in sets:
-            label = _("Published result set (%(level)s)") % {"level": level_label(s.level)}
-            rows.append((label, describe(s)))
-        if any(s.demo for s in sets):
-            rows.append((_("Data"), demo_banner()))
-        return rows
-
-    def periods_nav(self, name: str, period: str, **kwargs: str) -> list[dict[str, Any]]:
-        return [
-            {"period": p, "url": self.url(name, period=p, **kwargs), "current": p == period}
-            for p in self.published.periods()
-        ]
-
-    def respond(self, built: Built, period: str, xlsx: bool) -> HttpResponse:
-        if xlsx:
-            response = HttpResponse(workbook_bytes(built.dashboard), content_type=CONTENT_TYPE)
-            name = filename(*built.export_name)
-            response["Content-Disposition"] = f'attachment; filename="{name}"'
-            return response
-        assert self.request is not None
-        return render(
-            self.request,
-            built.template,
-            {
-                "contract_id": self.contract_id,
-                "dashboard": built.dashboard,
-                "grant": self.grant,
-                "period": period,
-                "lang": self.language,
-                **built.extra(),
-            },
-        )
-
-
-@dataclass
-class Built:
-    """A dashboard as built for a page and its export: the tables, and what only the page adds
-    (navigation, charts), computed only when the page is shown."""
-
-    template: str
-    dashboard: Dashboard
-    export_name: tuple[str, ...]
-    extra: Callable[[], dict[str, Any]]
-
-
-def level_label(level: str) -> str:
-    """An org level's name in the interface language (the stored value when unknown)."""
-    labels = {
-        "institution": pgettext("org level", "institution"),
-        "region": pgettext("org level", "region"),
-        "office": pgettext("org level", "office"),
-    }
-    return labels.get(level, level)
-
-
-def demo_banner() -> str:
-    return str(_("DEMONSTRATION DATA: synthetic cases generated by pilotage, no real person"))
-
-
-def describe(s: PublishedSet) -> str:
-    computed = s.computed_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    batches = ", ".join(str(b) for b in s.batches) or "—"
-    text: str = _(
-        "result set %(id)s, version %(version)s (%(periods)s), computed %(computed)s, "
-        "as of %(as_of)s, import batches %(batches)s"
-    ) % {
-        "id": s.store_id,
-        "version": s.version,
-        "periods": s.periods,
-        "computed": computed,
-        "as_of": s.as_of.isoformat(),
-        "batches": batches,
-    }
-    return text
 
 
 def _by_objective(figures: Iterable[FigureRow]) -> dict[str, list[FigureRow]]:
@@ -296,7 +117,7 @@ def contract_dashboard(
     request: HttpRequest, contract_id: str, period: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
-    return page.respond(_contract(page, period), period, xlsx)
+    return page.respond(lambda: _contract(page, period), period, xlsx, "contract")
 
 
 def _contract(page: Page, period: str) -> Built:
@@ -347,7 +168,7 @@ def service_dashboard(
     request: HttpRequest, contract_id: str, period: str, service: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
-    return page.respond(_service(page, period, service), period, xlsx)
+    return page.respond(lambda: _service(page, period, service), period, xlsx, "service", service)
 
 
 def _service(page: Page, period: str, service: str) -> Built:
@@ -439,7 +260,7 @@ def _charts(
             target_label=_("Target"),
             percent=percent,
         )
-        charts.append({"title": title, "svg": svg})
+        charts.append({"title": title, "svg": with_nonce(svg, NONCE_MARK)})
     return charts
 
 
@@ -448,7 +269,14 @@ def objective_page(
     request: HttpRequest, contract_id: str, period: str, objective: str, xlsx: bool = False
 ) -> HttpResponse:
     page = Page.open(request, contract_id)
-    return page.respond(_objective(page, period, objective), period, xlsx)
+    return page.respond(
+        lambda: _objective(page, period, objective),
+        period,
+        xlsx,
+        "objective",
+        objective,
+        objective=page.objective(objective),
+    )
 
 
 def _objective(page: Page, period: str, objective: str) -> Built:

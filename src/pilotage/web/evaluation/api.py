@@ -106,7 +106,7 @@ def evaluation_step(request: HttpRequest, contract_id: str, year: int, body: Ste
             400, {"detail": f"step {body.step!r}: draft_sent, meeting_held, report_sent, closed"}
         )
     except PilotageError as exc:
-        return Status(int(getattr(exc, "status", 400)), {"detail": str(exc)})
+        return Status(int(getattr(exc, "http_status", 400)), {"detail": str(exc)})
     evaluation.refresh_from_db()
     return Status(200, _document(evaluation))
 
@@ -136,7 +136,7 @@ def evaluation_position(request: HttpRequest, contract_id: str, year: int, body:
     except ValueError:
         return Status(400, {"detail": f"assessment {body.assessment!r}: met, partly_met, not_met"})
     except PilotageError as exc:
-        return Status(int(getattr(exc, "status", 400)), {"detail": str(exc)})
+        return Status(int(getattr(exc, "http_status", 400)), {"detail": str(exc)})
     return Status(200, _document(evaluation))
 
 

@@ -41,7 +41,7 @@ __all__ = [
 
 def refused(request: HttpRequest, contract_id: str, exc: PilotageError, back: str) -> HttpResponse:
     """The refusal page: what was refused and why, with the way back; nothing was changed."""
-    status = int(getattr(exc, "status", 400))
+    status = int(getattr(exc, "http_status", 400))
     return render(
         request,
         "evaluation/refused.html",

@@ -9,7 +9,7 @@ a refused role gets 403, never a silently ignored form.
 from __future__ import annotations
 
 import datetime as dt
-import functools
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from pilotage.contract.base import Language
 from pilotage.contract.model import Contract
+from pilotage.errors import BadQuery
 from pilotage.followup import (
     DEFAULT_SOON_DAYS,
     ActionFollowup,
@@ -60,6 +61,7 @@ from pilotage.web.progress.recording import (
     record_delivery,
     record_event,
 )
+from pilotage.web.queries import as_of_day
 
 
 @dataclass
@@ -82,28 +84,23 @@ class Page:
             "as_of": self.as_of,
             "looking_back": self.as_of != today(),
             "lang": _language(),
+            "stamp": self.stamp(),
             **extra,
         }
+
+    def stamp(self) -> str:
+        """What the page's lists depend on besides the version, day and language: everything
+        recorded (the key of their rendering kept in the cache)."""
+        state = f"{self.version.pk}:{self.version.sha256}:{self.progress!r}"
+        return hashlib.sha256(state.encode()).hexdigest()[:32]
 
     def render(self, template: str, **extra: Any) -> HttpResponse:
         return render(self.request, f"progress/{template}", self.context(**extra))
 
 
-class BadQuery(Exception):
-    """A query parameter that cannot be read: answered 400 with the message, as plain text."""
-
-
 def _view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """A progress page: login required, a BadQuery answered 400."""
-
-    @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        try:
-            return view(request, *args, **kwargs)
-        except BadQuery as exc:
-            return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
-
-    wrapped_view: Callable[..., HttpResponseBase] = login_required(wrapped)
+    """A progress page: login required (a BadQuery is answered 400 by the error middleware)."""
+    wrapped_view: Callable[..., HttpResponseBase] = login_required(view)
     return wrapped_view
 
 
@@ -125,14 +122,7 @@ def _granted(request: HttpRequest, contract_id: str) -> tuple[ContractVersion, G
 
 def _page(request: HttpRequest, contract_id: str) -> Page:
     version, grant = _granted(request, contract_id)
-    text = request.GET.get("as_of", "").strip()
-    try:
-        as_of = dt.date.fromisoformat(text) if text else today()
-    except ValueError:
-        raise BadQuery(
-            _("as_of=%(value)s is not a date: write it as YYYY-MM-DD, e.g. 2014-06-30.")
-            % {"value": text}
-        ) from None
+    as_of = as_of_day(request.GET.get("as_of"), today())
     return Page(request, version, contract_of(version), grant, as_of, progress_for(version))
 
 
