@@ -15,21 +15,31 @@ __all__ = ["References", "origin_remark", "remarks_of"]
 
 _CODE = re.compile(r"\b([A-Z][A-Z0-9]{1,6}) ?(\d{1,2}(?:-\d{2})?)\b")
 _KINDS: list[tuple[LineageKind, re.Pattern[str]]] = [
-    (LineageKind.SEE_CHAPTER, re.compile(r"^Voir chapitres?", re.I)),
-    (LineageKind.NEW, re.compile(r"\bnouve(?:au|l|lle|aux)\b.*\b(chapitre|tâche|objectif)", re.I)),
+    (LineageKind.SEE_CHAPTER, re.compile(r"^(?:Voir chapitres?|Zie hoofdstuk)", re.I)),
+    (
+        LineageKind.NEW,
+        re.compile(
+            r"\bnouve(?:au|l|lle|aux)\b.*\b(chapitre|tâche|objectif)|\bnieuwe?\b.*\b(hoofdstuk|"
+            r"kerntaak|doelstelling)",
+            re.I,
+        ),
+    ),
     (
         LineageKind.ADAPTED_TEXT,
         re.compile(
             r"texte adapté|complément|adaptation (de )?texte|"
-            r"adaptation description|s'est terminée",
+            r"adaptation description|s'est terminée|aangepaste tekst|tekst aangepast|aanvulling",
             re.I,
         ),
     ),
-    (LineageKind.ADAPTED_NORM, re.compile(r"normalisation", re.I)),
-    (LineageKind.SPLIT_FROM, re.compile(r"ventil", re.I)),
-    (LineageKind.REPLACES, re.compile(r"chapitre séparé|sont remplacés", re.I)),
-    (LineageKind.INTEGRATES, re.compile(r"^intégration", re.I)),
-    (LineageKind.LINK, re.compile(r"^lien avec", re.I)),
+    (LineageKind.ADAPTED_NORM, re.compile(r"normalisation|normering", re.I)),
+    (LineageKind.SPLIT_FROM, re.compile(r"ventil|opgesplitst", re.I)),
+    (
+        LineageKind.REPLACES,
+        re.compile(r"chapitre séparé|sont remplacés|afzonderlijk hoofdstuk|worden vervangen", re.I),
+    ),
+    (LineageKind.INTEGRATES, re.compile(r"^(?:intégration|integratie)", re.I)),
+    (LineageKind.LINK, re.compile(r"^(?:lien avec|link met|verband met)", re.I)),
 ]
 
 
@@ -52,6 +62,13 @@ class References:
             )
         return ref_id
 
+    def base_contract(self, ordinal: int | None, printed: str) -> str:
+        """The contract an amendment amends when only its rank is printed ("du cinquième
+        contrat d'administration")."""
+        ref_id = f"{self.institution}-contract-{ordinal}" if ordinal else f"{self.institution}-base"
+        self.found.setdefault(ref_id, DocumentRef(id=ref_id, title=LocalText(fr=printed or ref_id)))
+        return ref_id
+
     def amendment(self, year: int, printed: str) -> str:
         ref_id = f"{self.institution}-{year}-amendment"
         self.found.setdefault(ref_id, DocumentRef(id=ref_id, title=LocalText(fr=printed)))
@@ -60,7 +77,8 @@ class References:
     def named_in(self, text: str) -> list[str]:
         out: list[str] = []
         pattern = (
-            r"(?:CA\s?|Contrat d[’']administration(?: \w+)?\s+)((?:19|20)\d{2})-((?:19|20)\d{2})"
+            r"(?:CA\s?|BO\s?|Contrat d[’']administration(?: \w+)?\s+|Bestuursovereenkomst(?: \w+)?"
+            r"\s+)((?:19|20)\d{2})-((?:19|20)\d{2})"
         )
         for match in re.finditer(pattern, text):
             if (int(match.group(1)), int(match.group(2))) == self.own:
@@ -68,7 +86,7 @@ class References:
             out.append(
                 self.contract(int(match.group(1)), int(match.group(2)), match.group(0).strip())
             )
-        for match in re.finditer(r"(?:Av\.\s?|Avenant\s+)((?:19|20)\d{2})", text):
+        for match in re.finditer(r"(?:Av\.\s?|Avenant\s+|Aanhangsel\s+)((?:19|20)\d{2})", text):
             out.append(self.amendment(int(match.group(1)), match.group(0).strip()))
         return list(dict.fromkeys(out))
 

@@ -12,16 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pilotage.reading._dates import MONTHS as MONTH_NUMBERS
 from pilotage.reading._outline import Outline, ref_between
 from pilotage.reading._report import FindingKind, ReviewReport
 from pilotage.reading._source import Line, join_lines
 
 __all__ = ["MONTHS", "NormRow", "NormTable", "parse_cells", "read_norm_tables"]
 
-MONTHS = {
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}  # fmt: skip
+MONTHS = MONTH_NUMBERS  # "31 mai" in a delay cell; the Dutch and German names too
 
 
 @dataclass
@@ -47,7 +45,7 @@ class NormTable:
     rows: list[NormRow] = field(default_factory=list)
 
 
-_HEADER = re.compile(r"^TC\s+Description\s+OO\b")
+_HEADER = re.compile(r"^(?:TC|KT)\s+(?:Description|Omschrijving|Beschrijving)\s+(?:OO|OD)\b")
 _ROW_START = re.compile(r"^[A-Z][A-Z0-9]*[ -]\d+(?!-\d)\b")
 _ROW = re.compile(
     r"^(?P<svc>[A-Z][A-Z0-9]*)[ -](?P<n>\d+)(?:\s+(?P<ref1>\d{1,2}))?\s+(?P<desc>.+?)"

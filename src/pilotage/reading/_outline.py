@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pilotage.reading._decree import DATED_TITLE
 from pilotage.reading._source import Line, Source, join_lines
 
 __all__ = [
@@ -67,11 +68,15 @@ _FOOTNOTE = re.compile(r"^(\d{1,2})\s*([A-Za-zÀ-ÿ«\"'(].*)$")
 _REMARK_START = re.compile(
     r"^(Voir chapitres?|Nouveau chapitre|Nouvelle tâche|Nouvel objectif|Nouveaux objectifs|"
     r"Texte adapté|Complément|Adaptation|Ajout|Chapitre séparé|Normalisation adaptée|"
-    r"Intégration|Lien avec|La tâche clé initiale|L'action spéciale|Les chapitres \d)",
+    r"Intégration|Lien avec|La tâche clé initiale|L'action spéciale|Les chapitres \d|"
+    r"Zie hoofdstuk|Nieuw hoofdstuk|Nieuwe kerntaak|Nieuwe doelstelling|Aangepaste tekst|"
+    r"Tekst aangepast|Aanvulling|Aanpassing|Toevoeging|Afzonderlijk hoofdstuk|Integratie|"
+    r"Link met|Verband met|De oorspronkelijke kerntaak|De hoofdstukken \d)",
     re.IGNORECASE,
 )
 _STRUCTURE = re.compile(
-    r"^(TC Description|Tâche clé|Objectif\(s\)|Indicateur\(s\)|Article \d|TITRE [IVXLC]+)"
+    r"^(TC Description|KT Omschrijving|Tâche clé|Kerntaak|Objectif\(s\)|Operationele doelstelling"
+    r"|Indicateur\(s\)|Indicator|Article \d|Artikel \d|TITRE [IVXLC]+|TITEL [IVXLC]+)"
 )
 _GLUED_REF = re.compile(r"(?<=[^\s\d])(\d{1,2})$")
 
@@ -153,6 +158,7 @@ def read_outline(source: Source) -> Outline:
         is_note = bool(
             fmatch
             and in_order
+            and not DATED_TITLE.match(line.text)  # "12 MARS 2009. - ..." is a title
             and (note is not None or separated or len(line.text) >= 60)
             and not (heading and len(heading[1]) <= 70 and heading[0] == fmatch.group(1))
             and not _STRUCTURE.match(line.text)
