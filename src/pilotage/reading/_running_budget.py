@@ -78,10 +78,13 @@ def running_budget(
                 source=provenance(where, unit.number),
             )
         )
+    first = lines[0][1].line_of(lines[0][0].position)
     report.add(
         FindingKind.GUESS,
         f"no budget table: {len(out)} budget line(s) read from sentences that grant an amount, "
         "each for the year it names; years a sentence does not name are left blank",
+        first.number,
+        first.page,
     )
     budget = Budget(
         years=all_years,
