@@ -375,3 +375,81 @@ def test_a_french_then_dutch_document_is_bilingual_and_read_once() -> None:
     assert [a.number for a in draft.contract.articles] == ["1", "2", "3"]
     repeated = draft.report.of_kind(FindingKind.REPEATED)
     assert [f.message.split()[1] for f in repeated] == ["1", "2"]
+
+
+def test_signatures_for_each_party_on_the_signature_page() -> None:
+    identity = identity_of(
+        """
+        Entre l'Etat belge et l'Office national des Pensions, il est convenu ce qui suit :
+
+        1 Objet
+        L'Office s'engage à payer les pensions à temps.
+
+        Pour l'Etat belge :
+        Le Ministre des Pensions,
+        A. DUPONT
+        Pour l'Office national des Pensions :
+        L'Administrateur général,
+        J. PEETERS
+        """
+    )
+    state, institution = identity.parties.blocks
+    assert state.signatories == [("A. DUPONT", "Ministre des Pensions")]
+    assert institution.signatories == [("J. PEETERS", "Administrateur général")]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "Le contrat s'applique à partir du 1er janvier 2016 et jusqu'au 31 décembre 2018.",
+            ("2016-01-01", "2018-12-31", "dates"),
+        ),
+        (
+            "Le présent contrat entre en vigueur le 1er janvier 2017 et prend fin le 31 décembre "
+            "2019.",
+            ("2017-01-01", "2019-12-31", "dates"),
+        ),
+        (
+            "Deze overeenkomst treedt in werking op 1 januari 2017 en eindigt op 31 december 2019.",
+            ("2017-01-01", "2019-12-31", "dates"),
+        ),
+    ],
+)
+def test_more_period_forms(block: str, expected: tuple[str, str, str]) -> None:
+    assert _period(block) == expected
+
+
+def test_chapters_numbered_with_a_dot() -> None:
+    draft = draft_of(
+        """
+        CONTRAT D'ADMINISTRATION 2016-2018
+        OFFICE NATIONAL DE SECURITE SOCIALE
+
+        Entre l'Etat belge, représenté par Monsieur Jean DUPONT, Ministre des Affaires sociales,
+        et l'Office national de sécurité sociale, représenté par Monsieur Koen SNYERS,
+        administrateur général, il est convenu ce qui suit :
+
+        1. Missions
+
+        L'Office perçoit les cotisations.
+
+        2. Objectifs
+
+        2.1. Perception
+
+        L'Office traite 95 % des déclarations dans les 30 jours.
+
+        2.2. Services en ligne
+
+        Le portail sera rénové pour le 30 juin 2017.
+        """
+    )
+    contract = draft.contract
+    assert contract is not None
+    assert contract.id == "onss-2016-2018"
+    assert [c.number for c in contract.chapters] == ["1", "2", "2.1", "2.2"]
+    assert [(a.number, len(a.result_indicators), len(a.actions)) for a in contract.articles] == [
+        ("2.1", 1, 0),
+        ("2.2", 0, 1),
+    ]

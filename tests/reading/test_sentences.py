@@ -365,3 +365,64 @@ def test_guesses_say_what_the_sentence_does_not() -> None:
     assert "from an event the sentence does not name" in guess.message
     assert guess.text is not None
     assert guess.text.startswith("L'Office traite 90 %")
+
+
+# ---- tables of targets per year, deadline labels ------------------------------------------------
+
+
+def test_a_table_of_targets_per_year_fr() -> None:
+    contract = _contract(
+        """
+
+        1 Perception
+
+        Indicateur Valeur de départ 2010 2011 2012
+        Déclarations électroniques 85 % 88 % 90 % 92 %
+        Paiements dans les 30 jours 70 % 75 % 80 % 85 %
+        """
+    )
+    (article,) = contract.articles
+    first, second = article.result_indicators
+    assert first.baseline == Decimal(85)
+    assert [(n.valid.start.year, n.target.value if n.target else None) for n in first.norms] == [
+        (2010, Decimal(88)),
+        (2011, Decimal(90)),
+        (2012, Decimal(92)),
+    ]
+    assert second.kind is IndicatorKind.TIMELINESS
+    assert [(d.unit, d.value) for d in second.norms[0].delays] == [(DelayUnit.CALENDAR_DAYS, 30)]
+
+
+def test_a_table_of_targets_per_year_nl() -> None:
+    contract = _contract(
+        """
+
+        1 Inning
+
+        Indicator 2010 2011 2012
+        Elektronische aangiften 70 % 75 % 80 %
+        """,
+        dutch=True,
+    )
+    (indicator,) = contract.articles[0].result_indicators
+    assert [n.target.value for n in indicator.norms if n.target] == [70, 75, 80]
+    assert indicator.name.nl == "Elektronische aangiften 70 % 75 % 80 %"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Échéance : 31/12/2011", None),
+        ("Timing : T4 2011", "2011-Q4"),
+        ("Deadline: Q2 2012", "2012-Q2"),
+        ("Termijn : K3 2011", "2011-Q3"),
+        ("Échéance : S1 2012", "2012-S1"),
+        ("Einddatum: 30 juni 2012", None),
+        ("L'application sera en production au plus tard en T2 2011.", "2011-Q2"),
+    ],
+)
+def test_deadlines_after_a_label_and_quarters(sentence: str, period: str | None) -> None:
+    (fact,) = read_due_facts(sentence, PERIOD)
+    assert fact.deadline is not None
+    assert fact.deadline.periods == ([period] if period else [])
+    assert fact.deadline.dates

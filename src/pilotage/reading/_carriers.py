@@ -33,10 +33,11 @@ from pilotage.contract.norms import (
 from pilotage.reading._amounts import AmountFact, read_amount_facts
 from pilotage.reading._due import DueFact, read_due_facts
 from pilotage.reading._institutions import fold
-from pilotage.reading._passage import Sentence, paragraphs
+from pilotage.reading._passage import Passage, Sentence, paragraphs
 from pilotage.reading._report import FindingKind, ReviewReport
 from pilotage.reading._source import Line, provenance
 from pilotage.reading._targets import NormFact, read_norm_facts
+from pilotage.reading._year_tables import read_year_tables
 
 __all__ = [
     "Placed",
@@ -129,12 +130,17 @@ def read_sentences(
     out: list[SentenceFacts] = []
     for unit in units:
         lead = ""
+        rows = read_year_tables(unit.lines)
+        for row in rows:
+            sentence = Sentence(row.line.text, row.line, Passage([row.line]), 0)
+            out.append(SentenceFacts(sentence, unit, [row.fact]))
+        table_lines = {n for row in rows for n in (row.line.number, row.header.number)}
         for passage in paragraphs(unit.lines, per_line):
             if not _ITEM.match(passage.text):
                 lead = ""
             sentences = list(passage.sentences())
             for sentence in sentences:
-                if sentence.line.number in skip:
+                if sentence.numbers & (skip | table_lines):
                     continue
                 dues = read_due_facts(sentence.text, period)
                 years = [d.dates[0].year for d in (f.deadline for f in dues) if d and d.dates]
@@ -225,6 +231,7 @@ def _indicator(
         start_event=start,
         end_event=end,
         unit=fact.targets[0][0].unit,
+        baseline=fact.baseline,
         norms=norms,
         source=provenance(line, chapter),
     )

@@ -243,7 +243,7 @@ def build_draft(source: Source) -> Draft:
     report = ReviewReport(source.name)
     lines, columns = one_column(source.lines)
     decree, lines = read_decree(lines)
-    outline = read_outline(Source(source.name, lines, source.dropped))
+    outline = _outline(Source(source.name, lines, source.dropped))
     body = outline.body
     identity = read_identity(body, decree, report, columns)
     language = identity.language.primary
@@ -374,6 +374,16 @@ def build_draft(source: Source) -> Draft:
     )
     record_coverage(report, body, _fact_lines(contract, data), read, index, per_line)
     return Draft(contract, report, problems, data, missing)
+
+
+def _outline(source: Source) -> Outline:
+    """The numbered chapters; "1." / "1.2." numbers when the document has no other chapters
+    and no articles (where "1." starts an item of a list)."""
+    plain = read_outline(source)
+    if len(plain.headings) >= 3 or read_structure(plain.body).articles:
+        return plain
+    dotted = read_outline(source, dotted=True)
+    return dotted if len(dotted.headings) >= 3 else plain
 
 
 def unit_kind(unit: Unit) -> str:

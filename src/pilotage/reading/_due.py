@@ -22,7 +22,7 @@ from pilotage.contract.actions import Deadline, DeadlineForm, Offset
 from pilotage.contract.base import LocalText
 from pilotage.contract.norms import DelayUnit
 from pilotage.legaltime import to_contract_deadline
-from pilotage.legaltime.periods import months_from, nth_year
+from pilotage.legaltime.periods import Period, months_from, nth_year
 from pilotage.reading._dates import DATE_TEXT, MONTHS, duration_months
 
 __all__ = ["DueFact", "read_due_facts"]
@@ -36,7 +36,9 @@ _ORD = (
 )
 _PERIOD = r"(?:trimestre|semestre|kwartaal|semester|jaarhelft|Quartal[s]?|Halbjahr(?:es)?)"
 _INTRO = (
-    r"(?:au plus tard (?:pour |le |à |au )?|pour (?:le |la )?|avant (?:le |la |fin )?|"
+    r"(?:(?:échéance|echeance|date d['’]échéance|timing|planning|deadline|einddatum|termijn|"
+    r"tijdpad|Frist)\s*:\s*(?:le |op |pour le |tegen )?|au plus tard (?:pour |le |à |au |en )?|"
+    r"pour (?:le |la )?|avant (?:le |la |fin )?|"
     r"d['’]ici (?:le |la |à la |à |au )?|durant (?:le |la |l['’])?|au cours (?:du |de la |de l['’]|"
     r"des )?|dans le courant (?:du |de la |de l['’])?|pendant (?:le |la |l['’])?|à la |"
     r"uiterlijk (?:op |tegen |in |eind |einde )?|ten laatste (?:op |tegen |in )?|"
@@ -50,6 +52,8 @@ _CONTRACT = (
 )
 _EXPR = (
     rf"(?P<date>{DATE_TEXT})"
+    rf"|(?P<quarter>(?:[TQK][1-4]|[1-4](?:e|er|de|ste)?\s*(?:trim\.|kw\.|Q))\s*{_YEAR}|{_YEAR}\s*[-/]?\s*"
+    rf"[TQK][1-4]|S[12]\s*{_YEAR}|{_YEAR}\s*[-/]?\s*S[12])"
     rf"|(?P<period>{_ORD}\s+{_PERIOD}\s+(?:de l['’]année |de |van |van het jaar |des Jahres )?"
     rf"{_YEAR})"
     rf"|(?P<yearly>(?:\d{{1,2}}(?:er)?\s+(?:{_MONTH})|fin (?:du |de )?{_ORD}\s+{_PERIOD}|"
@@ -153,6 +157,19 @@ def _resolve(
             printed=printed, form=DeadlineForm.PERIOD, periods=[label], dates=[year.last]
         )
         return DueFact(printed, deadline)
+    if kind == "quarter":
+        printed_year = re.search(_YEAR, expr)
+        part = re.search(r"([TQKS])\s*([1-4])|([1-4])(?:e|er|de|ste)?\s*(?:trim|kw|Q)", expr, re.I)
+        if not printed_year or not part:
+            return None
+        semester = (part.group(1) or "").upper() == "S"
+        index = int(part.group(2) or part.group(3))
+        label = f"{printed_year.group(0)}-{'S' if semester else 'Q'}{index}"
+        last = Period.parse(label).last
+        return DueFact(
+            printed,
+            Deadline(printed=printed, form=DeadlineForm.PERIOD, periods=[label], dates=[last]),
+        )
     if kind == "contractend":
         if period is None:
             return None

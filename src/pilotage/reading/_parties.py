@@ -173,6 +173,41 @@ def _represented_by(text: str) -> str | None:
     return (rest[: stop.start()] if stop else rest[:120]).strip() or None
 
 
+_FOR = re.compile(r"^(?:Pour|Voor|Für)\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
+
+
+def _signature_page(
+    lines: list[Line],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The signatures at the end: "Pour l'Etat belge :" then "Le Ministre ..., A. DUPONT", then
+    "Pour l'Institut :" and its own; without those headings, ministers sign for the State."""
+    state: list[tuple[str, str]] = []
+    institution: list[tuple[str, str]] = []
+    side: str | None = None
+    group: list[Line] = []
+
+    def flush() -> None:
+        found = function_first_signatories(group)
+        if side == "state":
+            state.extend(found)
+        elif side == "institution":
+            institution.extend(found)
+        else:
+            state.extend(s for s in found if re.search(r"Minist|Secr|Staatssec", s[1]))
+            institution.extend(s for s in found if not re.search(r"Minist|Secr|Staatssec", s[1]))
+
+    for line in lines:
+        match = _FOR.match(line.text) if len(line.text) < 90 else None
+        if match:
+            flush()
+            group = []
+            side = "state" if _STATE.search(match.group("who")) else "institution"
+            continue
+        group.append(line)
+    flush()
+    return state, institution
+
+
 def _lines_between(region: list[Line], first: Line, last: Line) -> list[Line]:
     return [x for x in region if first.number <= x.number <= last.number]
 
@@ -214,9 +249,10 @@ def read_parties(lines: list[Line], closing: list[Line] | None = None) -> Partie
     inst_sign = _signatories_of(inst_text, inst_lines[1:] or inst_lines)
     state_sign = [(n, _CLOSE.split(f)[0].strip(" ,;:")) for n, f in state_sign]
     inst_sign = [(n, _CLOSE.split(f)[0].strip(" ,;:")) for n, f in inst_sign]
-    if closing and not state_sign:
-        late = function_first_signatories(closing)
-        state_sign = [s for s in late if re.search(r"Minist|Secr|Staatssec", s[1])]
+    if closing and not (state_sign and inst_sign):
+        for_state, for_institution = _signature_page(closing)
+        state_sign = state_sign or for_state
+        inst_sign = inst_sign or for_institution
     parties.blocks.append(
         PartyBlock(
             "state",

@@ -69,6 +69,13 @@ class Sentence:
         """The line of a position inside this sentence."""
         return self.passage.line_at(self.offset + position)
 
+    @property
+    def numbers(self) -> set[int]:
+        """The numbers of the lines this sentence is printed on."""
+        first = self.line.number
+        last = self.line_of(max(0, len(self.text) - 1)).number
+        return {x.number for x in self.passage.lines if first <= x.number <= last}
+
 
 # No sentence ends after an abbreviation, an initial or a number's dot ("Art. 5", "A. DUPONT",
 # "n° 3", "0.13", "1er.").

@@ -41,12 +41,12 @@ class PeriodReading:
 
 _D = DATE_TEXT
 _TWO_DATES = [
-    re.compile(rf"\b(?:du|van|vanaf|à partir du|à dater du)\s+(?P<a>{_D})\s+(?:au|jusqu['’]au|"
-               rf"tot en met|t/m|tot|bis zum|bis)\s+(?P<b>{_D})", re.IGNORECASE),
-    re.compile(rf"(?:prenant cours|prend cours|commençant|débutant|ingaat|aanvangt|begint|"
-               rf"beginnt)\s+(?:le|op|am)?\s*(?P<a>{_D}).{{0,40}}?(?:se terminant|se termine|"
-               rf"prenant fin|prend fin|finissant|eindigt|eindigend|afloopt|endet)\s+(?:le|op|am)?"
-               rf"\s*(?P<b>{_D})", re.IGNORECASE),
+    re.compile(rf"\b(?:du|van|vanaf|à partir du|à dater du)\s+(?P<a>{_D})\s*,?\s+(?:et\s+|en\s+)?"
+               rf"(?:au|jusqu['’]au|tot en met|t/m|tot|bis zum|bis)\s+(?P<b>{_D})", re.IGNORECASE),
+    re.compile(rf"(?:prenant cours|prend cours|commençant|débutant|entre en vigueur|ingaat|"
+               rf"aanvangt|begint|treedt in werking|beginnt)\s+(?:le|op|am)?\s*(?P<a>{_D})"
+               rf".{{0,40}}?(?:se terminant|se termine|prenant fin|prend fin|finissant|expire|"
+               rf"eindigt|eindigend|afloopt|endet)\s+(?:le|op|am)?\s*(?P<b>{_D})", re.IGNORECASE),
 ]  # fmt: skip
 _TERM = re.compile(
     r"(?:pour|voor|für)\s+(?:une durée|un terme|une période|un délai|een (?:duur|termijn|periode)"

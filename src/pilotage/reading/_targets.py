@@ -32,7 +32,7 @@ from pilotage.contract.norms import (
 from pilotage.errors import PilotageError
 from pilotage.legaltime import parse_rule
 
-__all__ = ["PERCENT", "NormFact", "read_norm_facts"]
+__all__ = ["PERCENT", "NormFact", "delay_of", "read_norm_facts"]
 
 _NUMBER = r"\d{1,3}(?:[.,]\d{1,2})?"
 PERCENT = re.compile(
@@ -141,13 +141,14 @@ class NormFact:
     start_event: str | None = None
     per: PeriodKind | None = None
     position: int = 0  # where in the sentence it starts
+    baseline: Decimal | None = None  # the value the table gives as a starting point
 
 
 def _decimal(text: str) -> Decimal:
     return Decimal(text.replace(",", "."))
 
 
-def _delay(sentence: str) -> tuple[Delay, str, str | None, int] | None:
+def delay_of(sentence: str) -> tuple[Delay, str, str | None, int] | None:
     """The delay a sentence allows, its printed words, the start event and where it is."""
     match = _DELAY.search(sentence)
     printed: str
@@ -209,7 +210,7 @@ def read_norm_facts(sentence: str) -> list[NormFact]:
     if _NOT_A_NORM.search(sentence):
         return []
     out: list[NormFact] = []
-    delay = _delay(sentence)
+    delay = delay_of(sentence)
     percents = [m for m in PERCENT.finditer(sentence) if 0 <= _decimal(m.group("v")) <= 100]
     commits = bool(_COMMITS.search(sentence))
     if percents and (delay is not None or commits):
