@@ -426,3 +426,22 @@ def test_deadlines_after_a_label_and_quarters(sentence: str, period: str | None)
     assert fact.deadline is not None
     assert fact.deadline.periods == ([period] if period else [])
     assert fact.deadline.dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "printed", "value"),
+    [
+        (
+            "Les IPSS s'engagent à tendre vers une représentativité d'un tiers du genre "
+            "sous-représenté.",
+            "un tiers",
+            Decimal("33.33"),
+        ),
+        ("Les IPSS s'engagent à ouvrir la moitié des emplois vacants.", "la moitié", Decimal(50)),
+        ("De OISZ verbinden zich ertoe de helft van de vacatures open te stellen.", "de helft", 50),
+    ],
+)
+def test_a_share_in_words(sentence: str, printed: str, value: Decimal) -> None:
+    (fact,) = read_norm_facts(sentence)
+    ((target, _),) = fact.targets
+    assert (fact.printed, target.value, target.unit.value) == (printed, value, "percent")

@@ -97,7 +97,7 @@ _VERBS = re.compile(
     r"\b(?:s['’]engag\w*|vis(?:e|ent|era)|veill\w*|atteind\w*|réalis\w*|trait(?:e|ent|era|"
     r"eront|er)|doi(?:t|vent)|devr\w*|assur\w*|organis\w*|sera|seront|effectu\w*|"
     r"zal|zullen|verbind\w* zich|streef\w*|bereik\w*|realiseer\w*|behandel\w*|moet|moeten|"
-    r"organiseer\w*|wird|werden|soll|sollen|verpflichtet)\b",
+    r"organiseer\w*|tendre|tendent|wird|werden|soll|sollen|verpflichtet)\b",
     re.IGNORECASE,
 )
 _NOT_A_NORM = re.compile(
@@ -125,6 +125,20 @@ _UPPER = re.compile(
     rf"(?:ne (?:peut|peuvent|pourra) (?:pas )?(?:dépasser|excéder)|mag niet meer bedragen dan|"
     rf"mag niet hoger zijn dan|maximaal|au maximum)\s+(?P<v>{_NUMBER})\s+(?P<u>[a-zà-ÿ]+(?:\s+"
     rf"(?:par|per)\s+[a-zà-ÿ]+)?)",
+    re.IGNORECASE,
+)
+
+
+# "un tiers du genre sous-représenté", "la moitié des emplois vacants", "de helft"
+_FRACTIONS = {
+    "un tiers": Decimal("33.33"), "deux tiers": Decimal("66.67"), "la moitié": Decimal(50),
+    "un quart": Decimal(25), "trois quarts": Decimal(75), "een derde": Decimal("33.33"),
+    "twee derde": Decimal("66.67"), "de helft": Decimal(50), "een kwart": Decimal(25),
+    "drie kwart": Decimal(75), "ein drittel": Decimal("33.33"), "die hälfte": Decimal(50),
+}  # fmt: skip
+_FRACTION = re.compile(
+    rf"(?<!\w)(?P<f>{'|'.join(re.escape(f) for f in _FRACTIONS)})\s+"
+    r"(?:du|des|de|d['’]|van|der)\b",
     re.IGNORECASE,
 )
 
@@ -237,6 +251,21 @@ def read_norm_facts(sentence: str) -> list[NormFact]:
                 start_event=delay[2] if delay else None,
                 per=PeriodKind.YEAR if _PER.search(sentence) else None,
                 position=start,
+            )
+        )
+        return out
+    fraction = _FRACTION.search(sentence)
+    if fraction and _VERBS.search(sentence):
+        value = _FRACTIONS[fraction.group("f").lower().replace("’", "'")]
+        op = _operator(sentence[: fraction.start()])
+        target = Target(operator=op, value=value, unit=TargetUnit.PERCENT)
+        out.append(
+            NormFact(
+                printed=fraction.group("f"),
+                kind=IndicatorKind.RESULT,
+                targets=[(target, None)],
+                per=PeriodKind.YEAR if _PER.search(sentence) else None,
+                position=fraction.start(),
             )
         )
         return out
