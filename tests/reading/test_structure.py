@@ -188,3 +188,29 @@ def test_a_dated_title_is_a_title_not_a_footnote() -> None:
     assert (contract.period.start.year, contract.period.end.year) == (2010, 2012)
     assert draft.report.counts["footnotes"] == 0
     assert not draft.report.of_kind(FindingKind.FOOTNOTE_UNKNOWN)
+
+
+def test_the_seeds_table_form_in_dutch() -> None:
+    draft = read_document(FIXTURES / "kerntaak-nl.txt")
+    contract = draft.contract
+    assert contract is not None
+    assert (contract.id, contract.languages[0].value) == ("rsvz-2019-2020", "nl")
+    objectives = {o.code: o for _, _, o in contract.objectives()}
+    assert list(objectives) == ["VOB 2-01", "VOB 3-01"]
+    assert (
+        objectives["VOB 2-01"].name.nl == "Tijdige beslissing over de aanvragen tot gelijkstelling"
+    )
+    norms = {code: o.indicators[0].norms[0] for code, o in objectives.items()}
+    assert [(n.printed, n.delays[0].value) for n in norms.values()] == [
+        ("120 | 90%", 120),
+        ("30 | 95%", 30),
+    ]
+    indicator = objectives["VOB 3-01"].indicators[0]
+    assert (indicator.start_event, indicator.end_event) == ("request_received", "answer_sent")
+    chapters = {c.number: c for c in contract.chapters}
+    assert [r.kind.value for r in chapters["1.1"].lineage] == ["see_chapter"]
+    assert chapters["1.1"].lineage[0].chapters == ["3.1.1"]
+    assert [[s.name for s in p.signatories] for p in contract.parties] == [
+        ["Denis DUCARME"],
+        ["Anne VANDERSTAPPEN"],
+    ]
