@@ -214,3 +214,69 @@ def test_the_seeds_table_form_in_dutch() -> None:
         ["Denis DUCARME"],
         ["Anne VANDERSTAPPEN"],
     ]
+
+
+def test_projects_in_dutch() -> None:
+    draft = draft_of(
+        """
+        Er wordt overeengekomen wat volgt, voor de periode van 1 januari 2013 tot en met
+        31 december 2015, tussen
+
+        - de Belgische Staat, vertegenwoordigd door
+
+        Laurette Onkelinx
+        Minister van Sociale Zaken
+
+        en
+
+        - het Rijksinstituut voor Ziekte- en Invaliditeitsverzekering, vertegenwoordigd door
+
+        Jo De Cock
+        Administrateur-generaal
+
+        TITEL IV: Verbetering van het gegevensbeheer
+
+        Artikel 11. Kennisontwikkeling inzake arbeidsongeschiktheid
+
+        Deze doelstelling is gebaseerd op artikel 15 van de Bestuursovereenkomst 2010-2012.
+
+        Kader
+
+        Toekennen, controleren en informeren.
+
+        Acties-verbintenissen
+
+        1. Oprichting van een begeleidingscomité voor de strategie.
+        Uiterste datum : 30 juni 2013.
+
+        2. Jaarlijks verslag aan het Beheerscomité.
+        Uiterste datum : 31 december 2013 ; 31 december 2014 ; 31 december 2015.
+
+        Verwachte effecten
+
+        - Betere kennis van de arbeidsongeschiktheid
+
+        Externe factoren
+
+        - Beschikbaarheid van de gegevens
+        """
+    )
+    contract = draft.contract
+    assert contract is not None
+    (article,) = contract.articles
+    assert article.title.nl == "Kennisontwikkeling inzake arbeidsongeschiktheid"
+    assert [(a.number, a.deadline.dates if a.deadline else None) for a in article.actions] == [
+        ("1", [dt.date(2013, 6, 30)]),
+        ("2", [dt.date(2013, 12, 31), dt.date(2014, 12, 31), dt.date(2015, 12, 31)]),
+    ]
+    assert article.cadre == ["octroyer", "controler", "informer"]
+    assert [e.nl for e in article.expected_effects] == [
+        "Betere kennis van de arbeidsongeschiktheid"
+    ]
+    assert [f.text.nl for f in article.external_factors] == ["Beschikbaarheid van de gegevens"]
+    ((origin_document, origin_articles),) = [(o.document, o.chapters) for o in article.origin]
+    assert (origin_document, origin_articles) == ("riziv-2010-2012", ["15"])
+    assert [[s.name for s in p.signatories] for p in contract.parties] == [
+        ["Laurette Onkelinx"],
+        ["Jo De Cock"],
+    ]

@@ -250,7 +250,9 @@ def build_draft(source: Source) -> Draft:
     period = (identity.period.start, identity.period.end) if identity.period else None
     validity = Validity(start=period[0], end=period[1]) if period else None
     code = identity.institution.code
-    refs = References(code or "contract", (period[0].year, period[1].year) if period else None)
+    refs = References(
+        code or "contract", (period[0].year, period[1].year) if period else None, language
+    )
     amends = None
     if identity.amendment is not None:
         base = identity.amendment
@@ -341,7 +343,7 @@ def build_draft(source: Source) -> Draft:
         "signed_on": identity.signed_on,
         "references": list(refs.found.values()),
         "chapters": chapters,
-        "strategy": strategy_of(projects),
+        "strategy": strategy_of(projects, language),
         "services": services,
         "articles": articles,
         "continuous_missions": missions,

@@ -46,8 +46,11 @@ _KINDS: list[tuple[LineageKind, re.Pattern[str]]] = [
 class References:
     """The earlier contracts a document names, as unavailable document references."""
 
-    def __init__(self, institution: str, own: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, institution: str, own: tuple[int, int] | None = None, language: str = "fr"
+    ) -> None:
         self.institution = institution.lower()
+        self.language = language  # the language the document prints these references in
         self.own = own  # the contract's own period: naming itself is not a reference
         self.found: dict[str, DocumentRef] = {}
 
@@ -56,7 +59,7 @@ class References:
         if ref_id not in self.found:
             self.found[ref_id] = DocumentRef(
                 id=ref_id,
-                title=LocalText(fr=printed),
+                title=self.text(printed),
                 period_start=dt.date(start, 1, 1),
                 period_end=dt.date(end, 12, 31),
             )
@@ -66,13 +69,16 @@ class References:
         """The contract an amendment amends when only its rank is printed ("du cinquième
         contrat d'administration")."""
         ref_id = f"{self.institution}-contract-{ordinal}" if ordinal else f"{self.institution}-base"
-        self.found.setdefault(ref_id, DocumentRef(id=ref_id, title=LocalText(fr=printed or ref_id)))
+        self.found.setdefault(ref_id, DocumentRef(id=ref_id, title=self.text(printed or ref_id)))
         return ref_id
 
     def amendment(self, year: int, printed: str) -> str:
         ref_id = f"{self.institution}-{year}-amendment"
-        self.found.setdefault(ref_id, DocumentRef(id=ref_id, title=LocalText(fr=printed)))
+        self.found.setdefault(ref_id, DocumentRef(id=ref_id, title=self.text(printed)))
         return ref_id
+
+    def text(self, printed: str) -> LocalText:
+        return LocalText.model_validate({self.language: printed})
 
     def named_in(self, text: str) -> list[str]:
         out: list[str] = []
@@ -118,7 +124,7 @@ def remarks_of(
                 )
                 else [],
                 codes=list(dict.fromkeys(codes)),
-                printed=LocalText(fr=printed),
+                printed=refs.text(printed),
                 source=source_of(line),
             )
         )
@@ -129,12 +135,14 @@ def origin_remark(printed: str, line: Line | None, refs: References) -> LineageR
     """An INAMI article's origin ("... se base sur les articles 15, 16 et 17 du Contrat
     d'administration 2010-2012")."""
     documents = refs.named_in(printed)
-    articles = re.search(r"articles?\s+((?:\d+[a-z]*(?:,\s*|\s+et\s+)?)+)", printed)
+    articles = re.search(
+        r"(?:articles?|artikels?|artikelen)\s+((?:\d+[a-z]*(?:,\s*|\s+(?:et|en)\s+)?)+)", printed
+    )
     chapters = re.findall(r"\d+", articles.group(1)) if articles else []
     return LineageRemark(
         kind=LineageKind.ORIGIN,
         document=documents[0] if documents else None,
         chapters=chapters,
-        printed=LocalText(fr=printed),
+        printed=refs.text(printed),
         source=source_of(line),
     )

@@ -34,22 +34,41 @@ _CADRE = {
 }
 
 
+# the same mission categories in Dutch, German ("Kader": toekennen, controleren, ...)
+_CADRE_WORDS = {
+    "octroyer": r"octroyer|toekennen|gewähren",
+    "controler": r"contrôler|controleren|kontrollieren",
+    "informer": r"informer|informeren|informieren",
+    "conseiller": r"conseiller|adviseren|beraten",
+    "reglementer": r"réglementer|reglementeren|regeln",
+    "percevoir": r"percevoir|innen|erheben",
+    "gerer": r"gérer|beheren|verwalten",
+    "payer": r"payer|betalen|zahlen",
+}
+
+
 def text_of(value: str, language: str = "fr") -> LocalText:
     return LocalText.model_validate({language: value or "?"})
 
 
 def project_article(block: ArticleBlock, refs: References, report: ReviewReport) -> Article:
+    """An article with its sections, in the document's language (the references')."""
+    language = refs.language
     sections = block.sections
 
     def section(name: str) -> str:
         return join_lines(x.text for x in sections.get(name, []))
 
     cadre_printed = section("cadre")
-    cadre = [code for word, code in _CADRE.items() if re.search(rf"\b{word}", cadre_printed, re.I)]
+    cadre = [
+        code
+        for code, words in _CADRE_WORDS.items()
+        if re.search(rf"\b(?:{words})", cadre_printed, re.I)
+    ]
     actions = [
         Action(
             number=item.number,
-            text=text_of(item.text or item.number),
+            text=text_of(item.text or item.number, language),
             deadline=read_deadline(item.deadline, item.line, report) if item.deadline else None,
             source=provenance(item.line, block.number),
         )
@@ -66,25 +85,25 @@ def project_article(block: ArticleBlock, refs: References, report: ReviewReport)
     parent = block.number.rsplit(".", 1)[0] if "." in block.number else None
     return Article(
         number=block.number,
-        title=text_of(block.title),
+        title=text_of(block.title, language),
         parent=parent,
         origin=[origin_remark(block.origin, block.origin_line, refs)] if block.origin else [],
-        intitule=text_of(section("intitule")) if section("intitule") else None,
+        intitule=text_of(section("intitule"), language) if section("intitule") else None,
         cadre=cadre,
         cadre_printed=cadre_printed or None,
         axes_printed=[text for _, text in split_items(sections.get("axes", []))],
-        context=text_of(section("contexte")) if section("contexte") else None,
+        context=text_of(section("contexte"), language) if section("contexte") else None,
         actions=actions,
-        expected_effects=[text_of(t) for _, t in split_items(sections.get("effets", []))],
+        expected_effects=[text_of(t, language) for _, t in split_items(sections.get("effets", []))],
         external_factors=[
-            ExternalFactor(text=text_of(t), source=provenance(line))
+            ExternalFactor(text=text_of(t, language), source=provenance(line))
             for line, t in split_items(sections.get("facteurs", []))
         ],
         source=provenance(block.line, block.number),
     )
 
 
-def strategy_of(articles: list[Article]) -> Strategy | None:
+def strategy_of(articles: list[Article], language: str = "fr") -> Strategy | None:
     """The mission categories the articles' "Cadre" lines name, so that their codes resolve."""
     codes = list(dict.fromkeys(code for a in articles for code in a.cadre))
     if not codes:
@@ -92,7 +111,7 @@ def strategy_of(articles: list[Article]) -> Strategy | None:
     names = {code: word for word, code in _CADRE.items()}
     return Strategy(
         mission_categories=[
-            MissionCategory(code=c, name=text_of(names[c].capitalize())) for c in codes
+            MissionCategory(code=c, name=text_of(names[c].capitalize(), language)) for c in codes
         ]
     )
 
@@ -107,7 +126,7 @@ def read_continuous_missions(
                 kind=LineageKind.ORIGIN,
                 document=next(iter(refs.named_in(document)), None),
                 chapters=[article],
-                printed=text_of(f"{document} : art.{article}"),
+                printed=text_of(f"{document} : art.{article}", refs.language),
                 source=provenance(row.line),
             )
             for document, article in row.origins
@@ -121,7 +140,7 @@ def read_continuous_missions(
             out.append(
                 ContinuousMission(
                     code=code,
-                    title=text_of(row.process),
+                    title=text_of(row.process, refs.language),
                     origin=origin,
                     origin_printed=", ".join(row.origin.split("; ")) or None,
                     deadline=read_deadline(printed, row.line, report),
