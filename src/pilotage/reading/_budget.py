@@ -333,5 +333,8 @@ def read_personnel_caps(lines: list[Line]) -> tuple[dict[int, Decimal], Line | N
         if "personnel statutaire est fixé" in window and "personnel" in line.text:
             caps = {int(y): _amount(v) for v, y in _CAP.findall(window)}
             if caps:
-                return caps, line
+                # the line that prints the first amount, the sentence's own
+                printed = next((x for x in lines[i : i + 4] if _CAP.search(x.text)), None)
+                amount = next((x for x in lines[i : i + 4] if re.search(_AMOUNT, x.text)), line)
+                return caps, printed or amount
     return {}, None

@@ -232,7 +232,9 @@ def _structured_lines(outline: Outline, missions: set[int], budget: set[int]) ->
     lines = set(missions) | set(budget)
     for table in read_norm_tables(outline, ReviewReport("")):
         lines.add(table.line.number)
-        lines |= {row.line.number for row in table.rows}
+        for row in table.rows:
+            last = row.last or row.line
+            lines |= set(range(row.line.number, last.number + 1))
     for block in read_key_task_blocks(outline):
         lines |= {block.line.number, block.objective_line.number, block.indicator_line.number}
     return lines
@@ -363,6 +365,8 @@ def build_draft(source: Source) -> Draft:
         structured | budget_used | placed.fact_lines | {x.number for x in identity.parties.region}
     )
     read |= {x.number for x in identity.title_lines}
+    read |= {n for facts in placed.unplaced for n in facts.sentence.numbers}  # reported apart
+    read |= {x.number for b in article_blocks for x in b.sections.get("actions", [])}
     if decree.title_line is not None:
         read.add(decree.title_line.number)
     index = ChapterIndex(

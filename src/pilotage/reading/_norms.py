@@ -35,6 +35,7 @@ class NormRow:
     chapter: str | None
     refs: list[str] = field(default_factory=list)
     delay_ref: str | None = None
+    last: Line | None = None  # the row's last line (its cells), when it wraps
 
 
 @dataclass
@@ -115,6 +116,7 @@ def _row(outline: Outline, lines: list[Line], report: ReviewReport) -> NormRow |
         value=value,
         printed=f"{printed_delay} | {value}",
         line=lines[0],
+        last=lines[-1],
         chapter=outline.chapter_of.get(first),
         refs=refs,
         delay_ref=delay_ref if delay_ref in refs else None,

@@ -188,6 +188,8 @@ def read_budget_table(
         used.add(table.total_line.number)
     if cap_line is not None:
         used.add(cap_line.number)
+    notes = [x for x in lines if x.text and any(x.text in n for n in table.notes)]
+    used |= {x.number for x in notes}
     budget = Budget(
         years=table.years,
         prices_of=table.prices_of,
