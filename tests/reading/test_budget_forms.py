@@ -153,3 +153,29 @@ def test_a_budget_in_running_text_nl() -> None:
     (line,) = draft.contract.budget.lines
     assert line.amounts == {2016: Decimal(12_500_000)}
     assert line.label.nl is not None
+
+
+def test_later_years_given_by_a_formula_are_blank_and_noted() -> None:
+    draft = draft_of(
+        PREAMBLE
+        + """
+
+        1 Budget
+
+        Budget de gestion (en milliers d'euros)
+        Nature des dépenses 2010
+        Dépenses de personnel 45 200
+        Dépenses de fonctionnement 12 350
+        Total 57 550
+        Pour les années 2011 et 2012, les crédits sont adaptés à l'indice santé.
+        """
+    )
+    assert draft.contract is not None
+    budget = draft.contract.budget
+    assert budget is not None
+    assert budget.years == [2010, 2011, 2012]
+    assert budget.lines[0].amounts == {2010: Decimal(45_200_000), 2011: None, 2012: None}
+    assert budget.total == {2010: Decimal(57_550_000), 2011: None, 2012: None}
+    assert budget.notes[-1].text().startswith("Pour les années 2011 et 2012")
+    (missing,) = [f for f in draft.report.of_kind(FindingKind.MISSING) if "formula" in f.message]
+    assert "2011-2012 follow the formula" in missing.message

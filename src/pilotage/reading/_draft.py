@@ -281,7 +281,9 @@ def build_draft(source: Source) -> Draft:
             repeat.line.page,
         )
     missions = read_continuous_missions(body, refs, report)
-    budget, budget_used = read_budget_table(body, outline, report, language)
+    budget, budget_used = read_budget_table(
+        body, outline, report, language, (period[0].year, period[1].year) if period else None
+    )
     structured = _structured_lines(outline, missions_lines(body), budget_used)
     units, all_units = _units(outline, structure, {p.number for p in projects}, structured)
     per_line = one_paragraph_a_line(body)

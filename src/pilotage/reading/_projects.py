@@ -12,7 +12,7 @@ from pilotage.contract.budget import Budget, BudgetCategory, BudgetLine
 from pilotage.contract.lineage import LineageKind, LineageRemark
 from pilotage.contract.structure import MissionCategory, Strategy
 from pilotage.reading._articles import ArticleBlock, split_items
-from pilotage.reading._budget import BudgetRow, read_budget, read_personnel_caps
+from pilotage.reading._budget import BudgetRow, BudgetTable, read_budget, read_personnel_caps
 from pilotage.reading._deadlines import read_deadline
 from pilotage.reading._lineage import References, origin_remark
 from pilotage.reading._missions import read_missions
@@ -163,10 +163,47 @@ def _budget_line(row: BudgetRow, language: str) -> BudgetLine:
     )
 
 
+_LATER = re.compile(
+    r"années suivantes|exercices suivants|années ultérieures|volgende jaren|daaropvolgende jaren|"
+    r"volgende begrotingsjaren|folgenden Jahre",
+    re.IGNORECASE,
+)
+
+
+def _later_years(
+    table: BudgetTable, lines: list[Line], period: tuple[int, int] | None, report: ReviewReport
+) -> tuple[list[int], str | None, Line | None]:
+    """A one-year table whose later years a sentence gives by a formula ("Pour les années 2011 et
+    2012, les crédits sont adaptés à l'indice santé"): those years, the sentence, its line."""
+    if period is None or len(table.years) != 1 or period[1] <= table.years[0]:
+        return [], None, None
+    later = list(range(table.years[0] + 1, period[1] + 1))
+    after = table.total_line or table.rows[-1].line
+    start = next((k for k, x in enumerate(lines) if x is after), None)
+    for line in lines[start + 1 : start + 15] if start is not None else []:
+        named = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", line.text)}
+        if named & set(later) or _LATER.search(line.text):
+            report.add(
+                FindingKind.MISSING,
+                f"the budget table prints {table.years[0]} only; {later[0]}-{later[-1]} "
+                "follow the formula the text gives, kept as a note: their cells are left blank",
+                line.number,
+                line.page,
+                line.text,
+            )
+            return later, line.text, line
+    return [], None, None
+
+
 def read_budget_table(
-    lines: list[Line], outline: Outline, report: ReviewReport, language: str
+    lines: list[Line],
+    outline: Outline,
+    report: ReviewReport,
+    language: str,
+    period: tuple[int, int] | None = None,
 ) -> tuple[Budget | None, set[int]]:
-    """The management budget table, and the lines it was read from."""
+    """The management budget table, and the lines it was read from; `period`: the contract's
+    first and last years, for a table that prints only the first."""
     table = read_budget(lines, report)
     if table is None:
         return None, set()
@@ -190,8 +227,16 @@ def read_budget_table(
         used.add(cap_line.number)
     notes = [x for x in lines if x.text and any(x.text in n for n in table.notes)]
     used |= {x.number for x in notes}
+    later, formula, formula_line = _later_years(table, lines, period, report)
+    if formula_line is not None:
+        used.add(formula_line.number)
+        table.notes.append(formula or "")
+        for row in table.rows:
+            for part in [row, *row.children]:
+                part.amounts |= dict.fromkeys(later)
+        table.total |= dict.fromkeys(later)
     budget = Budget(
-        years=table.years,
+        years=table.years + later,
         prices_of=table.prices_of,
         lines=[_budget_line(r, language) for r in table.rows],
         total=table.total,
