@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -101,16 +102,31 @@ class _Score:
     former: bool = False  # it is named as it was called before
 
 
-def _find_name(entry: RegistryEntry, lines: list[Line]) -> tuple[str, Line, bool] | None:
+class _Text:
+    """The lines a name is looked for in, folded once: each line with the next one joined."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        folded = [fold(x.text) for x in lines]
+        self.windows = [(line, " ".join(folded[i : i + 2])) for i, line in enumerate(lines)]
+
+
+@cache
+def _names_pattern(code: str) -> re.Pattern[str]:
+    entry = next(e for e in registry() if e.code == code)
+    names = sorted({fold(n) for _, n in entry.all_names()}, key=len, reverse=True)
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(re.escape(n) for n in names)})(?![a-z])")
+
+
+def _find_name(entry: RegistryEntry, text: _Text) -> tuple[str, Line, bool] | None:
     """The first line (or two joined) that prints one of the entry's names, and whether it is
     a name the institution had before."""
     current = {fold(n) for _, names in entry.names.items() for n in names}
-    names = [fold(n) for _, n in entry.all_names()]
-    for i, line in enumerate(lines):
-        window = fold(" ".join(x.text for x in lines[i : i + 2]))
-        for name in names:
-            if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", window):
-                return name, line, name not in current
+    pattern = _names_pattern(entry.code)
+    for line, window in text.windows:
+        match = pattern.search(window)
+        if match:
+            return match.group(0), line, match.group(0) not in current
     return None
 
 
@@ -118,36 +134,46 @@ def _acronym_pattern(acronym: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
 
 
+@cache
+def _all_acronyms() -> re.Pattern[str]:
+    words = sorted({a for e in registry() for _, a in e.all_acronyms()}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(a) for a in words)})(?![\w-])")
+
+
 def _score(
-    entry: RegistryEntry, title: list[Line], parties: list[Line], body: str, body_lines: list[Line]
+    entry: RegistryEntry,
+    title: _Text,
+    parties: _Text,
+    body: _Text,
+    counts: Counter[str],
 ) -> _Score:
     score = _Score(entry)
-    for place, lines, weight in (("party block", parties, 6), ("title", title, 5)):
-        found = _find_name(entry, lines)
+    for place, text, weight in (("party block", parties, 6), ("title", title, 5)):
+        found = _find_name(entry, text)
         if found:
             score.points += weight
             score.evidence.append(f"its name in the {place} (line {found[1].number})")
             score.line = score.line or found[1]
             score.strength = 3
-            score.printed = score.printed or _printed_name(found[0], found[1], lines)
+            score.printed = score.printed or _printed_name(found[0], found[1], text.lines)
             score.former = score.former or found[2]
-    for place, lines in (("party block", parties), ("title", title)):
-        text = _undot(" ".join(x.text for x in lines))
+    for place, text in (("party block", parties), ("title", title)):
+        plain = _undot(" ".join(x.text for x in text.lines))
         for _, acronym in entry.all_acronyms():
-            if _acronym_pattern(acronym).search(text):
+            if _acronym_pattern(acronym).search(plain):
                 score.points += 3
                 score.evidence.append(f"its acronym {acronym} in the {place}")
                 score.strength = max(score.strength, 2)
                 break
-    named = _find_name(entry, body_lines[:300]) if score.strength < 3 else None
+    named = _find_name(entry, body) if score.strength < 3 else None
     if named:
         score.points += 2
         score.evidence.append(f"its name in the text (line {named[1].number})")
         score.strength = max(score.strength, 1)
         score.line = score.line or named[1]
-        score.printed = score.printed or _printed_name(named[0], named[1], body_lines)
+        score.printed = score.printed or _printed_name(named[0], named[1], body.lines)
         score.former = score.former or named[2]
-    count = sum(len(_acronym_pattern(a).findall(body)) for _, a in entry.all_acronyms())
+    count = sum(counts[a] for a in {a for _, a in entry.all_acronyms()})
     if count:
         score.points += min(3, 1 + count // 10)
         score.evidence.append(f"its acronym {count} time(s) in the text")
@@ -176,8 +202,9 @@ def identify_institution(
     short_name: str | None = None,
 ) -> InstitutionReading:
     """Match the registry; fall back on the institution named in the party block."""
-    body_text = _undot(" ".join(x.text for x in body))
-    scores = [_score(e, title, parties, body_text, body) for e in registry()]
+    counts = Counter(_all_acronyms().findall(_undot(" ".join(x.text for x in body))))
+    texts = (_Text(title), _Text(parties), _Text(body[:300]))
+    scores = [_score(e, *texts, counts) for e in registry()]
     best = max(scores, key=lambda s: (s.strength, s.points), default=None)
     if best is not None and best.points and (best.strength >= 2 or party_name is None):
         entry = best.entry
