@@ -453,3 +453,17 @@ def test_chapters_numbered_with_a_dot() -> None:
         ("2.1", 1, 0),
         ("2.2", 0, 1),
     ]
+
+
+def test_an_adaptation_without_an_end_runs_to_the_end_of_what_it_amends() -> None:
+    draft = read_document(FIXTURES / "adaptation-fr.txt")
+    contract = draft.contract
+    assert contract is not None
+    assert (contract.kind.value, contract.amends) == ("amendment", "bcss-2016-2022")
+    assert (contract.period.start, contract.period.end) == (
+        dt.date(2022, 1, 1),
+        dt.date(2022, 12, 31),
+    )
+    assert contract.title.text().startswith("Deuxième adaptation du cinquième contrat")
+    (guess,) = [f for f in draft.report.of_kind(FindingKind.GUESS) if "amendment" in f.message]
+    assert "prints no end" in guess.message

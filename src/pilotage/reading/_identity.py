@@ -190,6 +190,22 @@ def read_identity(
         base.years if base else None,
     )
     amendment = _amendment(title, head[:200], period) if base else None
+    if period is None and amendment and amendment.years and effective:
+        # an amendment that only says from when it applies runs to the end of what it amends
+        first, where, printed = effective
+        last = dt.date(amendment.years[1], 12, 31)
+        if first <= last:
+            period = PeriodReading(
+                first,
+                last,
+                where,
+                printed,
+                "guess",
+                "low",
+                f"the amendment applies from {first.isoformat()} (line {where.number}) and "
+                f"prints no end: the end of the contract it amends ({amendment.years[0]}-"
+                f"{amendment.years[1]}) is taken",
+            )
     institution_party = parties.of("institution")
     institution = identify_institution(
         title_lines,
