@@ -99,10 +99,14 @@ def test_a_title_line_then_the_article_is_one_article() -> None:
             Article 38 - Cadre juridique du contrat
             Article 38. Le choix politique du cadre juridique engendre un rapport contractuel.
             Article 39 - Engagements de l'Etat
+
+            Article 40
+
+            Article 40. Les IPSS s'engagent à collaborer.
             """
         ).lines
     )
-    assert [a.number for a in structure.articles] == ["38", "39"]
+    assert [a.number for a in structure.articles] == ["38", "39", "40"]
     assert not structure.repeats
 
 

@@ -83,11 +83,15 @@ def fact_lines(contract: Contract) -> dict[str, list[int]]:
 # act, not a commitment
 _CITATION = re.compile(
     r"(?:loi|arrêté|règlement|directive|décision|accord|protocole|convention|Commission|Conseil|"
-    r"Parlement|traité|conclue?|approuvée?|wet|besluit|decreet|verordening|richtlijn|beslissing|"
+    r"Parlement|traité|conclue?|approuvée?|émise?|donnée?|avis|wet|besluit|decreet|verordening|"
+    r"richtlijn|beslissing|uitgebracht|gegeven|advies|"
     r"akkoord|protocol|verdrag|Gesetz|Erlass|Verordnung)\b[^.;]{0,60}?\b(?:du|des|de la|van|vom|"
     r"le|op)\s*$",
     re.IGNORECASE,
 )
+
+
+_CONSIDERING = re.compile(r"^\s*(?:[Vv]u|[Gg]elet op|[Cc]onsidérant|[Oo]verwegende|Attendu)\b")
 
 
 def _signals(text: str) -> list[str]:
@@ -123,6 +127,8 @@ def record_coverage(
         numbers = {x.number for x in passage.lines}
         if numbers & taken:
             continue
+        if _CONSIDERING.match(passage.text):
+            continue  # "Vu l'avis ... du 17 octobre 2012": the preamble's considerations
         signals = _signals(passage.text)
         if not signals:
             continue

@@ -74,6 +74,7 @@ class ArticleUnit:
     lines: list[Line] = field(default_factory=list)  # its text, the heading line included
     heading: HeadingUnit | None = None
     printed_twice: Line | None = None
+    bare: bool = False  # "Article 75" alone on its line: a heading, its text follows
 
     @property
     def text_lines(self) -> list[Line]:
@@ -178,7 +179,7 @@ def read_structure(lines: list[Line]) -> Structure:
                 title = None  # a sentence wrapped onto the next line, not a title
             only_title = (
                 current is not None
-                and current.title is not None
+                and (current.title is not None or current.bare)
                 and all(x.blank for x in current.lines[1:])
             )
             if current is not None and current.number == number and only_title:
@@ -186,6 +187,7 @@ def read_structure(lines: list[Line]) -> Structure:
                 current.lines.append(line)
                 continue
             unit = ArticleUnit(number, title, line, [line], heading_of(headings, line))
+            unit.bare = not match.group("rest").strip()
             if number in seen:
                 unit.printed_twice = seen[number].line
                 repeats.append(unit)
