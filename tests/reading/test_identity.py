@@ -467,3 +467,14 @@ def test_an_adaptation_without_an_end_runs_to_the_end_of_what_it_amends() -> Non
     assert contract.title.text().startswith("Deuxième adaptation du cinquième contrat")
     (guess,) = [f for f in draft.report.of_kind(FindingKind.GUESS) if "amendment" in f.message]
     assert "prints no end" in guess.message
+
+
+def test_the_state_named_in_a_sentence_is_no_party_block() -> None:
+    identity = identity_of(
+        """
+        Art. 1er. L'Etat octroie à l'Office une subvention pour ses projets.
+        Art. 2. L'Office national de l'Emploi transmet un rapport annuel.
+        """
+    )
+    assert identity.parties.blocks == []
+    assert identity.institution.code == "ONEM"

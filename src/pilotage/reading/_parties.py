@@ -113,7 +113,16 @@ def _region(lines: list[Line]) -> tuple[int, int, int] | None:
     if opens:
         at = opens[-1].start()
     else:
-        state = _STATE.search(text)
+        # no "Entre": the State named where it is represented ("l'Etat belge, représenté par")
+        state = next(
+            (
+                m
+                for m in _STATE.finditer(text)
+                if _REPRESENTED.search(text, m.end(), m.end() + 200)
+                or _PART_MARK.search(text, m.end(), m.end() + 300)
+            ),
+            None,
+        )
         if state is None:
             return None
         at = state.start()
