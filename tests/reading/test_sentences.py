@@ -11,11 +11,11 @@ import pytest
 from pilotage.contract.actions import DeadlineForm
 from pilotage.contract.model import Contract
 from pilotage.contract.norms import DelayUnit, IndicatorKind
-from pilotage.reading import FindingKind
+from pilotage.reading import FindingKind, read_document
 from pilotage.reading._due import read_due_facts
 from pilotage.reading._targets import read_norm_facts
 
-from .conftest import draft_of
+from .conftest import FIXTURES, draft_of
 
 PREAMBLE_FR = """
 Entre l'Etat belge, représenté par Monsieur Jean DUPONT, Ministre des Affaires sociales, et
@@ -445,3 +445,32 @@ def test_a_share_in_words(sentence: str, printed: str, value: Decimal) -> None:
     (fact,) = read_norm_facts(sentence)
     ((target, _),) = fact.targets
     assert (fact.printed, target.value, target.unit.value) == (printed, value, "percent")
+
+
+@pytest.mark.parametrize(("name", "language"), [("modern-fr.txt", "fr"), ("modern-nl.txt", "nl")])
+def test_a_contract_of_the_word_export_form(name: str, language: str) -> None:
+    draft = read_document(FIXTURES / name)
+    contract = draft.contract
+    assert contract is not None
+    assert (contract.id[-9:], contract.languages[0].value) == ("2016-2018", language)
+    assert [x.value for x in contract.languages] == [language, "nl" if language == "fr" else "fr"]
+    assert (contract.signed_at, contract.signed_on) in {
+        ("Bruxelles", dt.date(2015, 12, 21)),
+        ("Brussel", dt.date(2015, 12, 21)),
+    }
+    assert [len(p.signatories) for p in contract.parties] == [2, 2]
+    first, second = contract.articles
+    assert first.number == "2.1"
+    assert first.result_indicators[0].kind is IndicatorKind.TIMELINESS
+    assert second.actions[0].deadline is not None
+    assert second.actions[0].deadline.dates == [dt.date(2017, 12, 31)]
+    yearly = second.result_indicators[0].norms
+    assert [(n.valid.start.year, n.target.value if n.target else None) for n in yearly] == [
+        (2016, 80),
+        (2017, 85),
+        (2018, 90),
+    ]
+    budget = contract.budget
+    assert budget is not None
+    assert budget.lines[0].amounts == dict.fromkeys([2016, 2017, 2018], Decimal(350_000_000))
+    assert draft.report.counts["unread_paragraphs"] == 0

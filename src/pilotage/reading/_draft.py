@@ -367,6 +367,8 @@ def build_draft(source: Source) -> Draft:
         structured | budget_used | placed.fact_lines | {x.number for x in identity.parties.region}
     )
     read |= {x.number for x in identity.title_lines}
+    if identity.signed_line is not None:
+        read.add(identity.signed_line.number)
     read |= {n for facts in placed.unplaced for n in facts.sentence.numbers}  # reported apart
     read |= {x.number for b in article_blocks for x in b.sections.get("actions", [])}
     if decree.title_line is not None:

@@ -59,14 +59,15 @@ _SIGNED = re.compile(
 )
 
 
-def _signature(lines: list[Line]) -> tuple[str | None, dt.date | None]:
-    """ "Fait à Bruxelles, le 16 décembre 2022" / "Opgemaakt te Brussel op ...": place and day."""
+def _signature(lines: list[Line]) -> tuple[str | None, dt.date | None, Line | None]:
+    """ "Fait à Bruxelles, le 16 décembre 2022" / "Opgemaakt te Brussel op ...": place, day and
+    the line that says so."""
     for line in reversed(lines[-200:]):
         match = _SIGNED.match(line.text)
         if match:
             found = find_dates(match.group("date") or "")
-            return match.group("place"), found[0].date if found else None
-    return None, None
+            return match.group("place"), found[0].date if found else None, line
+    return None, None, None
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Identity:
     legal_basis: list[str]
     signed_at: str | None = None
     signed_on: dt.date | None = None
+    signed_line: Line | None = None
 
 
 def slug(text: str) -> str:
@@ -218,7 +220,7 @@ def read_identity(
     )
     legal_basis = read_legal_basis(head, decree.lines)
     _report_identity(report, language, institution, period, parties)
-    signed_at, signed_on = _signature(lines)
+    signed_at, signed_on, signed_line = _signature(lines)
     return Identity(
         decree,
         language,
@@ -231,6 +233,7 @@ def read_identity(
         legal_basis,
         signed_at,
         signed_on,
+        signed_line,
     )
 
 

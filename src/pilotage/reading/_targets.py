@@ -227,8 +227,8 @@ def read_norm_facts(sentence: str) -> list[NormFact]:
     delay = delay_of(sentence)
     percents = [m for m in PERCENT.finditer(sentence) if 0 <= _decimal(m.group("v")) <= 100]
     commits = bool(_COMMITS.search(sentence))
-    if percents and (delay is not None or commits):
-        yearly = _yearly(sentence)
+    yearly = _yearly(sentence) if percents else []
+    if percents and (delay is not None or commits or len(yearly) >= 2):
         if yearly and len(yearly) >= 2:
             targets: list[tuple[Target, int | None]] = [
                 (Target(operator=Operator.GE, value=v, unit=TargetUnit.PERCENT), y)
