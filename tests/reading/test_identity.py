@@ -478,3 +478,27 @@ def test_the_state_named_in_a_sentence_is_no_party_block() -> None:
     )
     assert identity.parties.blocks == []
     assert identity.institution.code == "ONEM"
+
+
+def test_an_aanhangsel_amends_the_contract_whose_years_it_prints() -> None:
+    draft = draft_of(
+        """
+        Aanhangsel 2019-2020 bij de bestuursovereenkomst 2016-2018 van het RSVZ
+
+        Tussen de Belgische Staat, vertegenwoordigd door de heer Denis DUCARME, Minister van
+        Zelfstandigen, en het Rijksinstituut voor de Sociale Verzekeringen der Zelfstandigen,
+        vertegenwoordigd door mevrouw Anne VANDERSTAPPEN, administrateur-generaal, wordt
+        overeengekomen wat volgt, voor de periode van 1 januari 2019 tot en met 31 december 2020:
+
+        1 Algemeen
+        Dit aanhangsel verlengt de bestuursovereenkomst 2016-2018.
+        """
+    )
+    contract = draft.contract
+    assert contract is not None
+    assert (contract.kind.value, contract.amends, contract.id) == (
+        "amendment",
+        "rsvz-2016-2018",
+        "rsvz-2019-2020",
+    )
+    assert contract.title.text("nl").startswith("Aanhangsel 2019-2020")
