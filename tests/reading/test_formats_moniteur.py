@@ -10,9 +10,8 @@ import pytest
 from pilotage.contract.model import Contract
 from pilotage.reading import accuracy, read_document
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, write_pdf
 
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 NAMES = ["decree-fr.txt", "decree-nl.txt"]
 
 
@@ -58,23 +57,7 @@ def test_a_docx_reads_as_the_text(name: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_pdf_reads_as_the_text(name: str, tmp_path: Path) -> None:
-    fpdf = pytest.importorskip("fpdf")
     pytest.importorskip("pdfplumber")
-    if not FONT.exists():
-        pytest.skip(f"no Unicode TrueType font at {FONT} to write the PDF with")
-
-    class Document(fpdf.FPDF):  # type: ignore[misc]
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.cell(0, 5, f"Moniteur belge  Page {self.page_no()}/{{nb}}")
-
-    pdf = Document(format="A4")
-    pdf.add_font("DejaVu", fname=str(FONT))
-    pdf.set_font("DejaVu", size=9)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    for paragraph in _paragraphs(name):
-        pdf.multi_cell(0, 4, paragraph, new_x="LMARGIN", new_y="NEXT")
     path = tmp_path / "contract.pdf"
-    pdf.output(str(path))
+    write_pdf(_paragraphs(name), path, "Moniteur belge", wrap=True)
     _same(path, name)
