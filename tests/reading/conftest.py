@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from pilotage.reading import Source, source_from_text
+from pilotage.reading import Draft, ReviewReport, Source, build_draft, source_from_text
+from pilotage.reading._decree import Decree
+from pilotage.reading._identity import Identity, read_identity
 from pilotage.reading._outline import Outline, read_outline
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
@@ -30,3 +33,55 @@ def text(block: str) -> Source:
 
 def outline(block: str) -> Outline:
     return read_outline(text(block))
+
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def corpus_folder() -> Path:
+    """The shared corpus of real contracts: skipped when absent, a failure under CI=true."""
+    if not CORPUS.is_dir():
+        message = f"the real contracts of the shared corpus are not in {CORPUS}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true: {message}", pytrace=False)
+        pytest.skip(message)
+    return CORPUS
+
+
+def draft_of(block: str) -> Draft:
+    """An inline excerpt read as a whole document."""
+    return build_draft(text(block))
+
+
+def identity_of(block: str) -> Identity:
+    """What the preamble of an inline excerpt says: parties, period, institution, language."""
+    return read_identity(outline(block).body, Decree(), ReviewReport("excerpt.txt"))
+
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def write_pdf(lines: list[str], path: Path, footer: str, wrap: bool = False) -> None:
+    """A PDF of `lines` with a running footer ("... Page 1/2"); `wrap`: long lines wrap at the
+    page width, as a printed page does."""
+    fpdf = pytest.importorskip("fpdf")
+    if not FONT.exists():
+        pytest.skip(f"no Unicode TrueType font at {FONT} to write the PDF with")
+
+    class Document(fpdf.FPDF):  # type: ignore[misc]
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.cell(0, 5, f"{footer}  Page {self.page_no()}/{{nb}}")
+
+    pdf = Document(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=8)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    for line in lines:
+        if wrap:
+            pdf.multi_cell(0, 4, line, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.cell(0, 4, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))

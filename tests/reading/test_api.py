@@ -35,14 +35,35 @@ def test_exported_names() -> None:
         assert getattr(pilotage.reading, name) is not None
 
 
-def test_import_document_needs_a_period(tmp_path: Path) -> None:
+def test_import_document_writes_a_draft_when_the_period_is_missing(tmp_path: Path) -> None:
     document = tmp_path / "notes.txt"
-    document.write_text("Un texte sans période.\n", encoding="utf-8")
+    document.write_text(
+        "L'Office national de l'Emploi s'engage à traiter 90 % des demandes dans les 30 jours.\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "d.yaml"
+    result = CliRunner().invoke(
+        main, ["contract", "import-document", str(document), "-o", str(draft)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "not found, left for you to fill in: period" in result.output
+    text = draft.read_text(encoding="utf-8")
+    assert "# NOT FOUND in the document, to fill in: period" in text
+    assert "code: ONEM" in text
+    check = CliRunner().invoke(main, ["contract", "check", str(draft)])
+    assert check.exit_code != 0
+    assert "period" in check.output
+
+
+def test_only_an_unreadable_file_is_an_error(tmp_path: Path) -> None:
+    document = tmp_path / "broken.pdf"
+    document.write_bytes(b"not a pdf at all")
     result = CliRunner().invoke(
         main, ["contract", "import-document", str(document), "-o", str(tmp_path / "d.yaml")]
     )
     assert result.exit_code == 2
-    assert "no contract period found" in result.output
+    assert "not a readable PDF" in result.output
+    assert not (tmp_path / "d.yaml").exists()
 
 
 @needs_seeds

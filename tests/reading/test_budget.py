@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from pilotage.reading import FindingKind, ReviewReport
 from pilotage.reading._budget import read_budget, read_personnel_caps
-from pilotage.reading._parties import read_preamble
 
 from .conftest import outline
 
@@ -118,83 +117,3 @@ def test_a_blank_cell_is_derived_and_flagged_and_a_wrong_total_reported() -> Non
     assert "2256577" in blank.message
     (wrong,) = report.of_kind(FindingKind.SUM_MISMATCH)
     assert "Total 2015: printed 2256578, its parts add up to 2256577" in wrong.message
-
-
-def test_preamble_parties_signatories_period() -> None:
-    excerpt = """
-    l'Etat belge, représenté par :
-
-    − Monsieur Denis DUCARME, Ministre des Classes moyennes, des Indépendants et des PME,
-    − Madame Sophie WILMES, Ministre du Budget et de la Fonction publique,
-
-    et, d'autre part :
-
-    l'Institut national d'assurances sociales pour travailleurs indépendants, institution publique
-    de sécurité sociale ayant son siège à 1000 Bruxelles, 35 Quai de Willebroeck, représenté par:
-
-    − une délégation du Conseil d'administration, composée de Monsieur Philippe DODRIMONT,
-    président, Madame Anne-Marie BOEL-RAYMAECKERS et Madame Gabrielle EYMAEL, vice-
-    présidents;
-    − Madame Anne VANDERSTAPPEN, Administrateur général,
-
-    pour la période du 1er janvier 2019 au 31 décembre 2020 :
-    INASTI INASTI
-    """
-    preamble = read_preamble(outline(excerpt).body)
-    assert preamble.institution == "INASTI"
-    assert preamble.period is not None
-    assert [d.isoformat() for d in preamble.period] == ["2019-01-01", "2020-12-31"]
-    assert preamble.seat == "1000 Bruxelles, 35 Quai de Willebroeck"
-    state, institution = preamble.parties
-    assert state.signatories == [
-        ("Denis DUCARME", "Ministre des Classes moyennes, des Indépendants et des PME"),
-        ("Sophie WILMES", "Ministre du Budget et de la Fonction publique"),
-    ]
-    assert institution.signatories == [
-        ("Philippe DODRIMONT", "président"),
-        ("Anne-Marie BOEL-RAYMAECKERS", "vice-présidents"),
-        ("Gabrielle EYMAEL", "vice-présidents"),
-        ("Anne VANDERSTAPPEN", "Administrateur général"),
-    ]
-
-
-def test_signatures_printed_in_two_columns() -> None:
-    excerpt = """
-    Il est convenu ce qui suit, pour la période du 1 janvier 2013 au 31 décembre 2015, entre
-
-    - l'Etat belge, représenté par
-
-    Laurette Onkelinx      Philippe Courard
-    Ministre des Affaires sociales     Secrétaire d'Etat aux Affaires sociales,
-    et de la Santé publique      aux Familles et aux Personnes
-            handicapées, chargé des Risques
-            professionnels
-
-    et
-
-    - l'Institut National d'Assurance Maladie-Invalidité, représenté par
-
-     Johan De Cock Benoît Collin
-    Administrateur général     Administrateur général adjoint
-
-    Les représentants délégués par le Comité général de gestion:
-
-    Bernadette Adnet      Eddy Van Lancker
-     TITRE I: Définitions
-    INAMI INAMI
-    """
-    state, institution = read_preamble(outline(excerpt).body).parties
-    assert state.signatories == [
-        ("Laurette Onkelinx", "Ministre des Affaires sociales et de la Santé publique"),
-        (
-            "Philippe Courard",
-            "Secrétaire d'Etat aux Affaires sociales, aux Familles et aux Personnes handicapées, "
-            "chargé des Risques professionnels",
-        ),
-    ]
-    assert institution.signatories == [
-        ("Johan De Cock", "Administrateur général"),
-        ("Benoît Collin", "Administrateur général adjoint"),
-        ("Bernadette Adnet", "Représentant délégué par le Comité général de gestion"),
-        ("Eddy Van Lancker", "Représentant délégué par le Comité général de gestion"),
-    ]

@@ -8,9 +8,7 @@ import pytest
 
 from pilotage.reading import Draft, accuracy, build_draft, read_document
 
-from .conftest import text
-
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+from .conftest import text, write_pdf
 
 INASTI_EXCERPT = """
  Préambule
@@ -209,27 +207,7 @@ def _lines(excerpt: str) -> list[str]:
 
 
 def _pdf(excerpt: str, path: Path) -> None:
-    fpdf = pytest.importorskip("fpdf")
-    if not FONT.exists():
-        pytest.skip(f"no Unicode TrueType font at {FONT} to write the PDF with")
-
-    class Document(fpdf.FPDF):  # type: ignore[misc]
-        def footer(self) -> None:
-            self.set_y(-12)
-            self.cell(
-                0,
-                5,
-                f"Une administration moderne, un service de qualité  Page {self.page_no()}/{{nb}}",
-            )
-
-    pdf = Document(format="A4")
-    pdf.add_font("DejaVu", fname=str(FONT))
-    pdf.set_font("DejaVu", size=8)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    for line in _lines(excerpt):
-        pdf.cell(0, 4, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(path))
+    write_pdf(_lines(excerpt), path, "Une administration moderne, un service de qualité")
 
 
 VOB_TABLE = [

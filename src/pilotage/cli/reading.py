@@ -9,7 +9,7 @@ import click
 from pilotage.cli.contract import contract
 from pilotage.contract.files import load_contract
 from pilotage.contract.seeds import resolve_contract_path
-from pilotage.reading import accuracy, read_document
+from pilotage.reading import FindingKind, accuracy, read_document
 
 __all__ = ["import_document"]
 
@@ -27,7 +27,14 @@ __all__ = ["import_document"]
     "--report",
     "report_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the review report (JSON): every warning with its line and page.",
+    help="Also write the review report (JSON): what was read and how surely, the facts found "
+    "per chapter, every finding with its line and page.",
+)
+@click.option(
+    "--unread",
+    is_flag=True,
+    help="Also print each paragraph that prints a percentage, a delay, a date or an amount and "
+    "gave no fact (they are always in the --report file).",
 )
 @click.option(
     "--compare",
@@ -37,17 +44,27 @@ __all__ = ["import_document"]
     "objectives, norms, action deadlines and budget figures.",
 )
 def import_document(
-    document: Path, output: Path, report_path: Path | None, compare_with: str | None
+    document: Path,
+    output: Path,
+    report_path: Path | None,
+    unread: bool,
+    compare_with: str | None,
 ) -> None:
     """Read the contract DOCUMENT (.txt, .pdf, .docx) into a draft contract file.
 
-    Every element of the draft says where it comes from (source: line, page). The review report
-    lists what a human must look at: impossible dates, sums that do not add up, blank cells,
-    footnotes in another language, text that looked like a table row but did not parse.
+    Any Belgian management contract, in French or in Dutch (or both): the seeds' form with
+    numbered chapters and norm tables, or the Moniteur belge's (TITRE / CHAPITRE / Art. N,
+    an approving royal decree around it). The draft is always written, with what was found;
+    what the document does not give (its period, its institution) is left empty and said so.
+    Every element says where it comes from (source: line, page). The review report lists what
+    a human must look at: guesses with the words they came from, low-confidence readings,
+    impossible dates, sums that do not add up, and each paragraph that prints a figure but
+    gave no fact. Only a file that cannot be read stops it.
 
     \b
     Examples:
       pilotage contract import-document avenant-2019-2020.txt -o draft.yaml --report review.json
+      pilotage contract import-document bestuursovereenkomst.pdf -o draft.yaml --unread
       pilotage contract check draft.yaml
       pilotage contract diff draft.yaml inasti-2019-2020
       pilotage contract import-document avenant.txt -o draft.yaml --compare inasti-2019-2020
@@ -56,21 +73,42 @@ def import_document(
     output.write_text(draft.to_yaml(), encoding="utf-8")
     if report_path is not None:
         report_path.write_text(draft.report.to_json(), encoding="utf-8")
-    counts = draft.report.counts
+    report = draft.report
+    counts = report.counts
+    identity = report.identity
     click.echo(
         f"wrote {output}: {counts.get('services', 0)} services, "
         f"{counts.get('objectives', 0)} objectives, {counts.get('norms', 0)} norms, "
         f"{counts.get('articles', 0)} articles, {counts.get('actions', 0)} actions, "
-        f"{counts.get('continuous_missions', 0)} continuous missions"
+        f"{counts.get('continuous_missions', 0)} continuous missions, "
+        f"{counts.get('common_commitments', 0)} common commitments, "
+        f"{counts.get('budget_lines', 0)} budget lines"
     )
-    errors = [p for p in draft.problems if p.severity.value == "error"]
     click.echo(
-        f"review: {len(draft.report.findings)} finding(s)"
+        "read: "
+        + (
+            f"{identity['institution']} ({identity.get('institution_confidence')} confidence)"
+            if identity.get("institution")
+            else "institution (not found)"
+        )
+        + ", "
+        + f"period {identity.get('period') or '(not found)'}"
+        + (f" ({identity['period_read_as']})" if identity.get("period_read_as") else "")
+        + f", language {'+'.join(identity.get('languages', []))}"
+    )
+    for missing in draft.missing:
+        click.echo(f"not found, left for you to fill in: {missing}")
+    errors = [p for p in draft.problems if p.severity.value == "error"]
+    unread_findings = report.of_kind(FindingKind.UNREAD)
+    click.echo(
+        f"review: {len(report.findings)} finding(s)"
         + (f", written to {report_path}" if report_path else "")
+        + f"; {len(unread_findings)} paragraph(s) print a figure and gave no fact"
         + f"; contract check: {len(errors)} error(s), {len(draft.problems) - len(errors)} "
         "warning(s)"
     )
-    for finding in sorted(draft.report.findings, key=lambda f: f.line or 0):
+    shown = [f for f in report.findings if unread or f.kind is not FindingKind.UNREAD]
+    for finding in sorted(shown, key=lambda f: f.line or 0):
         click.echo(f"  {finding}")
     if compare_with:
         click.echo(f"accuracy against {compare_with}:")

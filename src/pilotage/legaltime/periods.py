@@ -18,6 +18,8 @@ __all__ = [
     "PeriodKind",
     "add_months",
     "month_end",
+    "months_from",
+    "nth_year",
     "period_of",
     "periods_between",
 ]
@@ -50,6 +52,30 @@ def add_months(year: int, month: int, months: int) -> tuple[int, int]:
     """(year, month) `months` months after (year, month); negative goes back."""
     index = year * 12 + month - 1 + months
     return index // 12, index % 12 + 1
+
+
+def months_from(first: dt.date, months: int) -> Period:
+    """The term of `months` months that starts on `first`, as a contract counts it: to the day
+    before the same day number `months` months later, or to that month's last day when it has
+    no such day. 1 January 2023 and 60 months: 2023-01-01..2027-12-31; 15 March 2019 and 12
+    months: 2019-03-15..2020-03-14; 31 January 2019 and 1 month: 2019-01-31..2019-02-28."""
+    if months < 1:
+        raise IntervalError(f"a term runs at least one month, not {months}")
+    year, month = add_months(first.year, first.month, months)
+    if first.day > _stdcal.monthrange(year, month)[1]:
+        last = month_end(year, month)
+    else:
+        last = dt.date(year, month, first.day) - dt.timedelta(days=1)
+    return Period(first, last, PeriodKind.CONTRACT)
+
+
+def nth_year(first: dt.date, n: int) -> Period:
+    """The `n`th year (1-based) of a term that starts on `first`: "la deuxième année du contrat"
+    of a contract from 1 July 2019 is 2020-07-01..2021-06-30."""
+    if n < 1:
+        raise IntervalError(f"years of a term are numbered from 1, not {n}")
+    begins = first if n == 1 else months_from(first, 12 * (n - 1)).last + dt.timedelta(days=1)
+    return Period(begins, months_from(first, 12 * n).last, PeriodKind.CONTRACT)
 
 
 def _date(y: str, m: str, d: str, text: str) -> dt.date:

@@ -120,13 +120,18 @@ def _budget(c: Contract) -> dict[Hashable, Any]:
 
 
 def accuracy(draft: Contract | Any, seed: Contract) -> AccuracyReport:
-    """Compare a draft (a `Contract` or a `Draft`) with a hand-encoded seed, family by family."""
-    contract: Contract = draft if isinstance(draft, Contract) else draft.contract
+    """Compare a draft (a `Contract` or a `Draft`) with a hand-encoded seed, family by family;
+    a draft that is not a complete contract (no period) matches nothing."""
+    contract: Contract | None = draft if isinstance(draft, Contract) else draft.contract
+    readers = {
+        "objectives": _objectives,
+        "norms": _norms,
+        "deadlines": _deadlines,
+        "budget": _budget,
+    }
     return AccuracyReport(
         {
-            "objectives": _compare("objectives", _objectives(contract), _objectives(seed)),
-            "norms": _compare("norms", _norms(contract), _norms(seed)),
-            "deadlines": _compare("deadlines", _deadlines(contract), _deadlines(seed)),
-            "budget": _compare("budget", _budget(contract), _budget(seed)),
+            name: _compare(name, read(contract) if contract is not None else {}, read(seed))
+            for name, read in readers.items()
         }
     )

@@ -47,21 +47,26 @@ class TitleBlock:
     line: Line
 
 
-_ARTICLE = re.compile(r"^Article\s+(\d{1,3}(?:\.\d{1,2})?)(?:er)?\s*[.:-]?\s*(.*)$")
-_TITRE = re.compile(r"^TITRE\s+([IVXLC]+)\s*:\s*(.*)$")
+_ARTICLE = re.compile(r"^(?:Article|Artikel)\s+(\d{1,3}(?:\.\d{1,2})?)(?:er)?\s*[.:-]?\s*(.*)$")
+_TITRE = re.compile(r"^(?:TITRE|TITEL)\s+([IVXLC]+)\s*:\s*(.*)$")
 _SECTIONS = {
-    "intitule": re.compile(r"^(Intitulé|Libellé)\s*:?\s*$", re.IGNORECASE),
-    "cadre": re.compile(r"^Cadre\s*:?\s*$", re.IGNORECASE),
-    "axes": re.compile(r"^Axes\s*:?\s*$", re.IGNORECASE),
+    "intitule": re.compile(r"^(Intitulé|Libellé|Omschrijving|Benaming)\s*:?\s*$", re.IGNORECASE),
+    "cadre": re.compile(r"^(?:Cadre|Kader)\s*:?\s*$", re.IGNORECASE),
+    "axes": re.compile(r"^(?:Axes|Assen)\s*:?\s*$", re.IGNORECASE),
     "contexte": re.compile(r"^(Contexte|Context)\s*:?\s*$", re.IGNORECASE),
     "actions": re.compile(
-        r"^(Liste des\s+)?actions?\s*[-–]?\s*engagements\s*:?\s*$", re.IGNORECASE
+        r"^(?:(?:Liste des\s+)?actions?\s*[-–]?\s*engagements|"
+        r"(?:Lijst van de\s+)?acties?\s*[-–]?\s*verbintenissen)\s*:?\s*$",
+        re.IGNORECASE,
     ),
-    "effets": re.compile(r"^Effets attendus\s*:?\s*$", re.IGNORECASE),
-    "facteurs": re.compile(r"^Facteurs (externes|d[’']environnement)\s*:?\s*$", re.IGNORECASE),
+    "effets": re.compile(r"^(?:Effets attendus|Verwachte effecten)\s*:?\s*$", re.IGNORECASE),
+    "facteurs": re.compile(
+        r"^(?:Facteurs (externes|d[’']environnement)|Externe factoren|Omgevingsfactoren)\s*:?\s*$",
+        re.IGNORECASE,
+    ),
 }
 _OPEN_END = re.compile(r"\b(de|des|du|la|le|les|et|à|en|dans|pour|sur|aux|au|avec|l’|d’)$", re.I)
-_DEADLINE = re.compile(r"\bDates?[\s-]*limites?\s*:", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:Dates?[\s-]*limites?|Uiterste dat(?:um|a))\s*:", re.IGNORECASE)
 _ITEM = re.compile(r"^(\d{1,2})[.)]\s+(.*)$")
 _SUB = re.compile(r"^(?:([a-z])[.)]|[-–•])\s+(.*)$")
 

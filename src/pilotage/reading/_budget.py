@@ -16,7 +16,7 @@ from pilotage.contract.budget import BudgetCategory
 from pilotage.reading._report import FindingKind, ReviewReport
 from pilotage.reading._source import Line, join_lines
 
-__all__ = ["BudgetRow", "BudgetTable", "read_budget", "read_personnel_caps"]
+__all__ = ["BudgetRow", "BudgetTable", "category_of", "read_budget", "read_personnel_caps"]
 
 
 @dataclass
@@ -41,8 +41,12 @@ class BudgetTable:
     derived: dict[tuple[str, int], Decimal] = field(default_factory=dict)
 
 
-_AMOUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
-_HEADER = re.compile(r"^(?P<label>.*?)\s*(?P<years>(?:(?:19|20)\d{2}\s*(?:\(\d\)\s*)*){2,})$")
+_AMOUNT = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_HEADER = re.compile(r"^(?P<label>.*?)\s*(?P<years>(?:(?:19|20)\d{2}\s*(?:\(\d\)\s*)*){1,})$")
+_BUDGET_WORDS = re.compile(
+    r"budget de gestion|beheersbegroting|budget|begroting|haushalt|crédits de gestion", re.I
+)
+_SCALE_WORDS = re.compile(r"milliers? d['’]euros|en k€|duizend euro|x 1\.?000|in tausend", re.I)
 _TRAILING = re.compile(rf"(?:\s+|^)({_AMOUNT})$")
 _CODES = {
     BudgetCategory.PERSONNEL: "personnel",
@@ -64,34 +68,40 @@ _CHILDREN = {
 }
 
 
-def _category(label: str) -> BudgetCategory:
+def category_of(label: str) -> BudgetCategory:
+    """The category a label names, in French, Dutch or German."""
     low = label.lower()
-    if "non-limitati" in low or "non limitati" in low:
+    if re.search(r"non[- ]limitati|niet[- ]limitatie|nicht[- ]limitativ", low):
         return BudgetCategory.NON_LIMITATIVE
-    if "personnel" in low:
+    if re.search(r"personnel|personeel|personal", low):
         return BudgetCategory.PERSONNEL
-    if "investissement" in low:
-        if "informatique" in low:
+    if re.search(r"investissement|investering|investition", low):
+        if re.search(r"informati|ict|\bit\b", low):
             return BudgetCategory.INVESTMENTS_IT
-        if "immobilier" in low:
+        if re.search(r"immobili|onroerend|vastgoed|gebouw|immobilien", low):
             return BudgetCategory.INVESTMENTS_REAL_ESTATE
-        if "mobilier" in low:
+        if re.search(r"mobilier|roerend|meubilair|mobiliar", low):
             return BudgetCategory.INVESTMENTS_MOVABLE
         return BudgetCategory.INVESTMENTS
-    if "ordinaire" in low:
+    if re.search(r"ordinaire|gewone|ordentlich", low):
         return BudgetCategory.OPERATING_ORDINARY
-    if low.strip() == "informatique":
+    if low.strip() in {"informatique", "informatica", "ict", "informatik"}:
         return BudgetCategory.OPERATING_IT
-    if "fonctionnement" in low:
+    if re.search(r"fonctionnement|werking|betrieb|funktionier", low):
         return BudgetCategory.OPERATING
     return BudgetCategory.OTHER
 
 
-def _amount(text: str) -> Decimal:
-    return Decimal(text.replace(".", ""))
+def _amount(text: str, scale: int = 1) -> Decimal:
+    """ "55.603.297" or "55 603 297"; "1.234,5" thousands with a decimal comma."""
+    plain = re.sub(r"[.\s\u202f]", "", text).replace(",", ".")
+    value = Decimal(plain) * scale
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
-def _split(text: str) -> tuple[str, list[str]]:
+def _split(text: str, count: int = 0) -> tuple[str, list[str]]:
+    """The label and the trailing figures of a row; figures printed with spaces as thousands
+    separators ("55 603 297 55 603 297") are regrouped into `count` amounts."""
     numbers: list[str] = []
     while True:
         match = _TRAILING.search(text)
@@ -99,19 +109,67 @@ def _split(text: str) -> tuple[str, list[str]]:
             break
         numbers.insert(0, match.group(1))
         text = text[: match.start()]
+    if count and len(numbers) > count and all(len(n) <= 3 and n.isdigit() for n in numbers):
+        regrouped = _regroup(numbers, count)
+        if regrouped is not None:
+            numbers = regrouped
     return text.strip(), numbers
 
 
-def _find_header(lines: list[Line], start: int) -> tuple[int, list[int]] | None:
+def _regroup(groups: list[str], count: int) -> list[str] | None:
+    """Digit groups into `count` amounts, each a 1-3 digit group then 3-digit groups; the split
+    with the most even sizes wins, as the columns of one table hold amounts of one magnitude."""
+    best: tuple[int, list[str]] | None = None
+
+    def walk(i: int, parts: list[list[str]]) -> None:
+        nonlocal best
+        if len(parts) == count:
+            if i == len(groups):
+                sizes = [len(p) for p in parts]
+                spread = max(sizes) - min(sizes)
+                if best is None or spread < best[0]:
+                    best = (spread, [" ".join(p) for p in parts])
+            return
+        for j in range(i + 1, len(groups) + 1):
+            if all(len(g) == 3 for g in groups[i + 1 : j]):
+                walk(j, [*parts, groups[i:j]])
+
+    walk(0, [])
+    return best[1] if best is not None else None
+
+
+def _one_year_header(lines: list[Line], i: int, label: str, context: str) -> bool:
+    """A one-year table's header: a short line under a budget title, its label not a sentence
+    ("... pour les années 2019 et 2020" is one), a row of the table right below it."""
+    text = lines[i].text
+    if len(text) > 70 or re.search(r"[.;]\s", text) or not _BUDGET_WORDS.search(context[-300:]):
+        return False
+    if re.search(r"\b(?:et|en|and|und|années|jaren|exercices?|pour|voor|à|au)\s*$", label, re.I):
+        return False
+    below = next((x for x in lines[i + 1 : i + 4] if not x.blank), None)
+    if below is None:
+        return False
+    return bool(_TRAILING.search(below.text)) or category_of(below.text) is not BudgetCategory.OTHER
+
+
+def _find_header(lines: list[Line], start: int) -> tuple[int, list[int], int] | None:
+    """The header row of the management budget table: its years, and the scale of its figures
+    (1000 when they are "en milliers d'euros" / "in duizend euro")."""
     for i in range(start, len(lines)):
         match = _HEADER.match(lines[i].text)
         if not match:
             continue
         years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", match.group("years"))]
-        context = join_lines(x.text for x in lines[max(0, i - 8) : i]).lower()
+        context = join_lines(x.text for x in lines[max(0, i - 8) : i + 1])
         consecutive = all(b == a + 1 for a, b in itertools.pairwise(years))
-        if consecutive and "budget de gestion" in context:
-            return i, years
+        if len(years) == 1 and not _one_year_header(lines, i, match.group("label"), context):
+            continue
+        if consecutive and (
+            "budget de gestion" in context.lower()
+            or "beheersbegroting" in context.lower()
+            or (len(years) == 1 and _BUDGET_WORDS.search(context))
+        ):
+            return i, years, 1000 if _SCALE_WORDS.search(context) else 1
     return None
 
 
@@ -119,7 +177,7 @@ def read_budget(lines: list[Line], report: ReviewReport) -> BudgetTable | None:
     found = _find_header(lines, 0)
     if found is None:
         return None
-    start, years = found
+    start, years, scale = found
     n = len(years)
     rows: list[BudgetRow] = []
     pending: list[tuple[str, Line]] = []
@@ -131,7 +189,7 @@ def read_budget(lines: list[Line], report: ReviewReport) -> BudgetTable | None:
     end = start + 1
 
     def add_row(label: str, line: Line, amounts: dict[int, Decimal | None]) -> None:
-        category = _category(label)
+        category = category_of(label)
         code = _CODES.get(category, re.sub(r"\W+", "_", label.lower()).strip("_"))
         row = BudgetRow(code, label, category, amounts, line)
         if category in _CHILDREN and rows:
@@ -149,12 +207,12 @@ def read_budget(lines: list[Line], report: ReviewReport) -> BudgetTable | None:
             text = join_lines([carry, text])
             line = carry_line or line
             carry = ""
-        label, numbers = _split(text)
+        label, numbers = _split(text, n)
         if label.endswith("-") and not numbers:
             carry, carry_line = label, line
             continue
-        if label.lower().startswith("total"):
-            total = {y: _amount(v) for y, v in zip(years, numbers, strict=False)}
+        if re.match(r"(?:total|totaal|gesamt|summe)", label.lower()):
+            total = {y: _amount(v, scale) for y, v in zip(years, numbers, strict=False)}
             total |= dict.fromkeys(years[len(numbers) :])
             total_line = line
             break
@@ -168,7 +226,7 @@ def read_budget(lines: list[Line], report: ReviewReport) -> BudgetTable | None:
                 )
                 pending = []
             amounts: dict[int, Decimal | None] = {
-                y: _amount(v) for y, v in zip(years, numbers, strict=False)
+                y: _amount(v, scale) for y, v in zip(years, numbers, strict=False)
             }
             amounts |= dict.fromkeys(years[len(numbers) :])
             add_row(label, line, amounts)
@@ -181,7 +239,10 @@ def read_budget(lines: list[Line], report: ReviewReport) -> BudgetTable | None:
                     add_row(
                         plabel,
                         pline,
-                        {y: _amount(queue[c * len(pending) + p]) for c, y in enumerate(years)},
+                        {
+                            y: _amount(queue[c * len(pending) + p], scale)
+                            for c, y in enumerate(years)
+                        },
                     )
                 pending, queue = [], []
     prices_of: dict[int, int] = {}
@@ -272,5 +333,8 @@ def read_personnel_caps(lines: list[Line]) -> tuple[dict[int, Decimal], Line | N
         if "personnel statutaire est fixé" in window and "personnel" in line.text:
             caps = {int(y): _amount(v) for v, y in _CAP.findall(window)}
             if caps:
-                return caps, line
+                # the line that prints the first amount, the sentence's own
+                printed = next((x for x in lines[i : i + 4] if _CAP.search(x.text)), None)
+                amount = next((x for x in lines[i : i + 4] if re.search(_AMOUNT, x.text)), line)
+                return caps, printed or amount
     return {}, None

@@ -13,7 +13,7 @@ from pilotage.reading._source import Line
 
 __all__ = ["read_deadline"]
 
-_PREFIX = re.compile(r"^(Dates?)[\s-]*(limites?)\s*:", re.IGNORECASE)
+_PREFIX = re.compile(r"^(Dates?)[\s-]*(limites?)\s*:", re.IGNORECASE)  # NL: "Uiterste datum :"
 
 
 def _parse(text: str) -> Deadline:

@@ -1,86 +1,97 @@
 """The draft builder: a document's constructs assembled into a contract, with the review report.
 
-`read_document(path)` reads the document, `build_draft(source)` does the rest. The draft is a
-`Contract` (every element with its `source: {line, page}`) beside the `ReviewReport`, and the
-problems `pilotage contract check` would raise on it.
+`read_document(path)` reads the document, `build_draft(source)` does the rest. It never stops
+because an element is missing: the draft holds what was found, and when the document does not
+give what a contract file needs (its period, its institution) the draft is written without it,
+`contract` is None and the problems say which fields to fill in. Only an unreadable file is an
+error (`DocumentReadError`).
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from pilotage.contract.actions import Action, Article, ContinuousMission, ExternalFactor
+import yaml
+
 from pilotage.contract.base import Language, LocalText, Validity
-from pilotage.contract.budget import Budget, BudgetCategory, BudgetLine
 from pilotage.contract.checks import check_contract
-from pilotage.contract.files import ExportFormat, Problem, dump_contract
-from pilotage.contract.lineage import LineageKind, LineageRemark
-from pilotage.contract.model import (
-    Contract,
-    ContractKind,
-    Institution,
-    Party,
-    PartyRole,
-    Signatory,
+from pilotage.contract.files import (
+    ExportFormat,
+    Problem,
+    dump_contract,
+    parse_contract,
+    to_plain,
 )
-from pilotage.contract.structure import Chapter, MissionCategory, Strategy
-from pilotage.reading._articles import ArticleBlock, read_articles, split_items
-from pilotage.reading._budget import BudgetRow, read_budget, read_personnel_caps
-from pilotage.reading._deadlines import read_deadline
+from pilotage.contract.model import Contract, ContractKind, Institution, Party, PartyRole, Signatory
+from pilotage.contract.structure import Chapter
+from pilotage.errors import ContractInvalidError
+from pilotage.reading._articles import read_articles
+from pilotage.reading._carriers import (
+    Placed,
+    Unit,
+    common_heading,
+    place_sentences,
+    read_sentences,
+)
+from pilotage.reading._coverage import ChapterIndex, fact_lines, record_coverage
+from pilotage.reading._decree import read_decree
+from pilotage.reading._identity import Identity, read_identity, slug
 from pilotage.reading._keytasks import read_key_task_blocks
-from pilotage.reading._lineage import References, origin_remark, remarks_of
-from pilotage.reading._missions import read_missions
+from pilotage.reading._language import one_column
+from pilotage.reading._lineage import References, remarks_of
+from pilotage.reading._missions import missions_lines
 from pilotage.reading._norms import read_norm_tables
 from pilotage.reading._outline import Outline, read_outline
-from pilotage.reading._parties import Preamble, read_preamble
-from pilotage.reading._report import FindingKind, ReviewReport
-from pilotage.reading._services import build_services
-from pilotage.reading._source import (
-    DocumentReadError,
-    Line,
-    Source,
-    join_lines,
-    load_source,
-    provenance,
+from pilotage.reading._passage import one_paragraph_a_line
+from pilotage.reading._projects import (
+    project_article,
+    read_budget_table,
+    read_continuous_missions,
+    strategy_of,
+    text_of,
 )
+from pilotage.reading._report import FindingKind, ReviewReport
+from pilotage.reading._running_budget import running_budget
+from pilotage.reading._services import build_services
+from pilotage.reading._source import Source, join_lines, load_source, provenance
+from pilotage.reading._structure import Structure, read_structure
 
 __all__ = ["Draft", "build_draft", "read_document"]
-
-_CADRE = {
-    "octroyer": "octroyer",
-    "contrôler": "controler",
-    "informer": "informer",
-    "conseiller": "conseiller",
-    "réglementer": "reglementer",
-    "percevoir": "percevoir",
-    "gérer": "gerer",
-    "payer": "payer",
-}
 
 
 @dataclass
 class Draft:
-    """A contract read from a document, with what a human must review."""
+    """A contract read from a document, with what a human must review.
 
-    contract: Contract
+    `contract` is None when the document does not give a field every contract file needs; `data`
+    is what the draft file holds either way."""
+
+    contract: Contract | None
     report: ReviewReport
     problems: list[Problem] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
 
     def to_yaml(self) -> str:
         header = (
             f"# Draft read from {self.report.document} by `pilotage contract import-document`.\n"
             "# Review it with its report before use; source.line is a line of the document.\n"
         )
-        return header + dump_contract(self.contract, ExportFormat.YAML)
+        if self.contract is not None:
+            return header + dump_contract(self.contract, ExportFormat.YAML)
+        header += "".join(
+            f"# NOT FOUND in the document, to fill in: {what}\n" for what in self.missing
+        )
+        text = yaml.safe_dump(self.data, allow_unicode=True, sort_keys=False, width=100)
+        return header + text
 
 
-def _text(value: str) -> LocalText:
-    return LocalText(fr=value or "?")
-
-
-def _chapters(outline: Outline, refs: References, amends: str | None) -> list[Chapter]:
+def _chapters(
+    outline: Outline, structure: Structure, refs: References, amends: str | None, language: str
+) -> list[Chapter]:
     out = []
     for h in outline.headings:
         lineage = [
@@ -88,150 +99,35 @@ def _chapters(outline: Outline, refs: References, amends: str | None) -> list[Ch
         ]
         out.append(
             Chapter(
-                number=h.number, title=_text(h.title), lineage=lineage, source=provenance(h.line)
+                number=h.number,
+                title=text_of(h.title, language),
+                lineage=lineage,
+                source=provenance(h.line),
             )
         )
-    return out
-
-
-def _article(block: ArticleBlock, refs: References, report: ReviewReport) -> Article:
-    sections = block.sections
-
-    def text_of(name: str) -> str:
-        return join_lines(x.text for x in sections.get(name, []))
-
-    cadre_printed = text_of("cadre")
-    cadre = [code for word, code in _CADRE.items() if re.search(rf"\b{word}", cadre_printed, re.I)]
-    actions = [
-        Action(
-            number=item.number,
-            text=_text(item.text or item.number),
-            deadline=read_deadline(item.deadline, item.line, report) if item.deadline else None,
-            source=provenance(item.line, block.number),
-        )
-        for item in block.actions
-    ]
-    for item in block.actions:
-        if item.deadline is None:
-            report.add(
-                FindingKind.MISSING,
-                f"art. {block.number} action {item.number} prints no deadline",
-                item.line.number,
-                item.line.page,
-            )
-    parent = block.number.rsplit(".", 1)[0] if "." in block.number else None
-    return Article(
-        number=block.number,
-        title=_text(block.title),
-        parent=parent,
-        origin=[origin_remark(block.origin, block.origin_line, refs)] if block.origin else [],
-        intitule=_text(text_of("intitule")) if text_of("intitule") else None,
-        cadre=cadre,
-        cadre_printed=cadre_printed or None,
-        axes_printed=[text for _, text in split_items(sections.get("axes", []))],
-        context=_text(text_of("contexte")) if text_of("contexte") else None,
-        actions=actions,
-        expected_effects=[_text(t) for _, t in split_items(sections.get("effets", []))],
-        external_factors=[
-            ExternalFactor(text=_text(t), source=provenance(line))
-            for line, t in split_items(sections.get("facteurs", []))
-        ],
-        source=provenance(block.line, block.number),
-    )
-
-
-def _strategy(articles: list[Article]) -> Strategy | None:
-    """The mission categories the articles' "Cadre" lines name, so that their codes resolve."""
-    codes = list(dict.fromkeys(code for a in articles for code in a.cadre))
-    if not codes:
-        return None
-    names = {code: word for word, code in _CADRE.items()}
-    return Strategy(
-        mission_categories=[
-            MissionCategory(code=c, name=_text(names[c].capitalize())) for c in codes
-        ]
-    )
-
-
-def _missions(body: list[Line], refs: References, report: ReviewReport) -> list[ContinuousMission]:
-    out = []
-    for row in read_missions(body):
-        origin = [
-            LineageRemark(
-                kind=LineageKind.ORIGIN,
-                document=next(iter(refs.named_in(document)), None),
-                chapters=[article],
-                printed=_text(f"{document} : art.{article}"),
-                source=provenance(row.line),
-            )
-            for document, article in row.origins
-        ]
-        pairs = list(zip(row.actions, row.deadlines, strict=False)) or [
-            ("", d) for d in row.deadlines
-        ]
-        several = len(row.deadlines) > 1
-        for k, (_, printed) in enumerate(pairs):
-            code = f"{row.number}{chr(ord('a') + k)}" if several else row.number
+    taken = {c.number for c in out}
+    for heading in structure.headings:
+        if heading.path not in taken:
+            taken.add(heading.path)
             out.append(
-                ContinuousMission(
-                    code=code,
-                    title=_text(row.process),
-                    origin=origin,
-                    origin_printed=", ".join(row.origin.split("; ")) or None,
-                    deadline=read_deadline(printed, row.line, report),
-                    service=row.service,
-                    source=provenance(row.line),
+                Chapter(
+                    number=heading.path,
+                    title=text_of(heading.title or heading.label, language),
+                    source=provenance(heading.line),
                 )
             )
     return out
 
 
-def _budget_line(row: BudgetRow) -> BudgetLine:
-    return BudgetLine(
-        code=row.code,
-        label=_text(row.label),
-        category=row.category,
-        limitative=row.category is not BudgetCategory.NON_LIMITATIVE,
-        amounts=row.amounts,
-        children=[_budget_line(c) for c in row.children],
-        source=provenance(row.line),
-    )
-
-
-def _budget(lines: list[Line], outline: Outline, report: ReviewReport) -> Budget | None:
-    table = read_budget(lines, report)
-    if table is None:
-        return None
-    caps, _cap_line = read_personnel_caps(lines)
-    if not caps:
-        report.add(FindingKind.MISSING, "no statutory personnel cap found in the text")
-    return Budget(
-        years=table.years,
-        prices_of=table.prices_of,
-        lines=[_budget_line(r) for r in table.rows],
-        total=table.total,
-        statutory_personnel_cap=caps,
-        notes=[_text(n) for n in table.notes],
-        source=provenance(table.line, outline.chapter_of.get(table.line.number)),
-    )
-
-
-def _parties(preamble: Preamble, report: ReviewReport) -> list[Party]:
+def _parties(identity: Identity, language: str) -> list[Party]:
     out = []
-    for block in preamble.parties:
-        if not block.signatories:
-            report.add(
-                FindingKind.MISSING,
-                f"the signatories of {block.name!r} were not read (printed in columns?)",
-                block.line.number,
-                block.line.page,
-            )
+    for block in identity.parties.blocks:
         out.append(
             Party(
                 role=PartyRole(block.role),
-                name=_text(block.name),
+                name=text_of(block.name, language),
                 signatories=[
-                    Signatory(name=name, function=_text(function or "signataire"))
+                    Signatory(name=name, function=text_of(function or "signataire", language))
                     for name, function in block.signatories
                 ],
                 source=provenance(block.line),
@@ -240,89 +136,339 @@ def _parties(preamble: Preamble, report: ReviewReport) -> list[Party]:
     return out
 
 
+def _title(
+    identity: Identity, code: str | None, years: tuple[int, int] | None, kind: ContractKind
+) -> str:
+    """The document's own title; else one made of what was read (kind, institution, years)."""
+    if identity.title:
+        return identity.title
+    if code is None:
+        code = "(institution not found)"
+    span = f" {years[0]}-{years[1]}" if years else ""
+    base = identity.amendment.years if identity.amendment else None
+    base_span = f" {base[0]}-{base[1]}" if base else ""
+    nl = identity.language.primary == "nl"
+    if kind is ContractKind.AMENDMENT:
+        if nl:
+            return f"Aanhangsel{span} bij de bestuursovereenkomst {code}{base_span}"
+        return f"Avenant{span} du contrat d'administration {code}{base_span}"
+    return f"Bestuursovereenkomst {code}{span}" if nl else f"Contrat d'administration {code}{span}"
+
+
+def _units(
+    outline: Outline, structure: Structure, projects: set[str], structured: set[int]
+) -> tuple[list[Unit], bool]:
+    """Where sentences are read, and whether the articles are the draft's articles; the
+    projects (read with their own sections) are not read again."""
+    if structure.articles:
+        units = []
+        for a in structure.articles:
+            if a.number in projects:
+                continue
+            heading = a.heading
+            title = a.title or (heading.title if heading else None) or ""
+            units.append(
+                Unit(
+                    a.number,
+                    title,
+                    a.line,
+                    a.lines,
+                    heading.path if heading else None,
+                    carrier=not projects,
+                    common=common_heading(heading.titles if heading else []),
+                    reason="a provision of the contract, not one of its projects"
+                    if projects
+                    else "",
+                )
+            )
+        return units, not projects
+    units = []
+    titles = {h.number: h.title for h in outline.headings}
+    for h in outline.headings:
+        carrier = not any(x.number in structured for x in h.body)
+        parts = h.number.split(".")
+        chain = [titles.get(".".join(parts[:k]), "") for k in range(1, len(parts) + 1)]
+        reason = "" if carrier else "its commitments are read from its tables and blocks"
+        units.append(
+            Unit(
+                h.number, h.title, h.line, h.body, h.number, carrier, common_heading(chain), reason
+            )
+        )
+    return units, False
+
+
+def _article_title(unit: Unit) -> str:
+    if unit.title:
+        return unit.title
+    words = join_lines(x.text for x in unit.lines[:2]).split()
+    return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+
+
+def _articles_of(units: list[Unit], placed: Placed, all_units: bool, language: str) -> list[Any]:
+    from pilotage.contract.actions import Article
+
+    out = []
+    for unit in units:
+        facts = placed.by_unit.get(unit.number)
+        if facts is None and not all_units:
+            continue
+        indicators, actions = facts or ([], [])
+        text = join_lines(x.text for x in unit.lines)
+        out.append(
+            Article(
+                number=unit.number,
+                title=text_of(_article_title(unit), language),
+                context=text_of(text, language) if all_units and text else None,
+                actions=actions,
+                result_indicators=indicators,
+                source=provenance(unit.line, unit.chapter),
+            )
+        )
+    return out
+
+
+def _structured_lines(outline: Outline, missions: set[int], budget: set[int]) -> set[int]:
+    """Lines already read as a construct: norm tables, key-task blocks, missions, budget."""
+    lines = set(missions) | set(budget)
+    for table in read_norm_tables(outline, ReviewReport("")):
+        lines.add(table.line.number)
+        for row in table.rows:
+            last = row.last or row.line
+            lines |= set(range(row.line.number, last.number + 1))
+    for block in read_key_task_blocks(outline):
+        lines |= {block.line.number, block.objective_line.number, block.indicator_line.number}
+    return lines
+
+
 def build_draft(source: Source) -> Draft:
     """Read every construct of a normalised document and assemble the draft contract."""
     report = ReviewReport(source.name)
-    outline = read_outline(source)
-    preamble = read_preamble(outline.body)
-    if preamble.period is None:
-        raise DocumentReadError(
-            f"{source.name}: no contract period found; expected a sentence like "
-            "'pour la période du 1er janvier 2019 au 31 décembre 2020'"
-        )
-    if preamble.institution is None:
-        raise DocumentReadError(f"{source.name}: no institution acronym (INASTI, INAMI, ...)")
-    code = preamble.institution
-    start, end = preamble.period
-    period = Validity(start=start, end=end)
-    refs = References(code, (start.year, end.year))
-    amends = (
-        refs.contract(*preamble.amends, f"CA {preamble.amends[0]}-{preamble.amends[1]}")
-        if preamble.amends
-        else None
+    lines, columns = one_column(source.lines)
+    decree, lines = read_decree(lines)
+    outline = _outline(Source(source.name, lines, source.dropped))
+    body = outline.body
+    identity = read_identity(body, decree, report, columns)
+    language = identity.language.primary
+    period = (identity.period.start, identity.period.end) if identity.period else None
+    validity = Validity(start=period[0], end=period[1]) if period else None
+    code = identity.institution.code
+    refs = References(
+        code or "contract", (period[0].year, period[1].year) if period else None, language
     )
+    amends = None
+    if identity.amendment is not None:
+        base = identity.amendment
+        if base.years:
+            amends = refs.contract(*base.years, f"{base.printed}"[:120] or "amended contract")
+        else:
+            amends = refs.base_contract(base.ordinal, base.printed)
     kind = ContractKind.AMENDMENT if amends else ContractKind.CONTRACT
     tables = read_norm_tables(outline, report)
     blocks = read_key_task_blocks(outline)
-    services = build_services(outline, tables, blocks, period, report)
-    article_blocks, titres = read_articles(outline.body)
-    articles = [_article(b, refs, report) for b in article_blocks]
-    chapters = _chapters(outline, refs, amends)
-    chapters += [
-        Chapter(number=t.number, title=_text(t.title), source=provenance(t.line)) for t in titres
-    ]
-    missions = _missions(outline.body, refs, report)
-    budget = _budget(outline.body, outline, report)
+    services = (
+        build_services(outline, tables, blocks, validity, report, language) if validity else []
+    )
+    article_blocks, _ = read_articles(body)
+    projects = [project_article(b, refs, report) for b in article_blocks]
+    structure = read_structure(body)
+    for repeat in structure.repeats:
+        report.add(
+            FindingKind.REPEATED,
+            f"article {repeat.number} is printed again (first at line "
+            f"{repeat.printed_twice.number if repeat.printed_twice else '?'}); the first print "
+            "is kept",
+            repeat.line.number,
+            repeat.line.page,
+        )
+    missions = read_continuous_missions(body, refs, report)
+    budget, budget_used = read_budget_table(
+        body, outline, report, language, (period[0].year, period[1].year) if period else None
+    )
+    structured = _structured_lines(outline, missions_lines(body), budget_used)
+    units, all_units = _units(outline, structure, {p.number for p in projects}, structured)
+    per_line = one_paragraph_a_line(body)
+    found = read_sentences(units, period, per_line, structured)
+    placed = place_sentences(found, period, language, report)
     if budget is None:
-        report.add(FindingKind.MISSING, "no management budget table found")
-    title = (
-        f"Avenant {start.year}-{end.year} du contrat d'administration {code} "
-        f"{preamble.amends[0]}-{preamble.amends[1]}"
-        if preamble.amends
-        else f"Contrat d'administration {code} {start.year}-{end.year}"
-    )
-    contract = Contract(
-        id=f"{code.lower()}-{start.year}-{end.year}",
-        kind=kind,
-        amends=amends,
-        title=_text(title),
-        institution=Institution(
-            code=code,
-            name=_text(preamble.institution_name or code),
-            acronym=LocalText(fr=code),
-            seat=preamble.seat,
+        budget, budget_used = running_budget(placed.amounts, period, language, report)
+    if budget is None:
+        report.add(FindingKind.MISSING, "no management budget (table or amounts in sentences)")
+    articles = projects or _articles_of(units, placed, all_units, language)
+    chapters = _chapters(outline, structure, refs, amends, language)
+    if projects:
+        numbers = {c.number for c in chapters}
+        chapters += [
+            Chapter(
+                number=u.number,
+                title=text_of(u.title or u.number, language),
+                source=provenance(u.line),
+            )
+            for u in units
+            if u.number not in numbers and u.number not in {p.number for p in projects}
+        ]
+    for facts in placed.unplaced:
+        report.add(
+            FindingKind.UNPLACED,
+            f"{unit_kind(facts.unit)} {facts.unit.number} states "
+            + ", ".join(
+                [f.printed for f in facts.norms] + [d.printed for d in facts.dues]
+            )
+            + (": the contract has no period to date it" if period is None else
+               f": not placed ({facts.unit.reason or 'no place for it'})"),
+            facts.sentence.line.number,
+            facts.sentence.line.page,
+            facts.sentence.text[:240],
+        )  # fmt: skip
+    years = (period[0].year, period[1].year) if period else None
+    institution = identity.institution
+    fields: dict[str, Any] = {
+        "id": f"{slug(code or source.name)}-{years[0]}-{years[1]}" if years else slug(source.name),
+        "kind": kind,
+        "title": text_of(_title(identity, code, years, kind), language),
+        "institution": (
+            Institution(
+                code=code,
+                name=text_of(institution.name or code, language),
+                acronym=LocalText.model_validate(institution.acronyms)
+                if institution.acronyms
+                else None,
+                seat=identity.parties.seat,
+            )
+            if code
+            else None
         ),
-        period=period,
-        languages=[Language.FR, Language.NL] if preamble.bilingual else [Language.FR],
-        legal_basis=[_text(act) for act in preamble.legal_basis],
-        parties=_parties(preamble, report),
-        references=list(refs.found.values()),
-        chapters=chapters,
-        services=services,
-        articles=articles,
-        continuous_missions=missions,
-        strategy=_strategy(articles),
-        budget=budget,
-        source=provenance(source.lines[0] if source.lines else None),
-    )
-    problems = check_contract(contract, source.name)
+        "period": validity,
+        "effective": _effective(identity, period),
+        "amends": amends,
+        "languages": [Language(x) for x in identity.language.languages],
+        "legal_basis": [text_of(act, language) for act in identity.legal_basis],
+        "parties": _parties(identity, language),
+        "signed_at": identity.signed_at,
+        "signed_on": identity.signed_on,
+        "references": list(refs.found.values()),
+        "chapters": chapters,
+        "strategy": strategy_of(projects, language),
+        "services": services,
+        "articles": articles,
+        "continuous_missions": missions,
+        "budget": budget,
+        "common_commitments": placed.common,
+        "source": provenance(source.lines[0] if source.lines else None),
+    }
+    contract, problems, data, missing = _assemble(fields, source.name)
     for problem in problems:
         report.add(
             FindingKind.CHECK,
             f"pilotage contract check ({problem.severity.value}): {problem.path}: "
             f"{problem.message}",
         )
-    report.counts = {
-        "services": len(services),
-        "objectives": sum(1 for _ in contract.objectives()),
-        "norms": sum(len(i.norms) for _, i in contract.indicators()),
-        "articles": len(articles),
-        "actions": sum(1 for _ in contract.actions()),
-        "continuous_missions": len(missions),
-        "footnotes": len(outline.footnotes),
-        "chapters": len(chapters),
+    _counts(report, contract, data, outline, structure, placed)
+    read = (
+        structured | budget_used | placed.fact_lines | {x.number for x in identity.parties.region}
+    )
+    read |= {x.number for x in identity.title_lines}
+    if identity.signed_line is not None:
+        read.add(identity.signed_line.number)
+    read |= {n for facts in placed.unplaced for n in facts.sentence.numbers}  # reported apart
+    read |= {x.number for b in article_blocks for x in b.sections.get("actions", [])}
+    if decree.title_line is not None:
+        read.add(decree.title_line.number)
+    index = ChapterIndex(
+        [(h.line.number, h.number) for h in outline.headings]
+        + [(h.line.number, h.path) for h in structure.headings]
+        + (
+            [(a.line.number, f"art. {a.number}") for a in structure.articles]
+            if not structure.headings and not outline.headings
+            else []
+        )
+    )
+    record_coverage(report, body, _fact_lines(contract, data), read, index, per_line)
+    return Draft(contract, report, problems, data, missing)
+
+
+def _outline(source: Source) -> Outline:
+    """The numbered chapters; "1." / "1.2." numbers when the document has no other chapters
+    and no articles (where "1." starts an item of a list)."""
+    plain = read_outline(source)
+    if len(plain.headings) >= 3 or read_structure(plain.body).articles:
+        return plain
+    dotted = read_outline(source, dotted=True)
+    return dotted if len(dotted.headings) >= 3 else plain
+
+
+def unit_kind(unit: Unit) -> str:
+    return "article" if unit.number[:1].isdigit() and "." not in unit.number else "chapter"
+
+
+def _effective(identity: Identity, period: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    decree = identity.decree
+    if decree.effective and period and decree.effective != period[0]:
+        return decree.effective if period[0] <= decree.effective <= period[1] else None
+    return None
+
+
+def _assemble(
+    fields: dict[str, Any], name: str
+) -> tuple[Contract | None, list[Problem], dict[str, Any], list[str]]:
+    present = {k: v for k, v in fields.items() if v is not None}
+    missing = [k for k in ("period", "institution") if fields.get(k) is None]
+    if not missing:
+        contract = Contract(**present)
+        return contract, check_contract(contract, name), to_plain(contract), []
+    data: dict[str, Any] = {"format": "pilotage-contract/1"}
+    data.update({k: to_plain(v) for k, v in present.items() if to_plain(v) not in ([], {})})
+    try:
+        parse_contract(data, name)
+        problems: list[Problem] = []
+    except ContractInvalidError as exc:
+        problems = [p for p in exc.problems if isinstance(p, Problem)]
+    hints = {
+        "period": "period: {start: YYYY-MM-DD, end: YYYY-MM-DD}",
+        "institution": "institution: {code: ..., name: {fr: ...}}",
     }
-    return Draft(contract, report, problems)
+    return None, problems, data, [hints[m] for m in missing]
+
+
+def _fact_lines(contract: Contract | None, data: dict[str, Any]) -> dict[str, list[int]]:
+    """The lines facts come from; an incomplete draft is located with a stand-in period."""
+    if contract is None:
+        stand_in = {
+            **data,
+            "id": data.get("id", "draft"),
+            "period": {"start": "2000-01-01", "end": "2000-12-31"},
+            "institution": data.get("institution") or {"code": "?", "name": {"fr": "?"}},
+        }
+        try:
+            contract = Contract.model_validate(stand_in)
+        except ValueError:  # pydantic's ValidationError: a part that does not validate
+            return {"objectives": [], "norms": [], "actions": [], "budget_lines": []}
+    return fact_lines(contract)
+
+
+def _counts(
+    report: ReviewReport,
+    contract: Contract | None,
+    data: dict[str, Any],
+    outline: Outline,
+    structure: Structure,
+    placed: Placed,
+) -> None:
+    facts = _fact_lines(contract, data)
+    articles = data.get("articles", [])
+    report.counts = {
+        "services": len(data.get("services", [])),
+        "objectives": len(facts["objectives"]),
+        "norms": len(facts["norms"]),
+        "articles": len(articles),
+        "actions": sum(len(a.get("actions", [])) for a in articles),
+        "continuous_missions": len(data.get("continuous_missions", [])),
+        "common_commitments": len(data.get("common_commitments", [])),
+        "budget_lines": len(facts["budget_lines"]),
+        "footnotes": len(outline.footnotes),
+        "chapters": len(data.get("chapters", [])),
+        "headings": len(structure.headings),
+        "sentence_facts_unplaced": len(placed.unplaced),
+    }
 
 
 def read_document(path: str | Path) -> Draft:

@@ -34,11 +34,17 @@ class KeyTaskBlock:
     task_refs: list[str] = field(default_factory=list)  # called from the key task's code
 
 
-_TASK = re.compile(r"^Tâche clé\s+([A-Z][A-Z0-9]*)[ -](\d+)\s*(.*)$")
+# French and Dutch words of the same blocks ("Kerntaak", "Operationele doelstelling(en)")
+_TASK = re.compile(r"^(?:Tâche clé|Kerntaak|Kernaufgabe)\s+([A-Z][A-Z0-9]*)[ -](\d+)\s*(.*)$")
 _OBJECTIVE = re.compile(
-    r"^Objectif\(s\) opérationnel\(s\)\s+([A-Z][A-Z0-9]*)\s?(\d+)-(\d{2})\s*(.*)$"
+    r"^(?:Objectif\(s\) opérationnel\(s\)|Objectifs? opérationnels?|Operationele "
+    r"doelstelling(?:\(en\)|en)?|Operatives? Ziel(?:\(e\)|e)?)\s+([A-Z][A-Z0-9]*)\s?(\d+)-(\d{2})"
+    r"\s*(.*)$"
 )
-_INDICATOR = re.compile(r"^Indicateur\(s\)\s+([A-Z][A-Z0-9]*)\s?(\d+)-(\d{2})\s*(.*)$")
+_INDICATOR = re.compile(
+    r"^(?:Indicateur\(s\)|Indicateurs?|Indicator(?:\(en\)|en)?|Indikator(?:\(en\)|en)?)\s+"
+    r"([A-Z][A-Z0-9]*)\s?(\d+)-(\d{2})\s*(.*)$"
+)
 _GLUED_REF = re.compile(r"(?<=[^\s\d])(\d{1,2})$")
 
 

@@ -15,29 +15,42 @@ __all__ = ["References", "origin_remark", "remarks_of"]
 
 _CODE = re.compile(r"\b([A-Z][A-Z0-9]{1,6}) ?(\d{1,2}(?:-\d{2})?)\b")
 _KINDS: list[tuple[LineageKind, re.Pattern[str]]] = [
-    (LineageKind.SEE_CHAPTER, re.compile(r"^Voir chapitres?", re.I)),
-    (LineageKind.NEW, re.compile(r"\bnouve(?:au|l|lle|aux)\b.*\b(chapitre|tâche|objectif)", re.I)),
+    (LineageKind.SEE_CHAPTER, re.compile(r"^(?:Voir chapitres?|Zie hoofdstuk)", re.I)),
+    (
+        LineageKind.NEW,
+        re.compile(
+            r"\bnouve(?:au|l|lle|aux)\b.*\b(chapitre|tâche|objectif)|\bnieuwe?\b.*\b(hoofdstuk|"
+            r"kerntaak|doelstelling)",
+            re.I,
+        ),
+    ),
     (
         LineageKind.ADAPTED_TEXT,
         re.compile(
             r"texte adapté|complément|adaptation (de )?texte|"
-            r"adaptation description|s'est terminée",
+            r"adaptation description|s'est terminée|aangepaste tekst|tekst aangepast|aanvulling",
             re.I,
         ),
     ),
-    (LineageKind.ADAPTED_NORM, re.compile(r"normalisation", re.I)),
-    (LineageKind.SPLIT_FROM, re.compile(r"ventil", re.I)),
-    (LineageKind.REPLACES, re.compile(r"chapitre séparé|sont remplacés", re.I)),
-    (LineageKind.INTEGRATES, re.compile(r"^intégration", re.I)),
-    (LineageKind.LINK, re.compile(r"^lien avec", re.I)),
+    (LineageKind.ADAPTED_NORM, re.compile(r"normalisation|normering", re.I)),
+    (LineageKind.SPLIT_FROM, re.compile(r"ventil|opgesplitst", re.I)),
+    (
+        LineageKind.REPLACES,
+        re.compile(r"chapitre séparé|sont remplacés|afzonderlijk hoofdstuk|worden vervangen", re.I),
+    ),
+    (LineageKind.INTEGRATES, re.compile(r"^(?:intégration|integratie)", re.I)),
+    (LineageKind.LINK, re.compile(r"^(?:lien avec|link met|verband met)", re.I)),
 ]
 
 
 class References:
     """The earlier contracts a document names, as unavailable document references."""
 
-    def __init__(self, institution: str, own: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self, institution: str, own: tuple[int, int] | None = None, language: str = "fr"
+    ) -> None:
         self.institution = institution.lower()
+        self.language = language  # the language the document prints these references in
         self.own = own  # the contract's own period: naming itself is not a reference
         self.found: dict[str, DocumentRef] = {}
 
@@ -46,21 +59,32 @@ class References:
         if ref_id not in self.found:
             self.found[ref_id] = DocumentRef(
                 id=ref_id,
-                title=LocalText(fr=printed),
+                title=self.text(printed),
                 period_start=dt.date(start, 1, 1),
                 period_end=dt.date(end, 12, 31),
             )
         return ref_id
 
+    def base_contract(self, ordinal: int | None, printed: str) -> str:
+        """The contract an amendment amends when only its rank is printed ("du cinquième
+        contrat d'administration")."""
+        ref_id = f"{self.institution}-contract-{ordinal}" if ordinal else f"{self.institution}-base"
+        self.found.setdefault(ref_id, DocumentRef(id=ref_id, title=self.text(printed or ref_id)))
+        return ref_id
+
     def amendment(self, year: int, printed: str) -> str:
         ref_id = f"{self.institution}-{year}-amendment"
-        self.found.setdefault(ref_id, DocumentRef(id=ref_id, title=LocalText(fr=printed)))
+        self.found.setdefault(ref_id, DocumentRef(id=ref_id, title=self.text(printed)))
         return ref_id
+
+    def text(self, printed: str) -> LocalText:
+        return LocalText.model_validate({self.language: printed})
 
     def named_in(self, text: str) -> list[str]:
         out: list[str] = []
         pattern = (
-            r"(?:CA\s?|Contrat d[’']administration(?: \w+)?\s+)((?:19|20)\d{2})-((?:19|20)\d{2})"
+            r"(?:CA\s?|BO\s?|Contrat d[’']administration(?: \w+)?\s+|Bestuursovereenkomst(?: \w+)?"
+            r"\s+)((?:19|20)\d{2})-((?:19|20)\d{2})"
         )
         for match in re.finditer(pattern, text):
             if (int(match.group(1)), int(match.group(2))) == self.own:
@@ -68,7 +92,7 @@ class References:
             out.append(
                 self.contract(int(match.group(1)), int(match.group(2)), match.group(0).strip())
             )
-        for match in re.finditer(r"(?:Av\.\s?|Avenant\s+)((?:19|20)\d{2})", text):
+        for match in re.finditer(r"(?:Av\.\s?|Avenant\s+|Aanhangsel\s+)((?:19|20)\d{2})", text):
             out.append(self.amendment(int(match.group(1)), match.group(0).strip()))
         return list(dict.fromkeys(out))
 
@@ -100,7 +124,7 @@ def remarks_of(
                 )
                 else [],
                 codes=list(dict.fromkeys(codes)),
-                printed=LocalText(fr=printed),
+                printed=refs.text(printed),
                 source=source_of(line),
             )
         )
@@ -111,12 +135,14 @@ def origin_remark(printed: str, line: Line | None, refs: References) -> LineageR
     """An INAMI article's origin ("... se base sur les articles 15, 16 et 17 du Contrat
     d'administration 2010-2012")."""
     documents = refs.named_in(printed)
-    articles = re.search(r"articles?\s+((?:\d+[a-z]*(?:,\s*|\s+et\s+)?)+)", printed)
+    articles = re.search(
+        r"(?:articles?|artikels?|artikelen)\s+((?:\d+[a-z]*(?:,\s*|\s+(?:et|en)\s+)?)+)", printed
+    )
     chapters = re.findall(r"\d+", articles.group(1)) if articles else []
     return LineageRemark(
         kind=LineageKind.ORIGIN,
         document=documents[0] if documents else None,
         chapters=chapters,
-        printed=LocalText(fr=printed),
+        printed=refs.text(printed),
         source=source_of(line),
     )

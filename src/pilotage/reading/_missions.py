@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pilotage.reading._source import Line, join_lines
 
-__all__ = ["MissionRow", "read_missions"]
+__all__ = ["MissionRow", "missions_lines", "read_missions"]
 
 
 @dataclass
@@ -26,10 +26,20 @@ class MissionRow:
     origins: list[tuple[str, str]] = field(default_factory=list)  # ("CA2006-2008", "32")
 
 
-_HEADER = re.compile(r"^ORIGINE\s+Processus\s+Action\s+Date limite", re.IGNORECASE)
-_ORIGIN = re.compile(r"^((?:CA\s?\d{4}-\d{4}|Av\.\s?\d{4})\s*:\s*art\.\s*\w+)\s*(.*)$")
+_HEADER = re.compile(
+    r"^(?:ORIGINE|OORSPRONG|HERKOMST)\s+(?:Processus|Proces)\s+(?:Action|Actie)\s+"
+    r"(?:Date limite|Uiterste datum|Deadline)",
+    re.IGNORECASE,
+)
+_ORIGIN = re.compile(
+    r"^((?:CA\s?\d{4}-\d{4}|BO\s?\d{4}-\d{4}|Av\.\s?\d{4}|Aanh\.\s?\d{4})\s*:\s*art\.\s*\w+)"
+    r"\s*(.*)$"
+)
 _SERVICE = re.compile(r"^[A-Z]{2,6}$")
-_DEADLINE = re.compile(r"^(Semestriel|Annuel|Trimestriel|Mensuel|Tous les|Pour la fin|Chaque)")
+_DEADLINE = re.compile(
+    r"^(Semestriel|Annuel|Trimestriel|Mensuel|Tous les|Pour la fin|Chaque|Halfjaarlijks|"
+    r"Jaarlijks|Driemaandelijks|Maandelijks|Om de|Tegen het einde|Elk)"
+)
 
 
 def read_missions(body: list[Line], article: str = "36") -> list[MissionRow]:
@@ -38,7 +48,7 @@ def read_missions(body: list[Line], article: str = "36") -> list[MissionRow]:
         return []
     cells: list[list[Line]] = []
     for line in body[start + 1 :]:
-        if re.match(r"^(TITRE [IVXLC]+|Article \d)", line.text):
+        if re.match(r"^(TITRE [IVXLC]+|TITEL [IVXLC]+|Article \d|Artikel \d)", line.text):
             break
         if line.blank:
             if cells and cells[-1]:
@@ -118,3 +128,18 @@ def read_missions(body: list[Line], article: str = "36") -> list[MissionRow]:
             current["actions"].append(text)
     close()
     return rows
+
+
+def missions_lines(body: list[Line]) -> set[int]:
+    """The lines of the continuous-missions table, header to the next title or article."""
+    start = next((i for i, x in enumerate(body) if _HEADER.match(x.text)), None)
+    if start is None:
+        return set()
+    out = set()
+    for line in body[start:]:
+        if line is not body[start] and re.match(
+            r"^(TITRE [IVXLC]+|TITEL [IVXLC]+|Article \d|Artikel \d)", line.text
+        ):
+            break
+        out.add(line.number)
+    return out

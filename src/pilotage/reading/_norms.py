@@ -12,16 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pilotage.reading._dates import MONTHS as MONTH_NUMBERS
 from pilotage.reading._outline import Outline, ref_between
 from pilotage.reading._report import FindingKind, ReviewReport
 from pilotage.reading._source import Line, join_lines
 
 __all__ = ["MONTHS", "NormRow", "NormTable", "parse_cells", "read_norm_tables"]
 
-MONTHS = {
-    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-}  # fmt: skip
+MONTHS = MONTH_NUMBERS  # "31 mai" in a delay cell; the Dutch and German names too
 
 
 @dataclass
@@ -37,6 +35,7 @@ class NormRow:
     chapter: str | None
     refs: list[str] = field(default_factory=list)
     delay_ref: str | None = None
+    last: Line | None = None  # the row's last line (its cells), when it wraps
 
 
 @dataclass
@@ -47,7 +46,7 @@ class NormTable:
     rows: list[NormRow] = field(default_factory=list)
 
 
-_HEADER = re.compile(r"^TC\s+Description\s+OO\b")
+_HEADER = re.compile(r"^(?:TC|KT)\s+(?:Description|Omschrijving|Beschrijving)\s+(?:OO|OD)\b")
 _ROW_START = re.compile(r"^[A-Z][A-Z0-9]*[ -]\d+(?!-\d)\b")
 _ROW = re.compile(
     r"^(?P<svc>[A-Z][A-Z0-9]*)[ -](?P<n>\d+)(?:\s+(?P<ref1>\d{1,2}))?\s+(?P<desc>.+?)"
@@ -117,6 +116,7 @@ def _row(outline: Outline, lines: list[Line], report: ReviewReport) -> NormRow |
         value=value,
         printed=f"{printed_delay} | {value}",
         line=lines[0],
+        last=lines[-1],
         chapter=outline.chapter_of.get(first),
         refs=refs,
         delay_ref=delay_ref if delay_ref in refs else None,

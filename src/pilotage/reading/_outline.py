@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pilotage.reading._decree import DATED_TITLE
 from pilotage.reading._source import Line, Source, join_lines
 
 __all__ = [
@@ -62,16 +63,23 @@ class Outline:
 
 
 _NUMBER_FIRST = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\s+([A-ZÀ-Ý«\"'].*)$")
+# "1. Missions", "2.3. Objectifs": a dotted number, read only when a document numbers its
+# chapters so (the seeds' lists "1. « Institut »" and actions "1. Création ..." are not chapters)
+_DOTTED_FIRST = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s+([A-ZÀ-Ý][^.:;]*)$")
 _NUMBER_LAST = re.compile(r"^(\S.*?)\s+(\d{1,2}(?:\.\d{1,2})+)$")
 _FOOTNOTE = re.compile(r"^(\d{1,2})\s*([A-Za-zÀ-ÿ«\"'(].*)$")
 _REMARK_START = re.compile(
     r"^(Voir chapitres?|Nouveau chapitre|Nouvelle tâche|Nouvel objectif|Nouveaux objectifs|"
     r"Texte adapté|Complément|Adaptation|Ajout|Chapitre séparé|Normalisation adaptée|"
-    r"Intégration|Lien avec|La tâche clé initiale|L'action spéciale|Les chapitres \d)",
+    r"Intégration|Lien avec|La tâche clé initiale|L'action spéciale|Les chapitres \d|"
+    r"Zie hoofdstuk|Nieuw hoofdstuk|Nieuwe kerntaak|Nieuwe doelstelling|Aangepaste tekst|"
+    r"Tekst aangepast|Aanvulling|Aanpassing|Toevoeging|Afzonderlijk hoofdstuk|Integratie|"
+    r"Link met|Verband met|De oorspronkelijke kerntaak|De hoofdstukken \d)",
     re.IGNORECASE,
 )
 _STRUCTURE = re.compile(
-    r"^(TC Description|Tâche clé|Objectif\(s\)|Indicateur\(s\)|Article \d|TITRE [IVXLC]+)"
+    r"^(TC Description|KT Omschrijving|Tâche clé|Kerntaak|Objectif\(s\)|Operationele doelstelling"
+    r"|Indicateur\(s\)|Indicator|Article \d|Artikel \d|TITRE [IVXLC]+|TITEL [IVXLC]+)"
 )
 _GLUED_REF = re.compile(r"(?<=[^\s\d])(\d{1,2})$")
 
@@ -102,8 +110,12 @@ def _separator(raw_before: list[Line]) -> bool:
     return any(not x.text and len(x.raw) >= 2 and not x.raw.strip() for x in raw_before)
 
 
-def _is_heading(line: Line, current: str | None) -> tuple[str, str] | None:
+def _is_heading(line: Line, current: str | None, dotted: bool = False) -> tuple[str, str] | None:
     text = line.text
+    if dotted:
+        found = _DOTTED_FIRST.match(text)
+        if found and found.group(1) in _successors(current) and len(found.group(2)) <= 90:
+            return found.group(1), found.group(2).strip()
     match = _NUMBER_FIRST.match(text)
     if (
         match
@@ -118,7 +130,8 @@ def _is_heading(line: Line, current: str | None) -> tuple[str, str] | None:
     return None
 
 
-def read_outline(source: Source) -> Outline:
+def read_outline(source: Source, dotted: bool = False) -> Outline:
+    """Chapters and footnotes; `dotted`: chapters are numbered "1." and "1.2." too."""
     lines = source.lines
     body: list[Line] = []
     footnotes: dict[str, Footnote] = {}
@@ -140,7 +153,7 @@ def read_outline(source: Source) -> Outline:
 
     while i < len(lines):
         line = lines[i]
-        heading = None if line.blank else _is_heading(line, current)
+        heading = None if line.blank else _is_heading(line, current, dotted)
         fmatch = _FOOTNOTE.match(line.text)
         separated = _separator(lines[max(0, i - 3) : i])
         note_number = int(fmatch.group(1)) if fmatch else 0
@@ -153,6 +166,7 @@ def read_outline(source: Source) -> Outline:
         is_note = bool(
             fmatch
             and in_order
+            and not DATED_TITLE.match(line.text)  # "12 MARS 2009. - ..." is a title
             and (note is not None or separated or len(line.text) >= 60)
             and not (heading and len(heading[1]) <= 70 and heading[0] == fmatch.group(1))
             and not _STRUCTURE.match(line.text)
@@ -182,7 +196,7 @@ def read_outline(source: Source) -> Outline:
                 and len(title_lines) < 3
                 and not _REMARK_START.match(lines[j].text)
                 and not _STRUCTURE.match(lines[j].text)
-                and not _is_heading(lines[j], number)
+                and not _is_heading(lines[j], number, dotted)
             ):
                 title_lines.append(lines[j].text)
                 j += 1

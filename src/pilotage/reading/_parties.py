@@ -1,16 +1,30 @@
-"""Parties, signatories, period, institution and kind of the contract (its preamble)."""
+"""The parties: the State and the institution, their signatories, the seat and the legal basis.
+
+The party block runs from "Entre" / "entre, d'une part" / "Tussen" / "Zwischen" to the words
+that close it ("Il est convenu ce qui suit", "wordt overeengekomen wat volgt", "est conclu ...
+le contrat suivant", "pour la période du ...") or to the first heading. The State is "l'Etat
+belge", "l'Etat fédéral", "de Belgische Staat", "de federale Staat"; the other party is the
+institution, named as the text names it. Parties are separated by "et" / "en" on a line of its
+own, by "d'une part ... et ... d'autre part" ("enerzijds ... en ... anderzijds"), by their
+numbers ("1. ... et 2. ..."), or by "et" before the institution's name.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from pilotage.reading._norms import MONTHS
-from pilotage.reading._source import Line, join_lines
+from pilotage.reading._passage import Passage
+from pilotage.reading._signatures import (
+    column_signatories,
+    dash_items,
+    function_first_signatories,
+    item_signatories,
+    running_signatories,
+)
+from pilotage.reading._source import Line
 
-__all__ = ["PartyBlock", "Preamble", "read_preamble"]
+__all__ = ["Parties", "PartyBlock", "read_parties"]
 
 
 @dataclass
@@ -19,229 +33,251 @@ class PartyBlock:
     name: str
     line: Line
     signatories: list[tuple[str, str]] = field(default_factory=list)  # (name, function)
+    represented_by: str | None = None  # "le comité de direction": a function, no named person
 
 
 @dataclass
-class Preamble:
-    institution: str | None
-    institution_name: str | None
-    seat: str | None
-    period: tuple[dt.date, dt.date] | None
-    period_line: Line | None
-    amends: tuple[int, int] | None
-    parties: list[PartyBlock]
-    bilingual: bool
+class Parties:
+    blocks: list[PartyBlock]
+    region: list[Line]
+    seat: str | None = None
+    short_name: str | None = None  # "dénommée ci-après « Belgocontrol »"
     legal_basis: list[str] = field(default_factory=list)
 
+    def of(self, role: str) -> PartyBlock | None:
+        return next((b for b in self.blocks if b.role == role), None)
 
-_PERIOD = re.compile(
-    r"pour la période du\s+(\d{1,2})(?:er)?\s+(\w+)\s+(\d{4})\s+au\s+(\d{1,2})\s+(\w+)\s+(\d{4})",
+
+_OPEN = re.compile(r"(?:^|[\s,])(?:[Ee]ntre|ENTRE|[Tt]ussen|TUSSEN|[Zz]wischen)\b\s*[,:]?")
+_CLOSE = re.compile(
+    r"(?:Il )?est convenu ce qui suit|Il a été convenu|[Ee]st conclu\b.{0,200}?suivant\s*:|"
+    r"wordt (?:het volgende )?overeengekomen|komen (?:het volgende )?overeen|wordt gesloten|"
+    r"wird (?:Folgendes )?vereinbart|pour la période du|voor de periode van",
     re.IGNORECASE,
 )
-_PERSON = re.compile(
-    r"(?:Monsieur|Madame)\s+((?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*\s+)+"
-    r"[A-ZÀ-Ý][A-ZÀ-Ý'-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'-]+)*)\b"
+_HEADING = re.compile(
+    r"^(?:TITRE|TITEL|CHAPITRE|HOOFDSTUK|KAPITEL|Chapitre|Hoofdstuk|Article\s+1|Artikel\s+1|"
+    r"Art\.\s*1|Préambule|Preambule|\d{1,2}\s+[A-ZÀ-Ý])\b"
+)
+_STATE = re.compile(
+    r"(?:l['’]\s*[EÉ]tat(?: belge| fédéral)?|de (?:Belgische|federale) Staat|de Staat|"
+    r"(?:der|dem|den) (?:belgischen? |Föderal)?[Ss]taat|(?:L['’]|l['’])ETAT BELGE|BELGISCHE STAAT)",
+    re.IGNORECASE,
+)
+_SEPARATOR_LINE = re.compile(
+    r"^(?:et|en|und)\s*,?\s*(?:d['’]autre part|anderzijds|andererseits)?\s*[,:]?$", re.I
+)
+_PART_MARK = re.compile(
+    r"d['’]une part\s*[,;:]?\s*(?:et|,)?\s*|enerzijds\s*[,;:]?\s*(?:en)?\s*|"
+    r"einerseits\s*[,;:]?\s*(?:und)?\s*",
+    re.IGNORECASE,
+)
+_OTHER_PART = re.compile(r"\s*,?\s*(?:d['’]autre part|anderzijds|andererseits)\b", re.I)
+_NUMBERED = re.compile(r"(?:^|\s)(?:2|II)\\?[.)]\s+(?=\S)")
+_INSTITUTION_NOUN = (
+    r"Office|Institut|Caisse|Banque|Fonds|Service|Agence|Plate-forme|Rijksdienst|Rijksinstituut|"
+    r"Kruispuntbank|Hulpkas|Dienst|Federaal|Federale|Pensioendienst|Landesamt|Landesinstitut"
+)
+_ET_INSTITUTION = re.compile(
+    rf"[\s,;](?:et|en|und)\s*,?\s+(?:d['’]autre part\s*:?\s*)?(?=(?:[-−–•]\s*)?(?:l['’]|la |le |"
+    rf"de |het |das |die |der )?(?:{_INSTITUTION_NOUN})\b)"
+)
+_REPRESENTED = re.compile(r"(?:représentée?|vertegenwoordigd|vertreten)\s+(?:par|door|durch)\b")
+_SEAT = re.compile(
+    r"(?:ayant son siège(?: social)?(?: à| au)?|dont le siège(?: social)? est (?:établi|situé)"
+    r"(?: à)?|met (?:maatschappelijke )?zetel (?:te|in|op)|gevestigd (?:te|in|op)|"
+    r"mit Sitz in)\s+(?P<seat>[^,]+,\s*[^,]+(?:,\s*\d{4}\s+[^,]+)?)",
+    re.IGNORECASE,
+)
+_SHORT = re.compile(
+    r"(?:dénommée?s? ci-après|ci-après dénommée?s?|hierna(?: genoemd)?|im Folgenden)\s*"
+    r"[«\"“]\s*(?P<name>[^»\"”]+?)\s*[»\"”]",
+    re.IGNORECASE,
 )
 
 
-def _date(day: str, month: str, year: str) -> dt.date | None:
-    number = MONTHS.get(month.lower())
-    return dt.date(int(year), number, int(day)) if number else None
+def _region(lines: list[Line]) -> tuple[int, int, int] | None:
+    """Where the party block is: from its opening word to its closing words (line indexes, and
+    where the opening word is on the first line).
+
+    The opening word is the last "Entre" / "Tussen" before the first "représenté par" /
+    "vertegenwoordigd door": a title ("contrat de gestion entre l'Etat et ...") comes earlier."""
+    head = lines[:600]
+    passage = Passage(head)
+    text = passage.text
+    represented = _REPRESENTED.search(text)
+    limit = represented.start() if represented else len(text)
+    opens = [
+        m for m in _OPEN.finditer(text, 0, limit) if _STATE.search(text, m.end(), m.end() + 120)
+    ]
+    if opens:
+        at = opens[-1].start()
+    else:
+        # no "Entre": the State named where it is represented ("l'Etat belge, représenté par")
+        state = next(
+            (
+                m
+                for m in _STATE.finditer(text)
+                if _REPRESENTED.search(text, m.end(), m.end() + 200)
+                or _PART_MARK.search(text, m.end(), m.end() + 300)
+            ),
+            None,
+        )
+        if state is None:
+            return None
+        at = state.start()
+    close = _CLOSE.search(text, at + 5)
+    first = passage.line_at(at)
+    start = head.index(first)
+    end = min(len(head), start + 150)
+    if close is not None:
+        last = passage.line_at(close.start())
+        end = min(end, head.index(last) + 1)
+    skip = at - passage.starts[passage.lines.index(first)]
+    for k in range(start + 1, end):
+        if _HEADING.match(head[k].text):
+            return start, k, skip
+    return start, end, skip
 
 
-def _items(lines: list[Line]) -> list[str]:
-    items: list[list[str]] = []
-    for line in lines:
-        if line.blank:
-            continue
-        match = re.match(r"^[-−–•]\s*(.*)$", line.text)
+def _separator(passage: Passage, after: int) -> tuple[int, int] | None:
+    """Where the State's part ends and the institution's begins: (start, end) offsets."""
+    for k, line in enumerate(passage.lines):
+        if passage.starts[k] >= after and _SEPARATOR_LINE.match(line.text.strip()):
+            return passage.starts[k], passage.starts[k] + len(line.text.strip())
+    for rx in (_PART_MARK, _NUMBERED, _ET_INSTITUTION):
+        match = rx.search(passage.text, after)
         if match:
-            items.append([match.group(1)])
-        elif items:
-            items[-1].append(line.text)
-    return [join_lines(x) for x in items]
+            return match.start(), match.end()
+    return None
 
 
-def _signatories(items: list[str]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for item in items:
-        people = list(_PERSON.finditer(item))
-        functions: list[str] = []
-        for k, person in enumerate(people):
-            stop = people[k + 1].start() if k + 1 < len(people) else len(item)
-            text = item[person.end() : stop]
-            text = re.split(r"\bet,\s*d'autre part", text)[0]
-            text = re.sub(r"^[\s,;]*(et\b)?[\s,;]*|[\s,;]*(\bet)?[\s,;:]*$", "", text)
-            functions.append(text.strip())
-        for k, person in enumerate(people):
-            function = functions[k] or next((f for f in functions[k + 1 :] if f), "")
-            out.append((person.group(1), function))
-    return out
+def _institution_name(text: str) -> str:
+    text = re.sub(r"^[\s,:;−–•-]*(?:et|en|und)?\s*,?\s*(?:d['’]autre part\s*:?)?\s*", "", text)
+    text = re.sub(r"^(?:\d+|II)\\?[.)]\s*|^[−–•-]\s*", "", text)
+    match = re.match(
+        r"(.+?)(?:,|\s+(?:représentée?|vertegenwoordigd|vertreten|ayant son siège|dont le "
+        r"siège|met zetel|gevestigd)\b|$)",
+        text,
+    )
+    return (match.group(1) if match else text).strip(" ,;:")
 
 
-_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)*"
-_NAME = re.compile(rf"^(?:{_NAME_WORD}|De|Van|Den|Le|Du|Di)(?: (?:{_NAME_WORD}|De|Van|Den|Le))+$")
-_PARTICLES = {"De", "Van", "Den", "Le", "Du", "Di"}
+def _signatories_of(text: str, lines: list[Line]) -> list[tuple[str, str]]:
+    items = dash_items(lines)
+    found = item_signatories(items) if items else []
+    if not found:
+        found = running_signatories(text)
+    if not found:
+        found = column_signatories(lines)
+    return found
 
 
-def _segments(line: Line) -> list[tuple[int, str]]:
-    """The columns of a line printed in two columns: (start position, text)."""
-    raw = line.raw.rstrip()
-    return [(m.start(), m.group(0).strip()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", raw)]
+def _represented_by(text: str) -> str | None:
+    match = _REPRESENTED.search(text)
+    if not match:
+        return None
+    rest = text[match.end() :].strip(" :")
+    stop = re.search(r"\s(?:conformément|overeenkomstig|gemäß)\b|,", rest)
+    return (rest[: stop.start()] if stop else rest[:120]).strip() or None
 
 
-def _split_names(text: str, count: int) -> list[str]:
-    """ "Johan De Cock Benoît Collin" printed as one run: two names, none ending on a particle."""
-    words = text.split()
-    if count != 2:
-        return [text]
-    for cut in range(2, len(words) - 1):
-        first, second = words[:cut], words[cut:]
-        plausible = first[-1] not in _PARTICLES and second[0] not in _PARTICLES
-        if plausible and len(second) >= 2 and (len(first) >= 3 or len(second) == 2):
-            return [" ".join(first), " ".join(second)]
-    return [text]
+_FOR = re.compile(r"^(?:Pour|Voor|Für)\s+(?P<who>.+?)\s*[:,]?\s*$", re.IGNORECASE)
 
 
-def _party_end(lines: list[Line]) -> int:
-    """Where a party's signature block ends: at "et", the next party or the first title."""
-    for k, line in enumerate(lines):
-        if line.text in {"et", "et,"} or re.match(r"^(TITRE|Article|- l)", line.text):
-            return k
-    return len(lines)
-
-
-def _column_signatories(lines: list[Line]) -> list[tuple[str, str]]:
-    """Signatures printed in columns: a line of names, then their functions below each name."""
-    out: list[tuple[str, str]] = []
-    names: list[tuple[int, str]] = []
-    functions: list[list[str]] = []
-    default = ""
+def _signature_page(
+    lines: list[Line],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The signatures at the end: "Pour l'Etat belge :" then "Le Ministre ..., A. DUPONT", then
+    "Pour l'Institut :" and its own; without those headings, ministers sign for the State."""
+    state: list[tuple[str, str]] = []
+    institution: list[tuple[str, str]] = []
+    side: str | None = None
+    group: list[Line] = []
 
     def flush() -> None:
-        for (_, name), parts in zip(names, functions, strict=True):
-            out.append((name, join_lines(parts) or default))
+        found = function_first_signatories(group)
+        if side == "state":
+            state.extend(found)
+        elif side == "institution":
+            institution.extend(found)
+        else:
+            state.extend(s for s in found if re.search(r"Minist|Secr|Staatssec", s[1]))
+            institution.extend(s for s in found if not re.search(r"Minist|Secr|Staatssec", s[1]))
 
-    for k, line in enumerate(lines):
-        if line.blank:
-            continue
-        segments = _segments(line)
-        texts = [t for _, t in segments]
-        if all(_NAME.match(t) for t in texts):
-            flush()
-            if len(texts) == 1 and len(texts[0].split()) >= 4:
-                below = next((x for x in lines[k + 1 :] if not x.blank), None)
-                count = len(_segments(below)) if below else 1
-                starts = [p for p, _ in _segments(below)] if below else [segments[0][0]]
-                texts = _split_names(texts[0], count)
-                segments = list(zip(starts[: len(texts)], texts, strict=False))
-            names = list(segments)
-            functions = [[] for _ in names]
-            continue
-        if line.text.endswith(":"):
-            flush()
-            names, functions = [], []
-            plural = re.sub(r"^Les (\w+)s (\w+)s", r"\1 \2", line.text.rstrip(": "))
-            default = plural[:1].upper() + plural[1:]
-            continue
-        if not names:
-            continue
-        for position, text in segments:
-            column = min(range(len(names)), key=lambda c: abs(names[c][0] - position))
-            if len(segments) == 1 and len(names) == 2 and position >= 4:
-                column = 1 if position > names[0][0] + 2 else column
-            functions[column].append(text)
-    flush()
-    return out
-
-
-def _legal_basis(lines: list[Line]) -> list[str]:
-    """ "en exécution de l'arrêté royal du ..., en application de l'article 47 de la loi du ...,
-    confirmé par l'article 3 de la loi du ..." -> one entry per act."""
-    for i, line in enumerate(lines):
-        if not re.match(r"^en exécution de", line.text, re.IGNORECASE):
-            continue
-        parts: list[str] = []
-        for x in lines[i:]:
-            if x.blank and parts:
-                break
-            parts.append(x.text)
-        sentence = re.sub(r"^en exécution de\s+", "", join_lines(parts), flags=re.IGNORECASE)
-        sentence = re.split(r",?\s+(?:et\s*)?$|,\s+convenu|,\s*$", sentence)[0]
-        acts = re.split(
-            r"(?:,\s+|\s+et\s+)(?:et\s+)?(?:en application de|confirmé par)\s+", sentence
-        )
-        acts = [re.sub(r"^(?:et\s+)?(?:de\s+)?l[’']", "", a).strip(" ,;") for a in acts]
-        return [a[:1].upper() + a[1:] for a in acts if a]
-    return []
-
-
-def read_preamble(lines: list[Line]) -> Preamble:
-    head = lines[:400]
-    words = Counter(
-        w for x in lines for w in re.findall(r"\b[A-Z]{4,7}\b", x.text) if w not in {"TITRE"}
-    )
-    institution = words.most_common(1)[0][0] if words else None
-    period = None
-    period_line = None
-    end = len(head)
-    for i, line in enumerate(head):
-        match = _PERIOD.search(join_lines(x.text for x in head[i : i + 2]))
+    for line in lines:
+        match = _FOR.match(line.text) if len(line.text) < 90 else None
         if match:
-            first = _date(*match.group(1, 2, 3))
-            last = _date(*match.group(4, 5, 6))
-            if first and last:
-                period, period_line, end = (first, last), line, i
-                break
-    text = join_lines(x.text for x in head[: end + 2])
-    amends = None
-    if re.search(r"\bavenant\b", text, re.IGNORECASE) and period:
-        for y1, y2 in re.findall(r"contrat d'administration (\d{4})-(\d{4})", text, re.I):
-            if (int(y1), int(y2)) != (period[0].year, period[1].year):
-                amends = (int(y1), int(y2))
-                break
-    parties: list[PartyBlock] = []
-    state_at = next((i for i, x in enumerate(head) if re.search(r"l'Etat belge", x.text)), None)
-    inst_at = next(
-        (i for i, x in enumerate(head) if re.match(r"^(?:-\s*)?l[’']Institut", x.text)),
-        None,
-    )
-    seat = None
-    institution_name = None
-    if state_at is not None:
-        stop = inst_at if inst_at is not None and inst_at > state_at else state_at + 20
-        block_lines = head[state_at + 1 : stop]
-        signatories = _signatories(_items(block_lines))
-        if not signatories:
-            signatories = _column_signatories(block_lines[: _party_end(block_lines)])
-        parties.append(PartyBlock("state", "l'Etat belge", head[state_at], signatories))
-    if inst_at is not None:
-        block = head[inst_at : max(inst_at + 1, end if end > inst_at else inst_at + 30)]
-        opening = join_lines(x.text for x in head[inst_at : inst_at + 3])
-        name_match = re.match(r"^(?:-\s*)?(l[’']Institut[^,]+)", opening)
-        institution_name = name_match.group(1).strip() if name_match else None
-        seat_match = re.search(r"siège à\s+([^,]+,\s*[^,]+)", opening)
-        seat = seat_match.group(1).strip() if seat_match else None
-        parties.append(
-            PartyBlock(
-                "institution",
-                institution_name or "l'Institut",
-                head[inst_at],
-                _signatories(_items(block[1:]))
-                or _column_signatories(
-                    head[inst_at + 1 : inst_at + 1 + _party_end(head[inst_at + 1 : inst_at + 80])]
-                ),
-            )
+            flush()
+            group = []
+            side = "state" if _STATE.search(match.group("who")) else "institution"
+            continue
+        group.append(line)
+    flush()
+    return state, institution
+
+
+def _lines_between(region: list[Line], first: Line, last: Line) -> list[Line]:
+    return [x for x in region if first.number <= x.number <= last.number]
+
+
+def read_parties(lines: list[Line], closing: list[Line] | None = None) -> Parties:
+    """The party block of the preamble; `closing`: the signature page, for names it alone gives."""
+    found = _region(lines)
+    if found is None:
+        return Parties([], [])
+    region = lines[found[0] : found[1]]
+    passage = Passage(region)
+    text = passage.text
+    skip = found[2]
+    seat = _SEAT.search(text)
+    parties = Parties([], region, seat.group("seat").strip() if seat else None)
+    state = _STATE.search(text, skip)
+    if state is None:
+        return parties
+    state_line = passage.line_at(state.start())
+    split = _separator(passage, state.end())
+    if split is None:
+        state_text = text[state.start() :]
+        signatories = _signatories_of(state_text, _lines_between(region, state_line, region[-1]))
+        parties.blocks.append(PartyBlock("state", state.group(0), state_line, signatories))
+        return parties
+    state_text = text[state.start() : split[0]]
+    inst_text = text[split[1] :]
+    inst_line = passage.line_at(min(split[1], len(text) - 1))
+    sep_line = passage.line_at(split[0])
+    state_lines = _lines_between(region, state_line, sep_line)
+    if sep_line is not state_line and _SEPARATOR_LINE.match(sep_line.text.strip()):
+        state_lines = state_lines[:-1]
+    inst_lines = _lines_between(region, inst_line, region[-1])
+    short = _SHORT.search(inst_text)
+    parties.short_name = short.group("name").strip() if short else None
+    inst_text = _OTHER_PART.split(inst_text)[0]
+    inst_text = _CLOSE.split(inst_text)[0]
+    state_sign = _signatories_of(state_text, state_lines[1:] or state_lines)
+    inst_sign = _signatories_of(inst_text, inst_lines[1:] or inst_lines)
+    state_sign = [(n, _CLOSE.split(f)[0].strip(" ,;:")) for n, f in state_sign]
+    inst_sign = [(n, _CLOSE.split(f)[0].strip(" ,;:")) for n, f in inst_sign]
+    if closing and not (state_sign and inst_sign):
+        for_state, for_institution = _signature_page(closing)
+        state_sign = state_sign or for_state
+        inst_sign = inst_sign or for_institution
+    parties.blocks.append(
+        PartyBlock(
+            "state",
+            state.group(0),
+            state_line,
+            state_sign,
+            None if state_sign else _represented_by(state_text),
         )
-    bilingual = any("néerlandophone" in x.text for x in lines)
-    return Preamble(
-        institution,
-        institution_name,
-        seat,
-        period,
-        period_line,
-        amends,
-        parties,
-        bilingual,
-        _legal_basis(head[: end + 1]),
     )
+    parties.blocks.append(
+        PartyBlock(
+            "institution",
+            _institution_name(inst_text),
+            inst_line,
+            inst_sign,
+            None if inst_sign else _represented_by(inst_text),
+        )
+    )
+    return parties

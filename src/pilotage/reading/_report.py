@@ -22,6 +22,11 @@ class FindingKind(StrEnum):
     MISSING = "missing"  # something the contract needs that the document did not give
     NO_NORM = "no_norm"  # an objective without a norm row
     CHECK = "check"  # what `pilotage contract check` says about the draft
+    LOW_CONFIDENCE = "low_confidence"  # the institution or the language, read on weak evidence
+    GUESS = "guess"  # a value the reader chose, with the words it came from
+    UNREAD = "unread"  # a paragraph that prints a percentage, a delay, a date or an amount, no fact
+    UNPLACED = "unplaced"  # facts read in a sentence that the contract has no place for here
+    REPEATED = "repeated"  # an article printed twice; the first print is kept
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class ReviewReport:
     document: str
     findings: list[Finding] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    identity: dict[str, Any] = field(default_factory=dict)  # what was read, how, how surely
+    chapters: dict[str, dict[str, int]] = field(default_factory=dict)  # facts per chapter
 
     def add(
         self,
@@ -65,7 +72,9 @@ class ReviewReport:
     def to_plain(self) -> dict[str, Any]:
         return {
             "document": self.document,
+            "identity": dict(self.identity),
             "counts": dict(self.counts),
+            "chapters": {k: dict(v) for k, v in self.chapters.items()},
             "findings": [
                 {k: (v.value if isinstance(v, StrEnum) else v) for k, v in asdict(f).items()}
                 for f in sorted(self.findings, key=lambda f: (f.line or 0, f.kind.value))
@@ -73,4 +82,4 @@ class ReviewReport:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_plain(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(self.to_plain(), ensure_ascii=False, indent=2, default=str) + "\n"

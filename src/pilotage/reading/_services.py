@@ -135,11 +135,11 @@ def _target(value: str) -> Target:
 
 def _events(name: str) -> tuple[str, str]:
     low = name.lower()
-    if "information" in low:
+    if re.search(r"information|informatie", low):
         return "request_received", "answer_sent"
-    if "paiement" in low:
+    if re.search(r"paiement|betaling", low):
         return "request_received", "payment_made"
-    if "rappel" in low:
+    if re.search(r"rappel|herinnering", low):
         return "contribution_due", "reminder_sent"
     return "request_received", "decision_sent"
 
@@ -151,6 +151,7 @@ def _norm(
     indicator_name: str,
     outline: Outline,
     label: str | None,
+    language: str = "fr",
 ) -> tuple[Norm, IndicatorKind]:
     valid = period
     if table.years:
@@ -170,25 +171,25 @@ def _norm(
         day, month = cell.split()
         delays = [Delay(unit=DelayUnit.FIXED_DATE, month=MONTHS[month], day=int(day))]
         kind = IndicatorKind.TIMELINESS
-    elif cell.startswith("Année"):
+    elif cell.startswith(("Année", "Jaar")):
         per = PeriodKind.YEAR
         if target.unit is TargetUnit.COUNT:
             kind = IndicatorKind.COUNT
-        elif "plan d'audit" in low or "plan d’audit" in low:
+        elif re.search(r"plan d['’]audit|auditplan", low):
             kind = IndicatorKind.PLAN_SHARE
     else:
         note = outline.footnotes.get(row.delay_ref) if row.delay_ref else None
         delays = _delays_from_note(note)
         if delays:
             kind = IndicatorKind.TIMELINESS
-        elif "encaissement" in low:
+        elif re.search(r"encaissement|inningsgraad|inning", low):
             kind = IndicatorKind.AMOUNT_RATIO
             per = PeriodKind.YEAR
         if "annuel" in low:
             per = PeriodKind.YEAR
     norm = Norm(
         valid=valid,
-        label=_text(label) if label else None,
+        label=_text(label, language) if label else None,
         printed=row.printed,
         delays=delays,
         target=target,
@@ -267,7 +268,7 @@ def build_services(
         kinds: list[IndicatorKind] = []
         for row, table in item.rows:
             label = _label(row, outline) if len(item.rows) > 1 else None
-            norm, kind = _norm(row, table, period, indicator_name, outline, label)
+            norm, kind = _norm(row, table, period, indicator_name, outline, label, language)
             norms.append(norm)
             kinds.append(kind)
         task_refs = [r for b in blocks if b.key_task == task_code for r in b.task_refs]
@@ -292,7 +293,7 @@ def build_services(
             )
         indicator = Indicator(
             code=code,
-            name=_text(indicator_name),
+            name=_text(indicator_name, language),
             kind=kind,
             start_event=start,
             end_event=end,
@@ -303,7 +304,7 @@ def build_services(
         )
         objective = Objective(
             code=code,
-            name=_text(name),
+            name=_text(name, language),
             indicators=[indicator],
             caveats=caveats,
             chapter=chapter,
@@ -315,16 +316,17 @@ def build_services(
             tasks[task_code] = KeyTask(
                 code=task_code,
                 name=_text(
-                    task_row.description
+                    language=language,
+                    value=task_row.description
                     if task_row
                     else block.key_task_name
                     if block
-                    else task_code
+                    else task_code,
                 ),
                 chapter=chapter,
                 source=source_of(block.line if block else task_row.line if task_row else None),
             )
-        services.setdefault(service_code, _service(service_code, outline, chapter))
+        services.setdefault(service_code, _service(service_code, outline, chapter, language))
     task_order = list(dict.fromkeys((s, t) for s, t, _ in order))
     out: list[Service] = []
     for service_code, service in services.items():
@@ -377,7 +379,7 @@ def _transfers(outline: Outline, services: list[Service]) -> list[Service]:
     return out
 
 
-def _service(code: str, outline: Outline, chapter: str | None) -> Service:
+def _service(code: str, outline: Outline, chapter: str | None, language: str) -> Service:
     """A service named after the chapter that names its code ("... (VOB)"), else its own."""
     heading = None
     for h in outline.headings:
@@ -390,7 +392,7 @@ def _service(code: str, outline: Outline, chapter: str | None) -> Service:
     title = re.sub(r"\s*\([^)]*\)\s*$", "", heading.title) if heading else code
     return Service(
         code=code,
-        name=_text(title or code),
+        name=_text(title or code, language),
         chapter=heading.number if heading else chapter,
         source=source_of(heading.line if heading else None),
     )

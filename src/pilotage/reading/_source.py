@@ -68,8 +68,12 @@ def provenance(line: Line | None, chapter: str | None = None) -> Provenance | No
     return Provenance(line=line.number, page=line.page, chapter=chapter)
 
 
+_ESCAPED = re.compile(r"\\([.\-+*_#()\[\]])")
+
+
 def _clean(text: str) -> str:
     text = text.replace("\u00ad", "").replace("\u00a0", " ").replace("\u202f", " ")
+    text = _ESCAPED.sub(r"\1", text)  # "1\. l'Etat belge": a Markdown export's escapes
     text = "".join(ch for ch in text if not ("\ue000" <= ch <= "\uf8ff"))  # Word symbol bullets
     return text.rstrip()
 
