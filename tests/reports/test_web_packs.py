@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
+from django.http import HttpRequest
 from django.test import Client
 
 from pilotage.contract.files import load_contract
@@ -81,7 +82,7 @@ def reader(report_store: Store, monkeypatch: pytest.MonkeyPatch) -> Client:
     sync_results(report_store.path)
     make_user("viewer", Role.VIEWER, "INASTI")
     client = Client(HTTP_ACCEPT_LANGUAGE="fr")
-    client.login(username="viewer", password="pw-for-tests")
+    client.login(request=HttpRequest(), username="viewer", password="pw-for-tests")
     return client
 
 
@@ -170,7 +171,7 @@ def test_the_objective_pack_the_api_and_the_refusals(reader: Client) -> None:
     assert reader.get(f"/contracts/{CONTRACT}/dashboard/2015-Q1/report.pdf").status_code == 404
     outsider = Client()
     make_user("inami-viewer", Role.VIEWER, "INAMI")
-    outsider.login(username="inami-viewer", password="pw-for-tests")
+    outsider.login(request=HttpRequest(), username="inami-viewer", password="pw-for-tests")
     assert outsider.get(f"{PAGE}report.pdf").status_code == 403
     bad = outsider.get(f"/api/contracts/{CONTRACT}/reports/dashboard", {"period": PERIOD})
     assert bad.status_code == 403

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from pilotage.cli import web as web_cli
-from pilotage.errors import PilotageError
+from pilotage.errors import WebJobError
 
 if TYPE_CHECKING:
     from pilotage.web.evaluation.models import Evaluation
@@ -30,10 +30,6 @@ _AS = click.option(
 _ON = click.option("--on", "on", type=_DAY, required=True, help="The day it happened (YYYY-MM-DD).")
 
 
-class EvaluationCliError(PilotageError):
-    """A command refused: printed as `error: ...`."""
-
-
 def _actor(contract_id: str, username: str) -> Actor:
     from django.contrib.auth.models import User
 
@@ -42,10 +38,10 @@ def _actor(contract_id: str, username: str) -> Actor:
 
     user = User.objects.filter(username=username, is_active=True).first()
     if user is None:
-        raise EvaluationCliError(f"no active user {username!r} (pilotage web users lists them)")
+        raise WebJobError(f"no active user {username!r} (pilotage web users lists them)")
     actor = Actor.of(user, version_of(contract_id))
     if actor.grant is None:
-        raise EvaluationCliError(f"{username} is not granted the institution of {contract_id}")
+        raise WebJobError(f"{username} is not granted the institution of {contract_id}")
     return actor
 
 
