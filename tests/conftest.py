@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,31 @@ if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_SEEDS = REPO.parent / "shared" / "seeds"
+# The project's shared folder beside the repository: the signed seed documents and a corpus of
+# other real contracts, read where they are (never copied into the project).
+SHARED = REPO.parent / "shared"
+SHARED_SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
+INASTI_TEXT = SHARED_SEEDS / "000_b7da76ce84b9856a.txt"
+INAMI_TEXT = SHARED_SEEDS / "003_3bd79ff02aa663a2.txt"
+
+
+def needs_shared(*paths: Path) -> pytest.MarkDecorator:
+    """Marks a test that reads `paths` of the shared folder: skipped, with the reason, where
+    they are absent; a failure under CI=true, where the folder must be there."""
+    return pytest.mark.needs_shared(*paths)
+
+
+def missing_shared(paths: tuple[Path, ...]) -> None:
+    """Skip (or, under CI=true, fail) when one of `paths` is absent."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if not missing:
+        return
+    message = f"{', '.join(missing)} absent (the shared folder beside the repository holds it)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true: {message}", pytrace=False)
+    pytest.skip(message)
+
 
 # The marks of a test module that runs Spark (`pytestmark = SPARK`).
 SPARK = [
@@ -36,6 +61,14 @@ SPARK = [
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "spark: runs a local Spark session (needs Java)")
+    config.addinivalue_line(
+        "markers", "needs_shared(*paths): reads files of the shared folder beside the repository"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs_shared"):
+        missing_shared(tuple(Path(p) for p in mark.args))
 
 
 @pytest.fixture

@@ -17,11 +17,9 @@ from pilotage.contract import Contract, DeadlineForm, Norm
 from pilotage.contract.checks import blank_cells, check_file
 from pilotage.contract.files import load_contract
 from pilotage.contract.seeds import SEED_IDS, seed_path
+from tests.conftest import INAMI_TEXT, INASTI_TEXT, needs_shared
 
 DATA = Path(__file__).parent / "data"
-SOURCES = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-INAMI_TEXT = SOURCES / "003_3bd79ff02aa663a2.txt"
-INASTI_TEXT = SOURCES / "000_b7da76ce84b9856a.txt"
 
 
 def _squash(text: str) -> str:
@@ -59,7 +57,7 @@ def test_inami_holds_every_action_commitment_of_articles_11_to_35(inami: Contrac
     assert {n.split(".")[0] for n in numbers} == {str(n) for n in range(11, 36)}
 
 
-@pytest.mark.skipif(not INAMI_TEXT.exists(), reason="the source text ../shared/seeds is absent")
+@needs_shared(INAMI_TEXT)
 def test_inami_hand_count_agrees_with_the_source_text() -> None:
     lines = INAMI_TEXT.read_text(encoding="utf-8").splitlines()
     for article, number, printed, source in _hand_actions():
@@ -176,7 +174,7 @@ def test_inasti_holds_every_row_of_its_norm_tables(inasti: Contract) -> None:
     assert len({code for code, *_ in hand}) == sum(1 for _ in inasti.objectives()) == 50
 
 
-@pytest.mark.skipif(not INASTI_TEXT.exists(), reason="the source text ../shared/seeds is absent")
+@needs_shared(INASTI_TEXT)
 def test_inasti_hand_count_agrees_with_the_source_text() -> None:
     lines = INASTI_TEXT.read_text(encoding="utf-8").splitlines()
     for code, t, pct, count, source in _hand_norm_rows():

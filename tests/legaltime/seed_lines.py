@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-INAMI = SEEDS / "003_3bd79ff02aa663a2.txt"
+from tests.conftest import INAMI_TEXT
+
+INAMI = INAMI_TEXT
 
 _LABEL = re.compile(r"Dates?\s+limites?\s*:")
 # A deadline ends at the end of its sentence, at the next numbered action, at the next dash

@@ -8,12 +8,11 @@ import pytest
 
 from pilotage.contract import Deadline, DeadlineForm, DelayUnit
 from pilotage.legaltime import to_contract_deadline
+from tests.conftest import needs_shared
 
 from .seed_lines import INAMI, inami_deadlines
 
-pytestmark = pytest.mark.skipif(
-    not INAMI.exists(), reason=f"the seed contract text is not at {INAMI} (../shared/seeds)"
-)
+pytestmark = needs_shared(INAMI)
 
 D = dt.date
 F = DeadlineForm

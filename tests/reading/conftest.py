@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -9,15 +8,11 @@ from pilotage.reading import Draft, ReviewReport, Source, build_draft, source_fr
 from pilotage.reading._decree import Decree
 from pilotage.reading._identity import Identity, read_identity
 from pilotage.reading._outline import Outline, read_outline
+from tests.conftest import CORPUS, INAMI_TEXT, INASTI_TEXT, missing_shared, needs_shared
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-INASTI = SEEDS / "000_b7da76ce84b9856a.txt"
-INAMI = SEEDS / "003_3bd79ff02aa663a2.txt"
-
-needs_seeds = pytest.mark.skipif(
-    not INASTI.exists() or not INAMI.exists(),
-    reason=f"the source documents are not in {SEEDS} (the shared seeds folder of the project)",
-)
+INASTI = INASTI_TEXT
+INAMI = INAMI_TEXT
+needs_seeds = needs_shared(INASTI, INAMI)
 
 
 def text(block: str) -> Source:
@@ -35,17 +30,12 @@ def outline(block: str) -> Outline:
     return read_outline(text(block))
 
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def corpus_folder() -> Path:
     """The shared corpus of real contracts: skipped when absent, a failure under CI=true."""
-    if not CORPUS.is_dir():
-        message = f"the real contracts of the shared corpus are not in {CORPUS}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true: {message}", pytrace=False)
-        pytest.skip(message)
+    missing_shared((CORPUS,))
     return CORPUS
 
 
