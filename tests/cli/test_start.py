@@ -88,6 +88,7 @@ def test_start_loads_measures_shows_and_sets_up_the_web_application_then_changes
     assert "catalogue inami-2013-2015 [INAMI]: loaded" in out
     assert ": 3 copied (" in out
     assert "inami-2013-2015: DEMONSTRATION progress recorded:" in out
+    assert "inami-2013-2015: DEMONSTRATION evaluation of 2014 recorded" in out
     assert "DEMONSTRATION ACCOUNTS" in out
     assert "Open http://127.0.0.1:8000 and log in as:" in out
     assert "Development mode (PILOTAGE_WEB_DEBUG=1), with the development key" in out
@@ -105,7 +106,7 @@ def test_start_loads_measures_shows_and_sets_up_the_web_application_then_changes
     assert first == {
         "authenticated": [True] * 5,
         "owner": {"INASTI": ["VOB"], "INAMI": ["11"]},
-        "contracts": 2,
+        "contracts": 3,  # the two seeds, and INAMI's version amended by the demo evaluation
         "published_sets": 3,
     }
 
@@ -118,7 +119,8 @@ def test_start_loads_measures_shows_and_sets_up_the_web_application_then_changes
     assert ": 3 copied (" in again  # the new versions only
     assert "3 already mirrored" in again
     assert "0 event(s), 0 completion(s), 0 mission delivery(ies)" in again
+    assert "DEMONSTRATION evaluation of 2014 already there, kept" in again
     second = _check_logins(env, again)
     assert second["authenticated"] == [True] * 5  # the passwords printed this time
-    assert (second["contracts"], second["published_sets"]) == (2, 6)
+    assert (second["contracts"], second["published_sets"]) == (3, 6)
     assert _check_logins(env, out)["authenticated"] == [False] * 5  # last time's are reset

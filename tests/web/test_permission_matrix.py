@@ -73,11 +73,29 @@ READS = {
         ("api:missions", f"/api/contracts/{INAMI}/missions"),
     ],
 }
+# The evaluation cycle of the INAMI demonstration (year 2014); the pages also take the posts
+# whose matrix is in test_evaluation_pages.py.
+EVAL = f"/contracts/{INAMI}/evaluation"
+EVALUATION_READS = [
+    ("evaluation:list", f"{EVAL}/"),
+    ("evaluation:detail", f"{EVAL}/2014/"),
+    ("evaluation:item", f"{EVAL}/2014/items/action:11/2/"),
+    ("evaluation:document", f"{EVAL}/2014/documents/draft/?version=1"),
+    ("evaluation:requests", f"{EVAL}/requests/"),
+    ("evaluation:request", f"{EVAL}/requests/1/"),
+    ("evaluation:art50", f"{EVAL}/art50/"),
+    ("evaluation:art51", f"{EVAL}/art51/"),
+    ("evaluation:meetings", f"{EVAL}/meetings/"),
+    ("api:evaluation_list", f"/api/contracts/{INAMI}/evaluations"),
+    ("api:evaluation_detail", f"/api/contracts/{INAMI}/evaluations/2014"),
+]
 # Not per contract: answered to every logged-in user, showing only what they are granted.
 OWN_ONLY = [
     ("catalogue:contract-list", "/contracts/"),
     ("api:contract_list", "/api/contracts"),
     ("audit:list", "/audit/"),
+    ("reminders:list", "/reminders/"),
+    ("api:reminder_list", "/api/reminders"),
 ]
 # Routes that write, with the test that holds their permission matrix; and routes that hold no
 # institution's data.
@@ -88,6 +106,8 @@ WRITES = {
     "api:comment_post": "test_api.py",
     "api:comment_edit": "test_api.py",
     "api:comment_withdraw": "test_api.py",
+    "api:evaluation_step": "test_evaluation_cli.py::test_the_api_answers_as_the_pages",
+    "api:evaluation_position": "test_evaluation_cli.py::test_the_api_answers_as_the_pages",
 }
 PUBLIC = {"home", "login", "logout", "set_language", "api:api-root", "api:openapi-json"}
 AUDIT_READERS = {Role.ADMINISTRATOR, Role.CONTRACT_MANAGER, Role.GOVERNMENT_COMMISSIONER}
@@ -207,6 +227,41 @@ def test_anonymous_is_sent_to_log_in_or_answered_401(
                 assert response["Location"].startswith("/accounts/login/?next="), (name, url)
 
 
+@pytest.fixture
+def evaluation(seeded: None) -> None:
+    from pilotage.web.accounts.demo import create_demo_users
+    from pilotage.web.evaluation.demo import seed_demo_evaluation
+    from pilotage.web.progress.demo import seed_demo_progress
+
+    create_demo_users(["INASTI", "INAMI"])
+    seed_demo_progress(INAMI)
+    seed_demo_evaluation()
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_evaluation_is_read_by_its_institution_only(evaluation: None, role: Role) -> None:
+    granted = client_for(role, "INAMI", ["11"] if role is Role.SERVICE_OWNER else None)
+    other = client_for(role, "INASTI")
+    for name, url in EVALUATION_READS:
+        status, body = fetch(granted, url)
+        assert status == 200, (role, name, url, body[:300])
+        status, body = fetch(other, url)
+        assert status == 403, (role, name, url, status)
+        assert b"DEMONSTRATION" not in body
+    for name, url in OWN_ONLY[-2:]:
+        status, body = fetch(other, url)
+        assert status == 200, (name, url)
+        assert INAMI.encode() not in body, (name, url)
+
+
+def test_the_evaluation_asks_anonymous_to_log_in(evaluation: None) -> None:
+    client = Client()
+    for name, url in EVALUATION_READS:
+        response = client.get(url)
+        expected = 401 if url.startswith("/api/") else 302
+        assert response.status_code == expected, (name, url)
+
+
 def _routes(patterns: list[URLPattern | URLResolver], ns: str | None = None) -> Iterator[str]:
     for p in patterns:
         if isinstance(p, URLResolver):
@@ -220,6 +275,7 @@ def _routes(patterns: list[URLPattern | URLResolver], ns: str | None = None) -> 
 
 def test_every_route_has_its_permission_row() -> None:
     covered = {name for rows in READS.values() for name, _ in rows}
+    covered |= {name for name, _ in EVALUATION_READS}
     covered |= {name for name, _ in OWN_ONLY} | set(WRITES) | PUBLIC
     routes = set(_routes(get_resolver().url_patterns))
     assert routes - covered == set(), "add the new routes to the permission matrix"
