@@ -188,16 +188,16 @@ class _Builder:
     ) -> None:
         self.doc, self.language, self.trends = document, language, trends
 
-    def say(self, message: str, **values: object) -> str:
+    def word(self, message: str, **values: object) -> str:
         return word(message, self.language, **values)
 
     def headers(self, columns: Sequence[str]) -> tuple[str, ...]:
-        return tuple(self.say(c) for c in columns)
+        return tuple(self.word(c) for c in columns)
 
     def calendar(self) -> Section:
         rows = tuple(tuple(Text(c) for c in clock_cells(c, self.language)) for c in self.doc.clocks)
         clocks = FigureTable(
-            self.say("Legal calendar (art. 49)"),
+            self.word("Legal calendar (art. 49)"),
             self.headers(CLOCK_COLUMNS),
             rows,
             numeric=frozenset({4, 5}),
@@ -209,7 +209,7 @@ class _Builder:
             if c.get("basis")
         )
         steps = FigureTable(
-            self.say("Steps"),
+            self.word("Steps"),
             self.headers(("Step", "Done on", "Done by")),
             tuple(
                 (Text(step_word(s.step, self.language)), Text(s.on), Text(s.by or DASH))
@@ -217,8 +217,8 @@ class _Builder:
             ),
             widths=(2, 1, 1.5),
         )
-        heading = Paragraph(self.say("How the due date is counted"), (), "small")
-        return Section(self.say("Calendar"), (clocks, heading, *counted, steps), anchor="calendar")
+        heading = Paragraph(self.word("How the due date is counted"), (), "small")
+        return Section(self.word("Calendar"), (clocks, heading, *counted, steps), anchor="calendar")
 
     def chart(self, code: str, figures: Sequence[FigureCite]) -> list[Chart]:
         series: dict[tuple[str, str | None], list[FigureCite]] = {}
@@ -234,8 +234,8 @@ class _Builder:
                 periods,
                 [p.value for p in points],
                 [None if t is None else float(t) for t in targets],
-                value_label=self.say("Value"),
-                target_label=self.say("Target"),
+                value_label=self.word("Value"),
+                target_label=self.word("Target"),
                 percent="%" in (norm or ""),
             )
             sources = "; ".join(dict.fromkeys(result_set_text(p, self.language) for p in points))
@@ -243,8 +243,8 @@ class _Builder:
                 Chart(
                     title,
                     svg,
-                    self.say("value per period (solid line) against the target (dashed line)"),
-                    source=self.say("Source: %(source)s", source=sources),
+                    self.word("value per period (solid line) against the target (dashed line)"),
+                    source=self.word("Source: %(source)s", source=sources),
                 )
             )
         return charts
@@ -252,7 +252,7 @@ class _Builder:
     def positions(self, entry: ReportItem) -> list[Block]:
         def side(party: str, p: Any) -> Position:
             if p is None:
-                return Position(party, self.say("not written yet"))
+                return Position(party, self.word("not written yet"))
             return Position(
                 party,
                 status_word(p.assessment.value, self.language),
@@ -261,34 +261,34 @@ class _Builder:
             )
 
         pair = SideBySide(
-            self.say("Positions on %(code)s", code=entry.item.code),
-            side(self.say("The institution's position"), entry.institution),
-            side(self.say("The commissioners' position"), entry.commissioners),
-            (self.say("Motivation"), self.say("Author")),
+            self.word("Positions on %(code)s", code=entry.item.code),
+            side(self.word("The institution's position"), entry.institution),
+            side(self.word("The commissioners' position"), entry.commissioners),
+            (self.word("Motivation"), self.word("Author")),
         )
         blocks: list[Block] = [pair]
         if entry.agreed is False:
             blocks.append(
-                Paragraph(self.say("No agreement: both points of view are presented (art. 47)."))
+                Paragraph(self.word("No agreement: both points of view are presented (art. 47)."))
             )
         elif entry.agreed:
-            blocks.append(Paragraph(self.say("Agreed.")))
+            blocks.append(Paragraph(self.word("Agreed.")))
         return blocks
 
     def item(self, entry: ReportItem, index: int) -> Section:
         item = entry.item
         notes = tuple(Footnote(c) for c in item.caveats)
-        status = f"{self.say('Status')}: {status_word(item.status, self.language)}"
+        status = f"{self.word('Status')}: {status_word(item.status, self.language)}"
         blocks: list[Block] = [Paragraph(status, notes)]
         if item.figures:
             blocks.append(
                 FigureTable(
-                    self.say("Figures of %(code)s", code=item.code),
+                    self.word("Figures of %(code)s", code=item.code),
                     self.headers(FIGURE_COLUMNS),
                     tuple(
                         tuple(Text(c) for c in figure_cells(f, self.language)) for f in item.figures
                     ),
-                    source=self.say("The figures are locked to the result set they cite."),
+                    source=self.word("The figures are locked to the result set they cite."),
                     numeric=frozenset({3, 6}),
                     widths=(1.3, 0.9, 1.3, 0.8, 0.9, 1.1, 0.9, 2.4),
                 )
@@ -300,7 +300,7 @@ class _Builder:
         if item.milestones:
             blocks.append(
                 FigureTable(
-                    self.say("Milestones of %(code)s", code=item.code),
+                    self.word("Milestones of %(code)s", code=item.code),
                     self.headers(MILESTONE_COLUMNS),
                     tuple(
                         tuple(Text(c) for c in milestone_cells(ms, self.language))
@@ -315,7 +315,7 @@ class _Builder:
             period = f" ({n.period})" if n.period else ""
             blocks.append(Paragraph(f"{n.kind} — {n.author}{period}: {n.text}", (), "small"))
         if entry.narrative:
-            blocks.append(Paragraph(f"{self.say('Narrative')}: {entry.narrative}"))
+            blocks.append(Paragraph(f"{self.word('Narrative')}: {entry.narrative}"))
         if self.doc.kind == "report":
             blocks += self.positions(entry)
         title = f"{item.key} — {_shorten(item.title)}"
@@ -330,33 +330,35 @@ class _Builder:
         )
         version = str(doc.version)
         if doc.reason:
-            version = self.say(
+            version = self.word(
                 "version %(version)s, opened because: %(text)s",
                 version=doc.version,
                 text=doc.reason,
             )
         sent = (
-            f"{doc.sent_on} ({self.say('frozen: as sent')})"
+            f"{doc.sent_on} ({self.word('frozen: as sent')})"
             if doc.sent_on
-            else self.say("not sent: being written")
+            else self.word("not sent: being written")
         )
         facts = [
-            (self.say("Contract"), f"{doc.contract_id} — {doc.contract_title}"),
-            (self.say("Institution"), doc.institution),
-            (self.say("Year evaluated"), str(doc.year)),
-            (self.say("Version"), version),
-            (self.say("Sent on"), sent),
+            (self.word("Contract"), f"{doc.contract_id} — {doc.contract_title}"),
+            (self.word("Institution"), doc.institution),
+            (self.word("Year evaluated"), str(doc.year)),
+            (self.word("Version"), version),
+            (self.word("Sent on"), sent),
         ]
-        facts += [(self.say("Published result set"), text) for text in self.result_sets()]
+        facts += [(self.word("Published result set"), text) for text in self.result_sets()]
         banner = (
-            self.say(
+            self.word(
                 "DEMONSTRATION DATA: an evaluation invented by pilotage to show the cycle; not a "
                 "real evaluation"
             )
             if doc.demo
             else None
         )
-        return TitlePage(self.say(title, period=doc.year), doc.contract_title, tuple(facts), banner)
+        return TitlePage(
+            self.word(title, period=doc.year), doc.contract_title, tuple(facts), banner
+        )
 
     def result_sets(self) -> list[str]:
         cited = [f for e in self.doc.items for f in e.item.figures]
@@ -365,8 +367,8 @@ class _Builder:
 
     def citations(self) -> tuple[Citation, ...]:
         doc = self.doc
-        out = [Citation(self.say("Contract"), f"{doc.contract_id} — {doc.contract_title}")]
-        out += [Citation(self.say("Published result set"), t) for t in self.result_sets()]
+        out = [Citation(self.word("Contract"), f"{doc.contract_id} — {doc.contract_title}")]
+        out += [Citation(self.word("Published result set"), t) for t in self.result_sets()]
         return tuple(out)
 
 
@@ -397,11 +399,11 @@ def evaluation_document(
         for entry in entries:
             position += 1
             subsections.append(b.item(entry, position))
-        sections.append(Section(b.say(title), tuple(subsections), anchor=f"k-{kinds[0].value}"))
+        sections.append(Section(b.word(title), tuple(subsections), anchor=f"k-{kinds[0].value}"))
     labels = {
-        "contents": b.say("Contents"),
-        "citations": b.say("Versions cited"),
-        "page": b.say("Page"),
-        "toc_hint": b.say("Update the table of contents (F9) to show its page numbers."),
+        "contents": b.word("Contents"),
+        "citations": b.word("Versions cited"),
+        "page": b.word("Page"),
+        "toc_hint": b.word("Update the table of contents (F9) to show its page numbers."),
     }
     return Document(language, b.cover(), tuple(sections), b.citations(), labels)
