@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 import pilotage.reports
+from pilotage.reports.evaluation_words import WORDS
 from pilotage.reports.words import MESSAGES, language_of, say
 
 PACKAGE = Path(pilotage.reports.__file__).parent
 
 
-def _said() -> set[str]:
+def _said(function: str = "say") -> set[str]:
     """Every literal message given to say() (or a builder's self.say()) in the package."""
     found = set()
     for path in PACKAGE.glob("*.py"):
@@ -21,7 +23,7 @@ def _said() -> set[str]:
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name != "say":
+            if name != function:
                 continue
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -37,6 +39,19 @@ def test_every_message_said_is_in_the_catalogue() -> None:
     said = _said()
     assert len(said) > 30
     assert said - set(MESSAGES) == set()
+
+
+def test_every_word_of_the_evaluation_pack_is_in_its_catalogue() -> None:
+    said = _said("word")
+    assert len(said) > 30
+    assert said - set(WORDS) == set()
+    for message, (fr, nl) in WORDS.items():
+        assert fr.strip(), message
+        assert nl.strip(), message
+        assert re.findall(r"%\((\w+)\)s", fr) == re.findall(r"%\((\w+)\)s", message), message
+        assert sorted(re.findall(r"%\((\w+)\)s", nl)) == sorted(
+            re.findall(r"%\((\w+)\)s", message)
+        ), message
 
 
 @pytest.mark.parametrize("message", sorted(MESSAGES))

@@ -15,6 +15,23 @@ from pilotage.reports.words import LANGUAGES
 
 __all__ = ["report"]
 
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in Format]),
+    default="pdf",
+    show_default=True,
+    help="DOCX (Word, to edit) or PDF (to send).",
+)
+_LANG = click.option(
+    "--lang",
+    "language",
+    type=click.Choice(LANGUAGES),
+    default="fr",
+    show_default=True,
+    help="The language of the pack: fr or nl (the contract's languages), en to read.",
+)
+
 
 @click.group("report")
 def report() -> None:
@@ -37,22 +54,8 @@ def report() -> None:
     help=f"A contract file, or the id of a shipped seed ({', '.join(SEED_IDS)}).",
 )
 @click.option("--period", required=True, help='The period shown: "2020-Q4", "2019-S2", "2019".')
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice([f.value for f in Format]),
-    default="pdf",
-    show_default=True,
-    help="DOCX (Word, to edit) or PDF (to send).",
-)
-@click.option(
-    "--lang",
-    "language",
-    type=click.Choice(LANGUAGES),
-    default="fr",
-    show_default=True,
-    help="The language of the pack: fr or nl (the contract's languages), en to read.",
-)
+@_FORMAT
+@_LANG
 @click.option("--service", metavar="CODE", help="Only this service (INASTI: VOB, PEN ...).")
 @click.option(
     "--objective", metavar="CODE", help='Only this objective (quote the space: "VOB 2-01").'
@@ -112,4 +115,70 @@ def dashboard_command(
         f"wrote {target}: {pack.format.value.upper()}, {len(pack.content)} bytes, "
         f"{contract.id} {period} ({language}), from result set {data.published.id} "
         f"version {data.published.version}"
+    )
+
+
+@report.command("evaluation")
+@click.argument("contract_id", metavar="CONTRACT")
+@click.argument("year", type=int)
+@click.option(
+    "--document",
+    "kind",
+    type=click.Choice(["report", "draft"]),
+    default="report",
+    show_default=True,
+    help="The contradictory report or the draft evaluation.",
+)
+@click.option(
+    "--version", "number", type=int, help="The version to print (default: the latest one)."
+)
+@_FORMAT
+@_LANG
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write (default: a name made of the contract, year, document, version "
+    "and language).",
+)
+def evaluation_command(
+    contract_id: str,
+    year: int,
+    kind: str,
+    number: int | None,
+    fmt: str,
+    language: str,
+    output: Path | None,
+) -> None:
+    """Write the annual evaluation of YEAR of CONTRACT as a DOCX or PDF pack.
+
+    The pack of one version of the contradictory and motivated report (or of the draft
+    evaluation), as the evaluation's document page shows it: a title page citing the version
+    and every result set its figures come from, a table of contents, page numbers; the legal
+    calendar (art. 49) with each clock's due date, days left, met or late and how late; per
+    item its status, its figures against their norms with a trend chart per objective, caveats
+    as footnotes, milestones, narrative and, in the report, the institution's and the
+    commissioners' positions side by side (art. 47). A sent version prints as sent. The
+    evaluation lives in the web database (pilotage evaluation open, or pilotage start for the
+    demonstration of INAMI 2014).
+
+    \b
+    Examples:
+      pilotage report evaluation inami-2013-2015 2014 -o report-2014.pdf
+      pilotage report evaluation inami-2013-2015 2014 --lang nl --format docx
+      pilotage report evaluation inami-2013-2015 2014 --document draft --version 1
+    """
+    from pilotage.cli import web as web_cli
+
+    web_cli.setup()
+    from pilotage.web.evaluation.packs import evaluation_pack_of
+    from pilotage.web.evaluation.services import evaluation_of
+
+    evaluation = evaluation_of(contract_id, year)
+    pack = evaluation_pack_of(evaluation, kind, number, fmt, language)
+    target = output or Path(pack.filename)
+    target.write_bytes(pack.content)
+    click.echo(
+        f"wrote {target}: {pack.format.value.upper()}, {len(pack.content)} bytes, "
+        f"{contract_id} {year} {kind} ({language})"
     )

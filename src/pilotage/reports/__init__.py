@@ -2,8 +2,10 @@
 
 A builder turns data into a `Document` (the model in `pilotage.reports.document`); the
 renderers print it as DOCX (python-docx) or PDF (WeasyPrint). The quarterly dashboard pack
-(`dashboard_pack`) is the first builder; docs/reports.md shows how to write another. The
-figure cells are written by `pilotage.reports.figures`, which the dashboard pages use too.
+(`dashboard_pack`) is the first builder, the annual evaluation and contradictory report
+(`evaluation_pack`, `pilotage.reports.evaluation`) the second; docs/reports.md shows how to
+write another. The figure cells are written by `pilotage.reports.figures`, which the dashboard
+pages use too.
 Plain Python: no Django.
 """
 
@@ -28,6 +30,7 @@ from pilotage.reports.pack import (
     Format,
     Pack,
     dashboard_pack,
+    evaluation_pack,
     pack_language,
     render,
 )
@@ -54,6 +57,7 @@ __all__ = [
     "TitlePage",
     "dashboard_document",
     "dashboard_pack",
+    "evaluation_pack",
     "from_store",
     "pack_language",
     "render",

@@ -1,23 +1,35 @@
 """The one service function of each pack, and the rendering of a document to a file format.
 
-The command line, the web pages and the API call `dashboard_pack`; none of them builds or
-renders anything itself.
+The command line, the web pages and the API call `dashboard_pack` and `evaluation_pack`; none
+of them builds or renders anything itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from pilotage.errors import ReportError
+from pilotage.evaluation.document import EvaluationDocument
+from pilotage.evaluation.draft import FigureCite
 from pilotage.reports.dashboard import Scope, dashboard_document
 from pilotage.reports.document import Document
+from pilotage.reports.evaluation import evaluation_document
 from pilotage.reports.sources import DashboardData
 from pilotage.reports.words import LANGUAGES
 
-__all__ = ["PACK_LANGUAGES", "Format", "Pack", "dashboard_pack", "pack_language", "render"]
+__all__ = [
+    "PACK_LANGUAGES",
+    "Format",
+    "Pack",
+    "dashboard_pack",
+    "evaluation_pack",
+    "pack_language",
+    "render",
+]
 
 PACK_LANGUAGES = ("fr", "nl")  # the languages a contract is signed in; "en" is for reading
 
@@ -101,3 +113,25 @@ def dashboard_pack(
         extension=fmt.value,
     )
     return Pack(render(document, fmt), name, fmt)
+
+
+def evaluation_pack(
+    document: EvaluationDocument,
+    fmt: Format | str,
+    language: str,
+    *,
+    trends: Mapping[str, Sequence[FigureCite]] | None = None,
+) -> Pack:
+    """One version of the draft evaluation or the contradictory report as a DOCX or PDF file."""
+    fmt = fmt if isinstance(fmt, Format) else Format.of(fmt)
+    built = evaluation_document(document, pack_language(language), trends=trends)
+    kind = "report" if document.kind == "report" else "draft-evaluation"
+    name = _filename(
+        document.contract_id,
+        str(document.year),
+        kind,
+        f"v{document.version}",
+        language,
+        extension=fmt.value,
+    )
+    return Pack(render(built, fmt), name, fmt)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema, Status
 
 from pilotage.errors import PilotageError
 from pilotage.evaluation import Assessment, Step, document_to_json
@@ -27,6 +27,12 @@ class StepIn(Schema):
     step: str
     on: dt.date
     note: str = ""
+
+
+class PackQuery(Schema):
+    format: str = "pdf"
+    lang: str | None = None
+    version: int | None = None
 
 
 class PositionIn(Schema):
@@ -138,6 +144,27 @@ def evaluation_position(request: HttpRequest, contract_id: str, year: int, body:
     except PilotageError as exc:
         return Status(int(getattr(exc, "http_status", 400)), {"detail": str(exc)})
     return Status(200, _document(evaluation))
+
+
+@router.get(
+    "/contracts/{contract_id}/evaluations/{year}/documents/{kind}/pack",
+    response={200: None, 401: Refused, 403: Refused, 404: Refused},
+    summary="A document of the evaluation as a pack (DOCX or PDF)",
+)
+def evaluation_pack(
+    request: HttpRequest,
+    contract_id: str,
+    year: int,
+    kind: str,
+    query: Query[PackQuery],
+) -> HttpResponse:
+    """The draft evaluation or the contradictory report (`kind` draft or report) of `year`,
+    one `version` (default: the latest), as the document page's download gives it: `format`
+    docx or pdf, `lang` fr or nl (default: the interface language)."""
+    from pilotage.web.evaluation.packs import pack_download
+
+    number = str(query.version) if query.version is not None else None
+    return pack_download(request, contract_id, year, kind, query.format, number, query.lang)
 
 
 @router.get(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from pilotage.web.evaluation import register_views, views
+from pilotage.web.evaluation import packs, register_views, views
 
 app_name = "evaluation"
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:year>/", views.evaluation_detail, name="detail"),
     path("<int:year>/items/<path:key>/", views.item_page, name="item"),
     path("<int:year>/documents/<str:kind>/", views.document_page, name="document"),
+    # The document's pack (DOCX, PDF; ?version=N&lang=fr|nl): the version the page shows.
+    path("<int:year>/documents/<str:kind>/report.<str:fmt>", packs.document_pack, name="pack"),
     path("requests/", register_views.request_list, name="requests"),
     path("requests/<int:number>/", register_views.request_detail, name="request"),
     path("art50/", register_views.art50_page, name="art50"),
