@@ -81,6 +81,7 @@ EVALUATION_READS = [
     ("evaluation:detail", f"{EVAL}/2014/"),
     ("evaluation:item", f"{EVAL}/2014/items/action:11/2/"),
     ("evaluation:document", f"{EVAL}/2014/documents/draft/?version=1"),
+    ("evaluation:pack", f"{EVAL}/2014/documents/report/report.pdf?lang=nl"),
     ("evaluation:requests", f"{EVAL}/requests/"),
     ("evaluation:request", f"{EVAL}/requests/1/"),
     ("evaluation:art50", f"{EVAL}/art50/"),
@@ -88,6 +89,7 @@ EVALUATION_READS = [
     ("evaluation:meetings", f"{EVAL}/meetings/"),
     ("api:evaluation_list", f"/api/contracts/{INAMI}/evaluations"),
     ("api:evaluation_detail", f"/api/contracts/{INAMI}/evaluations/2014"),
+    ("api:evaluation_pack", f"/api/contracts/{INAMI}/evaluations/2014/documents/draft/pack"),
 ]
 # Not per contract: answered to every logged-in user, showing only what they are granted.
 OWN_ONLY = [
