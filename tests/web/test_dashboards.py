@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import functools
 import io
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -207,12 +208,24 @@ def _trimmed(row: list[str]) -> list[str]:
     return out
 
 
+def _shown(cell: Any) -> str:
+    """A cell as Excel shows it: a number in its number format, a text as itself."""
+    v = cell.value
+    if v is None:
+        return ""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return " ".join(str(v).split())
+    if cell.number_format == "0.0%":
+        return f"{v * 100:.1f}%"
+    if cell.number_format == "0.0":
+        return f"{v:.1f}"
+    assert cell.number_format in ("0", "General"), cell.number_format
+    return str(v)
+
+
 def xlsx_rows(content: bytes) -> list[list[str]]:
     sheet = load_workbook(io.BytesIO(content)).active
-    rows = []
-    for values in sheet.iter_rows(values_only=True):
-        rows.append(_trimmed(["" if v is None else " ".join(str(v).split()) for v in values]))
-    return rows
+    return [_trimmed([_shown(cell) for cell in row]) for row in sheet.iter_rows()]
 
 
 def _row_of(tables: list[list[list[str]]], caption: str, first: str) -> list[str]:
@@ -499,6 +512,23 @@ def test_ungranted_user_gets_403_everywhere() -> None:
 def test_export_holds_what_the_page_shows(viewer: Client) -> None:
     for url in PAGES:
         _export_matches(viewer, url)
+
+
+@pytest.mark.usefixtures("synced")
+def test_export_cells_are_numbers_a_spreadsheet_computes_with(viewer: Client) -> None:
+    """Shares are fractions of one formatted as %, counts integers: never text."""
+    content = viewer.get(f"{BASE}/2019-Q4/export.xlsx").content
+    sheet = load_workbook(io.BytesIO(content)).active
+    cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    shares = [c for c in cells if c.number_format == "0.0%"]
+    counts = [c for c in cells if c.number_format == "0" and not isinstance(c.value, str)]
+    assert len(shares) > 20
+    assert len(counts) > 50
+    assert all(isinstance(c.value, int | float) and 0 <= c.value <= 1 for c in shares)
+    assert all(type(c.value) is int for c in counts)
+    # no cell holds a number written as text
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    assert not [t for t in texts if re.fullmatch(r"-?\d+([.,]\d+)?%?", t)]
 
 
 def _export_matches(viewer: Client, url: str) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "Notes",
     "by_objective",
     "has_late_cases",
+    "is_share",
     "late_text",
     "norm_text",
     "not_measured_text",
@@ -96,6 +97,11 @@ def pair_text(first: Decimal | float | int | None, second: Decimal | float | int
     if first is None and second is None:
         return DASH
     return f"{number_text(first)}/{number_text(second)}"
+
+
+def is_share(f: IndicatorResult) -> bool:
+    """Whether the figure's value is a share (a percentage) rather than a count or an amount."""
+    return _percent(f.kind)
 
 
 def value_text(f: IndicatorResult) -> str:

@@ -51,14 +51,21 @@ __all__ = [
 ]
 
 
+# Excel number formats of the cells that hold a number: the digits the page prints.
+COUNT_FORMAT, SHARE_FORMAT, AMOUNT_FORMAT = "0", "0.0%", "General"
+
+
 @dataclass(frozen=True)
 class Cell:
-    """One cell as displayed; `number` is written as a number to XLSX (same digits as `text`)."""
+    """One cell as displayed. `number`, when set, is what XLSX holds (a share as a fraction of
+    one, so 58.2 % is 0.582), shown with the Excel number format `format`: the same digits as
+    `text`, but a number a spreadsheet computes with."""
 
     text: str
     href: str | None = None
-    number: int | None = None
+    number: int | float | Decimal | None = None
     css: str = ""
+    format: str = COUNT_FORMAT
 
 
 @dataclass
@@ -146,7 +153,23 @@ def _int_cell(value: Decimal | int | None) -> Cell:
     d = Decimal(value)
     if d == d.to_integral_value():
         return Cell(str(int(d)), number=int(d))
-    return Cell(number_text(d))
+    return Cell(number_text(d), number=d, format=AMOUNT_FORMAT)
+
+
+def _share_cell(value: float | None, css: str = "") -> Cell:
+    if value is None:
+        return Cell(DASH, css=css)
+    return Cell(share_text(value), number=value / 100, css=css, format=SHARE_FORMAT)
+
+
+def _value(f: FigureRow, c: Context) -> Cell:
+    if f.value is None:
+        return Cell(DASH, css="num")
+    if figures.is_share(f):
+        return _share_cell(f.value, css="num")
+    whole = f.value == int(f.value)
+    number = int(f.value) if whole else f.value
+    return Cell(value_text(f), number=number, css="num", format="0" if whole else "0.0")
 
 
 # --- columns -------------------------------------------------------------------------------------
@@ -195,7 +218,7 @@ COLUMNS: dict[str, Column] = {
     "period": Column(lambda: _("Period"), lambda f, c: Cell(f.period)),
     "norm": Column(lambda: _("Norm"), lambda f, c: Cell(norm_text(f, c.index, c.language))),
     "norm_printed": Column(lambda: _("Norm"), lambda f, c: Cell(f.norm_printed or DASH)),
-    "value": Column(lambda: _("Value"), lambda f, c: Cell(value_text(f), css="num")),
+    "value": Column(lambda: _("Value"), _value),
     "target": Column(
         lambda: _("Target"), lambda f, c: Cell(target_text(f, c.language), css="nowrap")
     ),
@@ -208,8 +231,8 @@ COLUMNS: dict[str, Column] = {
     "overdue": Column(lambda: _("Overdue"), lambda f, c: _int_cell(f.overdue)),
     "lost": Column(lambda: _("Forecast: lost"), lambda f, c: _int_cell(f.forecast_lost)),
     "open": Column(lambda: _("Forecast: still to win"), lambda f, c: _int_cell(f.forecast_open)),
-    "best": Column(lambda: _("Forecast: best"), lambda f, c: Cell(share_text(f.forecast_best))),
-    "worst": Column(lambda: _("Forecast: worst"), lambda f, c: Cell(share_text(f.forecast_worst))),
+    "best": Column(lambda: _("Forecast: best"), lambda f, c: _share_cell(f.forecast_best)),
+    "worst": Column(lambda: _("Forecast: worst"), lambda f, c: _share_cell(f.forecast_worst)),
     "late": Column(lambda: _("Late cases"), _late),
     "notes": Column(lambda: _("Notes"), lambda f, c: Cell(c.notes.markers(f))),
 }

@@ -1,4 +1,7 @@
-"""Write a dashboard to an XLSX workbook: the page's header block, tables and notes, as shown."""
+"""Write a dashboard to an XLSX workbook: the page's header block, tables and notes, as shown.
+
+Counts, amounts and shares are numbers with a number format (a share is the fraction of one
+that Excel shows as "58.2%"), never text, so the workbook computes."""
 
 from __future__ import annotations
 
@@ -42,6 +45,9 @@ def workbook_bytes(dashboard: Dashboard) -> bytes:
             ws.cell(ws.max_row, i).font = bold
         for row in table.rows:
             ws.append([c.number if c.number is not None else c.text for c in row])
+            for i, c in enumerate(row, start=1):
+                if c.number is not None:
+                    ws.cell(ws.max_row, i).number_format = c.format
         for marker, text in table.notes:
             ws.append([marker, text])
     ws.column_dimensions["A"].width = 40
