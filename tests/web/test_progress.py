@@ -329,3 +329,87 @@ def test_a_recorded_milestone_opens_filled_in_for_correction() -> None:
     assert 'name="target" value="11/1"' in form  # the comment thread stays the action's
     fresh = client.get(f"{ACTION}?milestone=no-such-milestone")
     assert fresh.status_code == 200  # an unknown key falls back to the first open milestone
+
+
+def _seen(page: str) -> str:
+    import re
+
+    found = re.search(r'name="seen" value="([0-9a-f]+)"', page)
+    assert found, "the form carries what it saw"
+    return found.group(1)
+
+
+def test_after_a_save_the_form_stays_on_the_milestone_it_recorded() -> None:
+    """Art. 11 action 2 has three yearly milestones: recording the first must not open the form
+    on the second, which a second click would then record."""
+    client = login(Role.CONTRACT_MANAGER)
+    url = f"{BASE}/actions/11/2/"
+    seen = _seen(client.get(url).content.decode())
+    data = {**COMPLETE, "milestone": "2013-12-31", "completed_on": "2013-12-20", "seen": seen}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert "saved=2013-12-31" in response["Location"]
+    page = client.get(response["Location"]).content.decode()
+    assert '<option value="2013-12-31" selected>' in page
+    assert '<option value="2014-12-31" selected>' not in page
+    assert "This form is open on milestone 2013-12-31, recorded as completed on 2013-12-20" in page
+    assert "<strong>2013-12-31</strong>: Recorded." in page
+
+
+def test_a_stale_form_is_refused_and_nothing_changes() -> None:
+    """Two tabs, or a double click: a form drawn before the last change is not applied."""
+    client = login(Role.CONTRACT_MANAGER)
+    url = f"{BASE}/actions/11/2/"
+    old = _seen(client.get(url).content.decode())
+    first = {**COMPLETE, "milestone": "2013-12-31", "completed_on": "2013-12-20", "seen": old}
+    assert client.post(url, first).status_code == 302
+    before = list(Completion.objects.values_list("milestone", "completed_on", "evidence"))
+    audit = AuditEntry.objects.count()
+    again = {**first, "milestone": "2014-12-31", "completed_on": "2014-12-19"}
+    response = client.post(url, again)
+    assert response.status_code == 409
+    assert "This form is out of date" in response.content.decode()
+    assert list(Completion.objects.values_list("milestone", "completed_on", "evidence")) == before
+    assert AuditEntry.objects.count() == audit
+    fresh = _seen(client.get(url).content.decode())
+    assert client.post(url, {**again, "seen": fresh}).status_code == 302
+
+
+def test_date_inputs_hold_iso_dates_in_every_language() -> None:
+    """A date input shows empty unless its value is 2013-06-28, whatever the page's locale."""
+    client = login(Role.CONTRACT_MANAGER)
+    client.post(ACTION, COMPLETE)
+    for language in ("fr", "nl", "en"):
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+        page = client.get(f"{ACTION}?milestone=2013-06-30").content.decode()
+        assert 'type="date" name="completed_on" value="2013-06-28"' in page, language
+
+
+def test_the_comment_thread_has_one_heading() -> None:
+    """The page gives the thread its heading; the thread does not add a second one."""
+    page = login(Role.CONTRACT_MANAGER).get(ACTION).content.decode()
+    assert page.count("<h2>Comments</h2>") == 1
+    assert "<h3>Comments and justifications</h3>" not in page
+
+
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def test_every_status_symbol_is_drawn_by_the_default_font() -> None:
+    """Browsers here fall back to DejaVu Sans; a symbol it lacks shows as an empty box."""
+    from pathlib import Path
+
+    from fontTools.ttLib import TTFont
+
+    import pilotage.web
+    from pilotage.followup import Status
+    from pilotage.reports.figures import STATUS_SYMBOLS
+
+    cmap = TTFont(DEJAVU).getBestCmap()
+    clocks = (Path(pilotage.web.__file__).parent / "templates/evaluation/_clocks.html").read_text()
+    glyphs = {c for s in Status for c in s.symbol}
+    glyphs |= {c for s in STATUS_SYMBOLS.values() for c in s}
+    glyphs |= {c for c in clocks if ord(c) > 0x2000}
+    assert "◷" in glyphs
+    missing = sorted(f"U+{ord(c):04X} {c}" for c in glyphs if ord(c) not in cmap)
+    assert not missing, f"not in DejaVu Sans: {missing}"

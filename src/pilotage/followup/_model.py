@@ -45,7 +45,7 @@ _SYMBOLS = {
     Status.OVERDUE: "✖",
     Status.DUE_SOON: "⚠",
     Status.NOT_DUE: "○",
-    Status.WAITING_EVENT: "⏸",
+    Status.WAITING_EVENT: "◷",  # a clock: waiting; in the default fonts (DejaVu)
     Status.UNREADABLE: "?",
     Status.NO_DEADLINE: "–",
 }

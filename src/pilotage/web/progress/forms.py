@@ -13,7 +13,13 @@ MAX_EVIDENCE_BYTES = 20 * 2**20
 
 
 class _DateInput(forms.DateInput):
+    """A browser date picker: its value is always ISO (2013-06-30), whatever the locale, or the
+    browser shows it empty."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def _not_future(value: Any) -> Any:
@@ -23,6 +29,9 @@ def _not_future(value: Any) -> Any:
 
 
 class _EvidenceForm(forms.Form):
+    # What was recorded when the page was drawn (see views._state): a form posted after another
+    # change of the same action or mission is refused as stale rather than silently applied.
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
     evidence = forms.CharField(
         label=_("Evidence"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -58,7 +67,14 @@ class CompletionForm(_EvidenceForm):
     milestone = forms.ChoiceField(label=_("Milestone"))
     completed_on = forms.DateField(label=_("Completed on"), widget=_DateInput)
 
-    field_order = ("milestone", "completed_on", "evidence", "evidence_link", "evidence_file")
+    field_order = (
+        "milestone",
+        "completed_on",
+        "evidence",
+        "evidence_link",
+        "evidence_file",
+        "seen",
+    )
 
     def __init__(self, *args: Any, milestones: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,7 +88,7 @@ class DeliveryForm(_EvidenceForm):
     cycle = forms.ChoiceField(label=_("Cycle"))
     delivered_on = forms.DateField(label=_("Delivered on"), widget=_DateInput)
 
-    field_order = ("cycle", "delivered_on", "evidence", "evidence_link", "evidence_file")
+    field_order = ("cycle", "delivered_on", "evidence", "evidence_link", "evidence_file", "seen")
 
     def __init__(self, *args: Any, cycles: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

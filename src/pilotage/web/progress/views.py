@@ -95,7 +95,10 @@ class Page:
         return hashlib.sha256(state.encode()).hexdigest()[:32]
 
     def render(self, template: str, **extra: Any) -> HttpResponse:
-        return render(self.request, f"progress/{template}", self.context(**extra))
+        response = render(self.request, f"progress/{template}", self.context(**extra))
+        if getattr(extra.get("form"), "stale", False):
+            response.status_code = STALE  # a stale form: nothing was saved
+        return response
 
 
 def _view(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
@@ -126,9 +129,23 @@ def _page(request: HttpRequest, contract_id: str) -> Page:
     return Page(request, version, contract_of(version), grant, as_of, progress_for(version))
 
 
-def _back(request: HttpRequest, url: str) -> HttpResponse:
-    query = {"saved": "1", **({"as_of": request.GET["as_of"]} if request.GET.get("as_of") else {})}
+def _back(request: HttpRequest, url: str, key: str) -> HttpResponse:
+    """Back to the page, its form open on the milestone or cycle `key` just recorded (never on
+    another one, which a second click would then record)."""
+    query = {"saved": key, **({"as_of": request.GET["as_of"]} if request.GET.get("as_of") else {})}
     return redirect(f"{url}?{urlencode(query)}")
+
+
+def _state(rows: Any) -> str:
+    """A digest of what is recorded for one action or mission, drawn into its form: if it has
+    changed when the form comes back, the form was stale."""
+    seen = sorted(
+        (r.pk, str(r.recorded_at), r.evidence, r.evidence_link, r.evidence_file.name) for r in rows
+    )
+    return hashlib.sha256(repr(seen).encode()).hexdigest()[:16]
+
+
+STALE = 409
 
 
 @_view
@@ -191,17 +208,40 @@ def _first_open(followup: ActionFollowup | MissionFollowup) -> str | None:
 
 
 def _submit(
-    request: HttpRequest, form: Any, save: Callable[[dict[str, Any]], object], url: str
+    request: HttpRequest,
+    form: Any,
+    save: Callable[[dict[str, Any]], object],
+    url: str,
+    key_field: str,
+    state: str,
 ) -> HttpResponse | None:
-    """Save a valid form and redirect back; None to show the form with its errors."""
+    """Save a valid form and redirect back; None to show the form with its errors. A form drawn
+    before the last change (its `seen` differs from `state`) is refused, nothing saved."""
     if form.is_valid():
+        seen = form.cleaned_data.get("seen")
+        if seen and seen != state:
+            form.stale = True  # answered 409 by the page
+            form.add_error(
+                None,
+                _(
+                    "This form is out of date: something was recorded here since the page was "
+                    "opened. Nothing was saved; check the milestones above and record again."
+                ),
+            )
+            return None
         try:
             save(form.cleaned_data)
         except FollowupError as exc:
             form.add_error(None, str(exc))
         else:
-            return _back(request, url)
+            return _back(request, url, form.cleaned_data[key_field])
     return None
+
+
+def _saved(request: HttpRequest, choices: list[tuple[str, str]]) -> str | None:
+    """The milestone or cycle just recorded (?saved=KEY), if it is one of the choices."""
+    key = request.GET.get("saved")
+    return key if key in {k for k, _ in choices} else None
 
 
 def _refuse_unless(allowed: bool, what: str) -> None:
@@ -222,6 +262,9 @@ def action_detail(
     followup = follow_action(page.contract, art, act, page.progress, page.as_of)
     may_edit = can_edit_progress(page.grant, action_codes(art))
     choices = _milestone_choices(follow_action(page.contract, art, act, page.progress, today()))
+    scope = {"contract_id": page.version.contract_id, "institution": page.version.institution}
+    rows = Completion.objects.filter(**scope, article=str(art.number), action=str(act.number))
+    state = _state(rows)
     form = None
     if request.method == "POST":
         _refuse_unless(may_edit, "progress of this action")
@@ -241,18 +284,20 @@ def action_detail(
                 who=request.user,
             ),
             url,
+            "milestone",
+            state,
         )
         if done is not None:
             return done
-    scope = {"contract_id": page.version.contract_id, "institution": page.version.institution}
-    rows = Completion.objects.filter(**scope, article=str(art.number), action=str(act.number))
     recorded = {row.milestone: row for row in rows}
+    saved = _saved(request, choices)
+    chosen = None
     if request.method != "POST" and may_edit and choices:
-        # ?milestone=KEY opens the form on that milestone; a recorded one comes filled in, to
-        # be corrected rather than typed again.
-        asked = request.GET.get("milestone")
+        # ?milestone=KEY opens the form on that milestone, and after a save it stays on the one
+        # just recorded; a recorded one comes filled in, to be corrected rather than typed again.
+        asked = request.GET.get("milestone") or saved
         chosen = asked if asked in {k for k, _ in choices} else _first_open(followup)
-        initial: dict[str, Any] = {"milestone": chosen, "completed_on": today()}
+        initial: dict[str, Any] = {"milestone": chosen, "completed_on": today(), "seen": state}
         done_row = recorded.get(chosen or "")
         if done_row is not None:
             initial.update(
@@ -268,12 +313,14 @@ def action_detail(
         f=followup,
         key=key,
         form=form,
+        chosen=chosen,
+        chosen_row=recorded.get(chosen or ""),
         may_edit=may_edit,
         # A row recorded after the as-of day is not shown when looking back.
         milestones=[
             (m, recorded.get(m.key) if m.completion else None) for m in followup.milestones
         ],
-        saved=request.GET.get("saved") == "1",
+        saved=saved,
     )
 
 
@@ -319,6 +366,8 @@ def event_list(request: HttpRequest, contract_id: str) -> HttpResponse:
                 page.version, d["event"], d["occurred_on"], note=d["note"], who=request.user
             ),
             reverse("progress:events", args=[contract_id]),
+            "event",
+            "",
         )
         if done is not None:
             return done
@@ -331,7 +380,7 @@ def event_list(request: HttpRequest, contract_id: str) -> HttpResponse:
         for name, acts in events.items()
     ]
     return page.render(
-        "events.html", events=listing, form=form, saved=request.GET.get("saved") == "1"
+        "events.html", events=listing, form=form, saved=bool(request.GET.get("saved"))
     )
 
 
@@ -370,6 +419,9 @@ def mission_detail(request: HttpRequest, contract_id: str, code: str) -> HttpRes
     followup = follow_mission(page.contract, mission, page.progress, page.as_of)
     may_edit = can_edit_progress(page.grant, mission_codes(mission))
     choices = _milestone_choices(followup)
+    scope = {"contract_id": page.version.contract_id, "institution": page.version.institution}
+    rows = MissionDelivery.objects.filter(**scope, mission=str(mission.code))
+    state = _state(rows)
     form = None
     if request.method == "POST":
         _refuse_unless(may_edit, "deliveries of this mission")
@@ -388,14 +440,17 @@ def mission_detail(request: HttpRequest, contract_id: str, code: str) -> HttpRes
                 who=request.user,
             ),
             reverse("progress:mission-detail", args=[contract_id, code]),
+            "cycle",
+            state,
         )
         if done is not None:
             return done
-    elif may_edit and choices:
-        initial = {"cycle": _first_open(followup), "delivered_on": today()}
+    saved = _saved(request, choices)
+    chosen = None
+    if request.method != "POST" and may_edit and choices:
+        chosen = saved or _first_open(followup)
+        initial = {"cycle": chosen, "delivered_on": today(), "seen": state}
         form = DeliveryForm(cycles=choices, initial=initial)
-    scope = {"contract_id": page.version.contract_id, "institution": page.version.institution}
-    rows = MissionDelivery.objects.filter(**scope, mission=str(mission.code))
     recorded = {row.cycle: row for row in rows}
     return page.render(
         "mission_detail.html",
@@ -407,5 +462,7 @@ def mission_detail(request: HttpRequest, contract_id: str, code: str) -> HttpRes
         milestones=[
             (ms, recorded.get(ms.key) if ms.completion else None) for ms in followup.milestones
         ],
-        saved=request.GET.get("saved") == "1",
+        chosen=chosen,
+        chosen_row=recorded.get(chosen or ""),
+        saved=saved,
     )
