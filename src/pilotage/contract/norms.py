@@ -22,6 +22,7 @@ __all__ = [
     "DelayUnit",
     "Indicator",
     "IndicatorKind",
+    "NonWorkingEnd",
     "Norm",
     "Operator",
     "PeriodKind",
@@ -52,11 +53,27 @@ class DelayUnit(StrEnum):
     FIXED_DATE = "fixed_date"  # a day of the year: "31 mai"
 
 
+WORKING_DAY_UNITS = (DelayUnit.WORKING_DAYS_MON_SAT, DelayUnit.WORKING_DAYS_MON_FRI)
+
+
 class Convention(StrEnum):
     """How a delay is counted; see pilotage.legaltime for the exact rules."""
 
     ELAPSED = "elapsed"  # plain count, no roll-forward: internal norms "% within 120 days"
     JUDICIAL = "judicial"  # Judicial Code art. 52-54: roll-forward, months quantième à veille
+
+
+class NonWorkingEnd(StrEnum):
+    """Under a working-day delay, the working day a case ended on a non-working day counts as.
+
+    `next` (the default): a decision on a Saturday, Sunday or holiday counts as taken on the
+    next working day, so it is on time only when that day is not after the deadline (the
+    deadline itself is a working day). `previous`: it counts as taken on the working day before,
+    for contracts that treat weekend work as the previous day's output. docs/measuring.md.
+    """
+
+    NEXT = "next"
+    PREVIOUS = "previous"
 
 
 class PeriodKind(StrEnum):
@@ -123,6 +140,11 @@ class Delay(Strict):
     suspensions: bool = Field(
         False, description="Do a case's suspension intervals stop the clock under this rule?"
     )
+    non_working_end: NonWorkingEnd | None = Field(
+        None,
+        description="Working-day units only: a case ended on a Saturday, Sunday or holiday counts "
+        "as ended on the next working day (next, the default) or the previous one (previous).",
+    )
     category: str | None = Field(None, description="Case category this delay applies to.")
     start_event: str | None = Field(None, description="Overrides the indicator's start event.")
 
@@ -134,6 +156,11 @@ class Delay(Strict):
             dt.date(2000, self.month, self.day)  # leap year: 29 February is allowed
         elif self.value is None or self.month is not None or self.day is not None:
             raise ValueError(f"a {self.unit.value} delay takes a value, and no month or day")
+        if self.non_working_end is not None and self.unit not in WORKING_DAY_UNITS:
+            raise ValueError(
+                f"non_working_end applies to working-day delays only, not to {self.unit.value}: "
+                "remove it, or count in working_days_mon_fri or working_days_mon_sat"
+            )
         return self
 
 

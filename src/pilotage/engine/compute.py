@@ -26,9 +26,9 @@ from typing import Any
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from pilotage.contract.norms import IndicatorKind, Population
+from pilotage.contract.norms import IndicatorKind, NonWorkingEnd, Population
 from pilotage.engine.plan import NO_RULE, Plan
-from pilotage.engine.rules import end_table, slot_column, start_table
+from pilotage.engine.rules import end_table, previous_column, slot_column, start_table
 from pilotage.engine.span import Span
 
 __all__ = [
@@ -207,6 +207,13 @@ def case_frame(
         end_count = j.d_num
     else:
         end_count = j.l_slot.cases(*((i, j[slot_column(i)]) for i in range(len(slots))))
+    # The day an end counts as for lateness: itself, or for a `previous` slot the working day
+    # before a non-working one (docs/measuring.md, boundary 2).
+    previous = [i for i, s in enumerate(slots) if s.end is NonWorkingEnd.PREVIOUS]
+    if previous:
+        end_at = j.l_slot.cases(*((i, j[previous_column(i)]) for i in previous), else_=j.d_num)
+    else:
+        end_at = j.d_num
     valid = j.end_day.isnull() | (j.end_day >= j.start_date)
     return j.select(
         "m_id",
@@ -221,7 +228,7 @@ def case_frame(
         cs=j.l_bucket,
         ce=j.d_bucket,
         cd=ibis.ifelse(valid & j.has_deadline, cd, None),
-        late=ibis.ifelse(valid & j.has_deadline, j.d_num > j.deadline, None),
+        late=ibis.ifelse(valid & j.has_deadline, end_at > j.deadline, None),
         delay=ibis.ifelse(valid, end_count - j.l_cum, None),
         deadline=j.deadline,
         end_day=j.end_day,

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 
 from pilotage.contract.base import Validity
 from pilotage.contract.model import Contract
-from pilotage.contract.norms import Caveat, Indicator, IndicatorKind, Norm, Population
+from pilotage.contract.norms import (
+    Caveat,
+    Indicator,
+    IndicatorKind,
+    NonWorkingEnd,
+    Norm,
+    Population,
+)
 from pilotage.engine.kinds import KINDS, KindSpec
 from pilotage.engine.span import Span
 from pilotage.legaltime import DayKind, Rule, rule_from_delay
@@ -29,16 +36,23 @@ NO_RULE = 0
 
 @dataclass(frozen=True)
 class DaySlot:
-    """A way of counting days for delays: calendar days (slot 0) or working days of a calendar."""
+    """A way of counting days for delays: calendar days (slot 0) or working days of a calendar.
+
+    `end` says which working day an end on a non-working day counts as (docs/measuring.md).
+    """
 
     kind: DayKind
     calendar: str
+    end: NonWorkingEnd = NonWorkingEnd.NEXT
 
     def describe(self) -> str:
         if self.kind is DayKind.CALENDAR:
             return "calendar days"
         days = "Monday-Saturday" if self.kind is DayKind.MON_SAT else "Monday-Friday"
-        return f"working days ({days}, calendar {self.calendar})"
+        said = f"working days ({days}, calendar {self.calendar}"
+        if self.end is NonWorkingEnd.PREVIOUS:
+            said += ", an end on a non-working day counts as the previous working day"
+        return said + ")"
 
 
 CALENDAR_SLOT = DaySlot(DayKind.CALENDAR, "")
@@ -128,21 +142,22 @@ class _Rules:
     def __init__(self) -> None:
         self.entries: list[RuleEntry] = [RuleEntry(NO_RULE, None, False, 0)]
         self.slots: list[DaySlot] = [CALENDAR_SLOT]
-        self._keys: dict[tuple[Rule, bool], int] = {}
+        self._keys: dict[tuple[Rule, bool, NonWorkingEnd], int] = {}
 
-    def key(self, rule: Rule, suspends: bool) -> int:
-        found = self._keys.get((rule, suspends))
+    def key(self, rule: Rule, suspends: bool, end: NonWorkingEnd | None = None) -> int:
+        end = end or NonWorkingEnd.NEXT
+        found = self._keys.get((rule, suspends, end))
         if found is not None:
             return found
         kind = rule.day_kind
         slot = CALENDAR_SLOT
         if kind is not None and kind is not DayKind.CALENDAR:
-            slot = DaySlot(kind, rule.calendar_name)
+            slot = DaySlot(kind, rule.calendar_name, end)
         if slot not in self.slots:
             self.slots.append(slot)
         entry = RuleEntry(len(self.entries), rule, suspends, self.slots.index(slot))
         self.entries.append(entry)
-        self._keys[(rule, suspends)] = entry.key
+        self._keys[(rule, suspends, end)] = entry.key
         return entry.key
 
 
@@ -157,7 +172,7 @@ def _norm_rules(norm: Norm, rules: _Rules) -> tuple[int, tuple[tuple[str, int], 
     default = NO_RULE
     by_category: dict[str, int] = {}
     for delay in norm.delays:
-        key = rules.key(rule_from_delay(delay), delay.suspensions)
+        key = rules.key(rule_from_delay(delay), delay.suspensions, delay.non_working_end)
         if delay.category is None:
             default = key
             continue

@@ -19,12 +19,20 @@ import datetime as dt
 import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 
+from pilotage.contract.norms import NonWorkingEnd
 from pilotage.engine.plan import NO_RULE, Plan
 from pilotage.engine.span import Span
 from pilotage.legaltime import DayKind, calendar_table
 from pilotage.legaltime.vectorised import deadlines
 
-__all__ = ["END_COLUMNS", "START_COLUMNS", "end_table", "slot_column", "start_table"]
+__all__ = [
+    "END_COLUMNS",
+    "START_COLUMNS",
+    "end_table",
+    "previous_column",
+    "slot_column",
+    "start_table",
+]
 
 START_COLUMNS = (
     "l_rule",  # int16: rule key (plan.rules)
@@ -45,23 +53,46 @@ def slot_column(slot: int) -> str:
     return "d_num" if slot == 0 else f"d_cum{slot}"
 
 
-def _counts(plan: Plan, first: dt.date, last: dt.date) -> tuple[np.ndarray, list[np.ndarray]]:
-    """The days from first to last, and each slot's running count over them."""
+def previous_column(slot: int) -> str:
+    """The end-table column of a `previous` slot: the day number an end counts as."""
+    return f"d_prev{slot}"
+
+
+def _counts(
+    plan: Plan, first: dt.date, last: dt.date
+) -> tuple[np.ndarray, list[np.ndarray], dict[int, np.ndarray]]:
+    """The days from first to last, each slot's running count over them, and for each slot
+    read `previous`, the day number each day counts as (docs/measuring.md, boundary 2).
+
+    A day counts as itself when it is a working day of the slot. A non-working day counts as
+    the next working day (its count plus one) or, for a `previous` slot, the working day
+    before it (the same count, and that day's number for lateness).
+    """
     days = np.arange(np.datetime64(first, "D"), np.datetime64(last, "D") + 1)
-    counts = [(days - np.datetime64("1970-01-01", "D")).astype(np.int32)]
+    numbers = (days - np.datetime64("1970-01-01", "D")).astype(np.int32)
+    counts = [numbers]
+    previous: dict[int, np.ndarray] = {}
     tables: dict[str, pa.Table] = {}
-    for slot in plan.slots[1:]:
+    for index, slot in enumerate(plan.slots[1:], start=1):
         table = tables.get(slot.calendar)
         if table is None:
             table = tables[slot.calendar] = calendar_table(first, last, slot.calendar)
         suffix = "mon_sat" if slot.kind is DayKind.MON_SAT else "mon_fri"
-        counts.append(table.column(f"cum_working_{suffix}").to_numpy().astype(np.int32))
-    return days, counts
+        cum = table.column(f"cum_working_{suffix}").to_numpy().astype(np.int32)
+        working = table.column(f"is_working_{suffix}").to_numpy(zero_copy_only=False)
+        if slot.end is NonWorkingEnd.PREVIOUS:
+            counts.append(cum)
+            rows = np.where(working, np.arange(days.size), -1)
+            last_working = np.maximum.accumulate(rows)
+            previous[index] = np.where(last_working >= 0, numbers[last_working], numbers)
+        else:
+            counts.append(cum + (~working).astype(np.int32))
+    return days, counts, previous
 
 
 def end_table(plan: Plan, span: Span, first: dt.date) -> pa.Table:
-    """One row per day from `first` to the span's cut: END_COLUMNS and d_cum<slot>."""
-    days, counts = _counts(plan, first, max(first, span.cut))
+    """One row per day from `first` to the span's cut: END_COLUMNS, d_cum<slot>, d_prev<slot>."""
+    days, counts, previous = _counts(plan, first, max(first, span.cut))
     columns = {
         "d_day": pa.array(days, type=pa.date32()),
         "d_num": pa.array(counts[0], type=pa.int32()),
@@ -69,12 +100,14 @@ def end_table(plan: Plan, span: Span, first: dt.date) -> pa.Table:
     }
     for slot in range(1, len(plan.slots)):
         columns[slot_column(slot)] = pa.array(counts[slot], type=pa.int32())
+    for slot, numbers in previous.items():
+        columns[previous_column(slot)] = pa.array(numbers, type=pa.int32())
     return pa.table(columns)
 
 
 def start_table(plan: Plan, span: Span, first: dt.date) -> pa.Table:
     """One row per (rule, day) from `first` to the last start read: START_COLUMNS."""
-    days, counts = _counts(plan, first, max(first, plan.last_start(span)))
+    days, counts, _ = _counts(plan, first, max(first, plan.last_start(span)))
     n = days.size
     buckets = span.buckets(days)
     years = days.astype("datetime64[Y]").astype(np.int16) + 1970
