@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings as django_settings
@@ -82,3 +83,18 @@ def demo_fact_store(
                 facts, measure(facts.cases(), facts.org_units(), contract, quarters, level)
             )
     return sets
+
+
+@pytest.fixture
+def demo(seeded: None) -> Any:
+    """The demonstration evaluation of INAMI 2014, with the demo accounts, as pilotage start
+    sets it up."""
+    from pilotage.web.accounts.demo import create_demo_users
+    from pilotage.web.evaluation import models as m
+    from pilotage.web.evaluation.demo import seed_demo_evaluation
+    from pilotage.web.progress.demo import seed_demo_progress
+
+    create_demo_users(["INASTI", "INAMI"])
+    seed_demo_progress("inami-2013-2015")
+    seed_demo_evaluation()
+    return m.Evaluation.objects.get(contract_id="inami-2013-2015", year=2014)

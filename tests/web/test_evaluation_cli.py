@@ -5,26 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
 from click.testing import CliRunner
 from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 
 from pilotage.cli import main
-from pilotage.web.accounts.demo import create_demo_users
 from pilotage.web.evaluation import models as m
-from pilotage.web.evaluation.demo import seed_demo_evaluation
 from pilotage.web.evaluation.reminding import send_digests
-from pilotage.web.progress.demo import seed_demo_progress
-
-
-@pytest.fixture
-def demo(seeded: None) -> m.Evaluation:
-    create_demo_users(["INASTI", "INAMI"])
-    seed_demo_progress("inami-2013-2015")
-    seed_demo_evaluation()
-    return m.Evaluation.objects.get(year=2014)
 
 
 def _run(*args: str) -> tuple[int, str]:

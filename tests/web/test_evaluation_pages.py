@@ -9,24 +9,13 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from pilotage.web.accounts.demo import create_demo_users
 from pilotage.web.accounts.models import Role
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.evaluation import models as m
-from pilotage.web.evaluation.demo import seed_demo_evaluation
-from pilotage.web.progress.demo import seed_demo_progress
 from tests.web.conftest import make_user
 
 BASE = "/contracts/inami-2013-2015/evaluation/"
 YEAR = BASE + "2014/"
-
-
-@pytest.fixture
-def demo(seeded: None) -> m.Evaluation:
-    create_demo_users(["INASTI", "INAMI"])
-    seed_demo_progress("inami-2013-2015")
-    seed_demo_evaluation()
-    return m.Evaluation.objects.get(contract_id="inami-2013-2015", year=2014)
 
 
 def _client(username: str, language: str = "en") -> Client:
