@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
+
+from pilotage.legaltime import Language, LocalText, Strict
 
 __all__ = [
     "Code",
@@ -19,59 +20,8 @@ __all__ = [
 ]
 
 
-class Strict(BaseModel):
-    """Base of every contract model: unknown keys are errors, values are frozen once loaded."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-class Language(StrEnum):
-    FR = "fr"
-    NL = "nl"
-    EN = "en"
-    DE = "de"
-
-
 Code = Annotated[str, StringConstraints(min_length=1, max_length=40, strip_whitespace=True)]
 """A code as the contract prints it: "VOB 2-01", "ECL 5", "11" (INAMI article number)."""
-
-
-class LocalText(Strict):
-    """A text in the contract's languages (fr, nl; en optional). At least one must be given.
-
-    Contracts are signed in French and Dutch; a seed extract may carry only one of them, and a
-    footnote may exist only in the other language (INASTI footnote 2 is Dutch in a French text).
-    """
-
-    fr: str | None = None
-    nl: str | None = None
-    en: str | None = None
-    de: str | None = None
-
-    @model_validator(mode="after")
-    def _one_language(self) -> LocalText:
-        if not any((self.fr, self.nl, self.en, self.de)):
-            raise ValueError("give the text in at least one language (fr, nl, en or de)")
-        return self
-
-    def get(self, language: Language | str) -> tuple[str, Language]:
-        """The text in `language`, else in the first language that has it, with that language."""
-        wanted = Language(language)
-        order = [wanted, *(lang for lang in Language if lang != wanted)]
-        for lang in order:
-            value = getattr(self, lang.value)
-            if value:
-                return value, lang
-        raise AssertionError("unreachable: validated to hold one language")
-
-    def text(self, language: Language | str = Language.FR) -> str:
-        """The text in `language`, marked with the original language when it is missing."""
-        value, lang = self.get(language)
-        return value if lang == Language(language) else f"[{lang.value}] {value}"
-
-    @property
-    def languages(self) -> list[Language]:
-        return [lang for lang in Language if getattr(self, lang.value)]
 
 
 class Source(Strict):

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from pilotage.contract.base import Code, Element, LocalText, Strict, Validity
+from pilotage.legaltime import Convention, Delay, DelayUnit, PeriodKind
 
 __all__ = [
     "Caveat",
@@ -42,29 +43,6 @@ class IndicatorKind(StrEnum):
     PLAN_SHARE = "plan_share"  # done / planned (EAE 1-01: audit plan missions executed)
     RESULT = "result"  # a result value against yearly targets or a trend (INAMI art. 37 §2)
     MILESTONE = "milestone"  # achievement date against a deadline (INAMI action-commitments)
-
-
-class DelayUnit(StrEnum):
-    CALENDAR_DAYS = "calendar_days"
-    WORKING_DAYS_MON_SAT = "working_days_mon_sat"  # "jours ouvrables" in social security law
-    WORKING_DAYS_MON_FRI = "working_days_mon_fri"  # "jours ouvrés", Civil Code art. 1.7
-    MONTHS = "months"
-    FIXED_DATE = "fixed_date"  # a day of the year: "31 mai"
-
-
-class Convention(StrEnum):
-    """How a delay is counted; see pilotage.legaltime for the exact rules."""
-
-    ELAPSED = "elapsed"  # plain count, no roll-forward: internal norms "% within 120 days"
-    JUDICIAL = "judicial"  # Judicial Code art. 52-54: roll-forward, months quantième à veille
-
-
-class PeriodKind(StrEnum):
-    MONTH = "month"
-    QUARTER = "quarter"
-    SEMESTER = "semester"
-    YEAR = "year"
-    CONTRACT = "contract"
 
 
 class Operator(StrEnum):
@@ -101,40 +79,6 @@ class Population(Strict):
         default_factory=dict, description='Free attribute filters, e.g. {"sample": "30%"}.'
     )
     description: LocalText | None = None
-
-
-class Delay(Strict):
-    """The delay a norm allows from a case's start event.
-
-    `value` with a day or month unit, or `month`/`day` for a fixed date of each yearly cycle.
-    Several delays on one norm must each name the `category` they apply to (P2P 1-02: 4 months
-    from a late receipt, 3 months from the due date otherwise).
-    """
-
-    unit: DelayUnit
-    value: int | None = Field(None, ge=0)
-    month: int | None = Field(None, ge=1, le=12)
-    day: int | None = Field(None, ge=1, le=31)
-    convention: Convention = Convention.ELAPSED
-    rolls_forward: bool = Field(
-        False, description="For a fixed date: does a deadline on a non-working day move forward?"
-    )
-    calendar: str = Field("be-legal", description="Holiday calendar used by working-day units.")
-    suspensions: bool = Field(
-        False, description="Do a case's suspension intervals stop the clock under this rule?"
-    )
-    category: str | None = Field(None, description="Case category this delay applies to.")
-    start_event: str | None = Field(None, description="Overrides the indicator's start event.")
-
-    @model_validator(mode="after")
-    def _shape(self) -> Delay:
-        if self.unit is DelayUnit.FIXED_DATE:
-            if self.month is None or self.day is None or self.value is not None:
-                raise ValueError("a fixed_date delay takes month and day, and no value")
-            dt.date(2000, self.month, self.day)  # leap year: 29 February is allowed
-        elif self.value is None or self.month is not None or self.day is not None:
-            raise ValueError(f"a {self.unit.value} delay takes a value, and no month or day")
-        return self
 
 
 class Target(Strict):

@@ -30,7 +30,7 @@ from pilotage.contract.actions import Offset
 from pilotage.contract.model import Contract, EvaluationRules
 from pilotage.errors import EvaluationOrderError
 from pilotage.legaltime.calendars import DEFAULT_CALENDAR
-from pilotage.legaltime.counting import DeadlineAnswer, Rule, Unit, deadline, fixed_day_in
+from pilotage.legaltime.counting import DeadlineAnswer, Rule, deadline, fixed_day_in
 
 __all__ = [
     "STEPS",
@@ -125,7 +125,7 @@ def check_step(steps: Mapping[Step, dt.date], step: Step, on: dt.date, today: dt
 
 
 def _rule(offset: Offset, calendar: str) -> Rule:
-    return Rule(Unit(offset.unit.value), value=offset.value, calendar=calendar)
+    return Rule(offset.unit, value=offset.value, calendar=calendar)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from pilotage.followup._model import (
     action_key,
     event_key,
 )
-from pilotage.legaltime.counting import Rule, Unit, deadline
+from pilotage.legaltime import Rule, deadline
 from pilotage.legaltime.periods import Period
 from pilotage.legaltime.schedules import Schedule
 
@@ -83,7 +83,7 @@ def _planned(
                 "event", Status.WAITING_EVENT, note=f"waiting for the event: {name}"
             )
             return [], [waiting]
-        rule = Rule(Unit(deadline_.offset.unit.value), value=deadline_.offset.value)
+        rule = Rule(deadline_.offset.unit, value=deadline_.offset.value)
         answer = deadline(happened, rule)
         dues = [("event", answer.day, answer.explanation)]
         if deadline_.recurrence is not None:

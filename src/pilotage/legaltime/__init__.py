@@ -5,6 +5,10 @@ ouvrables", "4 mois", "31 mai", "1er trimestre de 2013", "X + 6 mois"). This pac
 them exactly, says how (every answer names its convention and explains itself), and does the
 same over millions of cases for the indicator engine.
 
+Terms (`Delay`, `DelayUnit`, `Convention`, `PeriodKind`, `Deadline`, `Offset`, `Recurrence`)
+    The vocabulary contracts state time in; `pilotage.contract` builds on these types and
+    re-exports them. This package imports nothing of pilotage but `pilotage.errors`.
+
 Calendars (`calendars`)
     The ten legal public holidays of the Royal Decree of 18 April 1974 (1 January, Easter
     Monday, 1 May, Ascension, Whit Monday, 21 July, 15 August, 1 November, 11 November,
@@ -67,6 +71,19 @@ Periods, schedules, printed deadlines, vectorised form
 from __future__ import annotations
 
 from pilotage.legaltime import vectorised
+from pilotage.legaltime._terms import (
+    Convention,
+    Deadline,
+    DeadlineForm,
+    Delay,
+    DelayUnit,
+    Language,
+    LocalText,
+    Offset,
+    PeriodKind,
+    Recurrence,
+    Strict,
+)
 from pilotage.legaltime.calendars import (
     DEFAULT_CALENDAR,
     Calendar,
@@ -78,10 +95,8 @@ from pilotage.legaltime.calendars import (
     load_calendars,
 )
 from pilotage.legaltime.counting import (
-    Convention,
     DeadlineAnswer,
     Rule,
-    Unit,
     deadline,
     elapsed,
     on_time,
@@ -94,7 +109,7 @@ from pilotage.legaltime.parse import (
     parse_rule,
     to_contract_deadline,
 )
-from pilotage.legaltime.periods import Period, PeriodKind, period_of, periods_between
+from pilotage.legaltime.periods import Period, period_of, periods_between
 from pilotage.legaltime.schedules import Occurrence, Schedule
 from pilotage.legaltime.vectorised import calendar_table, deadlines, with_deadlines
 
@@ -103,15 +118,23 @@ __all__ = [
     "Calendar",
     "Convention",
     "DayKind",
+    "Deadline",
     "DeadlineAnswer",
+    "DeadlineForm",
+    "Delay",
+    "DelayUnit",
     "Holiday",
+    "Language",
+    "LocalText",
     "Occurrence",
+    "Offset",
     "ParsedDeadline",
     "Period",
     "PeriodKind",
+    "Recurrence",
     "Rule",
     "Schedule",
-    "Unit",
+    "Strict",
     "calendar_names",
     "calendar_table",
     "deadline",

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pilotage.contract.actions import Recurrence
 from pilotage.errors import IntervalError, LegalTimeError
+from pilotage.legaltime._terms import Recurrence
 from pilotage.legaltime.periods import MONTHS_IN, Period, PeriodKind, add_months, month_end
 
 __all__ = ["Occurrence", "Schedule"]

@@ -27,8 +27,8 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from pilotage.contract.norms import Convention
 from pilotage.errors import IntervalError, LegalTimeError
+from pilotage.legaltime._terms import Convention, DelayUnit
 from pilotage.legaltime.calendars import (
     DEFAULT_CALENDAR,
     LAST_YEAR,
@@ -36,7 +36,7 @@ from pilotage.legaltime.calendars import (
     DayKind,
     resolve_calendar,
 )
-from pilotage.legaltime.counting import Rule, Unit
+from pilotage.legaltime.counting import Rule
 from pilotage.legaltime.periods import MONTHS_IN
 
 __all__ = ["calendar_table", "deadlines", "elapsed", "on_time", "with_deadlines"]
@@ -176,9 +176,9 @@ def _counted(starts: Arr, rule: Rule, calendar: Calendar) -> Arr:
             if table.days[-1] >= np.datetime64(f"{LAST_YEAR}-12-31"):
                 raise LegalTimeError(f"a deadline falls after {LAST_YEAR}, beyond known holidays")
             margin *= 2  # pragma: no cover - 2n + 60 days always hold n working days
-    if rule.unit is Unit.MONTHS:
+    if rule.unit is DelayUnit.MONTHS:
         return _months(starts, n, rule.convention is Convention.JUDICIAL)
-    if rule.unit is Unit.FIXED_DATE:
+    if rule.unit is DelayUnit.FIXED_DATE:
         assert rule.month is not None
         assert rule.day is not None
         return _fixed(starts, rule.month, rule.day)
