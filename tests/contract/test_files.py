@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract import Contract
-from pilotage.contract.checks import check_file
-from pilotage.contract.files import dump_contract, load_contract
+from pilotage.contract import Contract, check_file, dump_contract, load_contract
 from pilotage.errors import ContractFileError, ContractInvalidError
 
 DATA = Path(__file__).parent / "data"

@@ -8,14 +8,15 @@ import pilotage.legaltime as lt
 def test_exported_names() -> None:
     assert sorted(lt.__all__) == sorted(
         [
-            "DEFAULT_CALENDAR", "Calendar", "Convention", "DayKind", "Deadline", "DeadlineAnswer",
-            "DeadlineForm", "Delay", "DelayUnit", "Holiday", "Language", "LocalText", "Occurrence",
-            "Offset", "ParsedDeadline", "Period", "PeriodKind", "Recurrence", "Rule", "Schedule",
-            "Strict",
+            "DEFAULT_CALENDAR", "MONTHS_IN", "Calendar", "Convention", "DayKind", "Deadline",
+            "DeadlineAnswer", "DeadlineForm", "Delay", "DelayUnit", "Holiday", "Language",
+            "LocalText", "Occurrence", "Offset", "ParsedDeadline", "Period", "PeriodKind",
+            "Recurrence", "Rule", "Schedule", "Strict",
             "calendar_names", "calendar_table", "deadline", "deadlines", "elapsed",
-            "get_calendar", "legal_holidays", "load_calendars", "on_time", "parse_date",
-            "parse_deadline", "parse_rule", "period_of", "periods_between", "rule_from_delay",
-            "to_contract_deadline", "vectorised", "with_deadlines",
+            "fixed_day_in", "get_calendar", "legal_holidays", "load_calendars", "months_from",
+            "nth_year", "on_time", "parse_date", "parse_deadline", "parse_rule", "period_of",
+            "periods_between", "rule_from_delay", "to_contract_deadline", "vectorised",
+            "with_deadlines",
         ]
     )  # fmt: skip
     for name in lt.__all__:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import pilotage.reports
-from pilotage.reports.words import MESSAGES, language_of, say
+from pilotage.reports._words import MESSAGES, language_of, say
 
 PACKAGE = Path(pilotage.reports.__file__).parent
 

@@ -10,8 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from pilotage.contract.files import ExportFormat, dump_contract, load_contract
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import ExportFormat, dump_contract, load_contract, seed_path
 from pilotage.web.accounts.models import Grant, Institution, Role
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.models import ContractVersion
@@ -162,9 +161,9 @@ def test_a_milestone_the_contract_no_longer_has_is_still_shown(inami: ContractVe
     assert "recorded under an earlier version" in page
 
 
-def test_validation_errors_are_shown() -> None:
+def test_validation_errors_are_shown(today: dt.date) -> None:
     client = login(Role.ADMINISTRATOR)
-    future = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    future = (today + dt.timedelta(days=10)).isoformat()
     response = client.post(ACTION, {**COMPLETE, "evidence": "  ", "completed_on": future})
     assert response.status_code == 200
     page = response.content.decode()

@@ -15,9 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from pilotage.contract.base import Validity
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import Caveat, Indicator, IndicatorKind, Norm, Population
+from pilotage.contract import Caveat, Contract, Indicator, IndicatorKind, Norm, Population, Validity
 from pilotage.engine.kinds import KINDS, KindSpec
 from pilotage.engine.span import Span
 from pilotage.legaltime import DayKind, Rule, rule_from_delay

@@ -21,8 +21,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 
 from pilotage.engine.plan import NO_RULE, Plan
 from pilotage.engine.span import Span
-from pilotage.legaltime import DayKind, calendar_table
-from pilotage.legaltime.vectorised import deadlines
+from pilotage.legaltime import DayKind, calendar_table, deadlines
 
 __all__ = ["END_COLUMNS", "START_COLUMNS", "end_table", "slot_column", "start_table"]
 

@@ -26,11 +26,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from pilotage.contract.actions import Offset
-from pilotage.contract.model import Contract, EvaluationRules
+from pilotage.contract import Contract, EvaluationRules, Offset
 from pilotage.errors import EvaluationOrderError
-from pilotage.legaltime.calendars import DEFAULT_CALENDAR
-from pilotage.legaltime.counting import DeadlineAnswer, Rule, deadline, fixed_day_in
+from pilotage.legaltime import DEFAULT_CALENDAR, DeadlineAnswer, Rule, deadline, fixed_day_in
 
 __all__ = [
     "STEPS",

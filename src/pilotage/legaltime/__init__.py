@@ -71,6 +71,41 @@ Periods, schedules, printed deadlines, vectorised form
 from __future__ import annotations
 
 from pilotage.legaltime import vectorised
+from pilotage.legaltime._calendars import (
+    DEFAULT_CALENDAR,
+    Calendar,
+    DayKind,
+    Holiday,
+    calendar_names,
+    get_calendar,
+    legal_holidays,
+    load_calendars,
+)
+from pilotage.legaltime._counting import (
+    DeadlineAnswer,
+    Rule,
+    deadline,
+    elapsed,
+    fixed_day_in,
+    on_time,
+    rule_from_delay,
+)
+from pilotage.legaltime._parse import (
+    ParsedDeadline,
+    parse_date,
+    parse_deadline,
+    parse_rule,
+    to_contract_deadline,
+)
+from pilotage.legaltime._periods import (
+    MONTHS_IN,
+    Period,
+    months_from,
+    nth_year,
+    period_of,
+    periods_between,
+)
+from pilotage.legaltime._schedules import Occurrence, Schedule
 from pilotage.legaltime._terms import (
     Convention,
     Deadline,
@@ -84,37 +119,11 @@ from pilotage.legaltime._terms import (
     Recurrence,
     Strict,
 )
-from pilotage.legaltime.calendars import (
-    DEFAULT_CALENDAR,
-    Calendar,
-    DayKind,
-    Holiday,
-    calendar_names,
-    get_calendar,
-    legal_holidays,
-    load_calendars,
-)
-from pilotage.legaltime.counting import (
-    DeadlineAnswer,
-    Rule,
-    deadline,
-    elapsed,
-    on_time,
-    rule_from_delay,
-)
-from pilotage.legaltime.parse import (
-    ParsedDeadline,
-    parse_date,
-    parse_deadline,
-    parse_rule,
-    to_contract_deadline,
-)
-from pilotage.legaltime.periods import Period, period_of, periods_between
-from pilotage.legaltime.schedules import Occurrence, Schedule
 from pilotage.legaltime.vectorised import calendar_table, deadlines, with_deadlines
 
 __all__ = [
     "DEFAULT_CALENDAR",
+    "MONTHS_IN",
     "Calendar",
     "Convention",
     "DayKind",
@@ -140,9 +149,12 @@ __all__ = [
     "deadline",
     "deadlines",
     "elapsed",
+    "fixed_day_in",
     "get_calendar",
     "legal_holidays",
     "load_calendars",
+    "months_from",
+    "nth_year",
     "on_time",
     "parse_date",
     "parse_deadline",

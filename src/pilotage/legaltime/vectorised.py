@@ -2,7 +2,7 @@
 
 The indicator engine joins its cases to `calendar_table()` on `day` (a SQL join, one lookup per
 case), or calls `deadlines()` / `elapsed()` on numpy `datetime64[D]` arrays. Both give exactly
-what the scalar functions of `pilotage.legaltime.counting` give, with no Python loop per case.
+what the scalar functions of `pilotage.legaltime._counting` give, with no Python loop per case.
 
 Using the table in SQL (columns described in `calendar_table`):
 
@@ -28,16 +28,16 @@ import numpy.typing as npt
 import pyarrow as pa  # type: ignore[import-untyped]
 
 from pilotage.errors import IntervalError, LegalTimeError
-from pilotage.legaltime._terms import Convention, DelayUnit
-from pilotage.legaltime.calendars import (
+from pilotage.legaltime._calendars import (
     DEFAULT_CALENDAR,
     LAST_YEAR,
     Calendar,
     DayKind,
     resolve_calendar,
 )
-from pilotage.legaltime.counting import Rule
-from pilotage.legaltime.periods import MONTHS_IN
+from pilotage.legaltime._counting import Rule
+from pilotage.legaltime._periods import MONTHS_IN
+from pilotage.legaltime._terms import Convention, DelayUnit
 
 __all__ = ["calendar_table", "deadlines", "elapsed", "on_time", "with_deadlines"]
 

@@ -18,6 +18,10 @@ from typing import Any
 
 from pilotage.errors import DeadlineSyntaxError, ImpossibleDateError
 from pilotage.legaltime import _words as w
+from pilotage.legaltime._calendars import DEFAULT_CALENDAR, Calendar, DayKind
+from pilotage.legaltime._counting import MONTH_NAMES, UNIT_OF, Rule
+from pilotage.legaltime._periods import Period, PeriodKind
+from pilotage.legaltime._schedules import Schedule
 from pilotage.legaltime._terms import (
     Convention,
     Deadline,
@@ -26,10 +30,6 @@ from pilotage.legaltime._terms import (
     LocalText,
     Offset,
 )
-from pilotage.legaltime.calendars import DEFAULT_CALENDAR, Calendar, DayKind
-from pilotage.legaltime.counting import MONTH_NAMES, UNIT_OF, Rule
-from pilotage.legaltime.periods import Period, PeriodKind
-from pilotage.legaltime.schedules import Schedule
 
 __all__ = ["ParsedDeadline", "parse_date", "parse_deadline", "parse_rule", "to_contract_deadline"]
 

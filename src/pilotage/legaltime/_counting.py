@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pilotage.errors import DeadlineSyntaxError, IntervalError
+from pilotage.legaltime._calendars import DEFAULT_CALENDAR, Calendar, DayKind, resolve_calendar
+from pilotage.legaltime._periods import Period, add_months, month_end
 from pilotage.legaltime._terms import Convention, Delay, DelayUnit, PeriodKind
-from pilotage.legaltime.calendars import DEFAULT_CALENDAR, Calendar, DayKind, resolve_calendar
-from pilotage.legaltime.periods import Period, add_months, month_end
 
 __all__ = [
     "Convention",

@@ -8,9 +8,9 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from pilotage.contract.base import Code, Element, LocalText
-from pilotage.contract.lineage import LineageRemark
-from pilotage.contract.norms import Indicator
+from pilotage.contract._base import Code, Element, LocalText
+from pilotage.contract._lineage import LineageRemark
+from pilotage.contract._norms import Indicator
 from pilotage.legaltime import Deadline, DeadlineForm, Offset, Recurrence
 
 __all__ = [

@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pilotage.errors import IntervalError, LegalTimeError
+from pilotage.legaltime._periods import MONTHS_IN, Period, PeriodKind, add_months, month_end
 from pilotage.legaltime._terms import Recurrence
-from pilotage.legaltime.periods import MONTHS_IN, Period, PeriodKind, add_months, month_end
 
 __all__ = ["Occurrence", "Schedule"]
 

@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from pilotage.contract.base import Code, Element, LocalText, Strict, Validity
+from pilotage.contract._base import Code, Element, LocalText, Strict, Validity
 from pilotage.legaltime import Convention, Delay, DelayUnit, PeriodKind
 
 __all__ = [
