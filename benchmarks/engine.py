@@ -38,8 +38,7 @@ import ibis
 import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from pilotage.contract.files import parse_contract
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract, parse_contract
 from pilotage.engine import measure
 from pilotage.legaltime import Period, calendar_table, periods_between
 

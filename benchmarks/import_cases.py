@@ -20,8 +20,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import resolve_contract_path
+from pilotage.contract import load_contract, resolve_contract_path
 from pilotage.facts import DuckDBFactStore, import_cases
 
 OFFICES = ["BRU", "LEU", "ANT", "HAS", "GNT", "BRG", "KRT", "CHA", "MON", "LGE", "NAM", "ARL"]

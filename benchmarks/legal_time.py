@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from pilotage.contract.norms import Convention
+from pilotage.contract import Convention
 from pilotage.legaltime import DayKind, counting, parse_rule, vectorised
 
 

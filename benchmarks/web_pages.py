@@ -39,8 +39,8 @@ TARGET_P95_MS = 150.0
 
 def build_store(data: Path, rows: int) -> Path:
     """Cases generated, imported, measured and published; returns the contract file."""
-    from pilotage.contract.files import ExportFormat, dump_contract
-    from pilotage.demo.bulk import benchmark_contract, benchmark_org_units, generate_cases
+    from pilotage.contract import ExportFormat, dump_contract
+    from pilotage.demo import benchmark_contract, benchmark_org_units, generate_cases
     from pilotage.engine import measure, publish
     from pilotage.facts import DuckDBFactStore, import_cases, read_org_units
     from pilotage.facts.settings import STORE_FILE

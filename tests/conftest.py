@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.model import Contract
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import Contract, load_contract, seed_path
 from pilotage.facts import DuckDBFactStore
 
 if TYPE_CHECKING:
@@ -69,6 +70,36 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     for mark in item.iter_markers("needs_shared"):
         missing_shared(tuple(Path(p) for p in mark.args))
+
+
+# The day the tests that depend on today's date run on: Monday 2 March 2026, 10:00 in Brussels
+# (INASTI's contract of 2019-2020 long closed, INAMI's of 2013-2015 too). `today` travels there
+# with the clock still running, so durations and time-outs behave.
+TODAY = dt.date(2026, 3, 2)
+NOW = dt.datetime(2026, 3, 2, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+
+
+@pytest.fixture
+def today() -> Iterator[dt.date]:
+    """Runs the test on `TODAY` (a frozen date, the clock ticking from `NOW`)."""
+    with time_machine.travel(_travel_to(), tick=True):
+        yield TODAY
+
+
+def _travel_to() -> dt.datetime:
+    # PILOTAGE_TEST_TRAVEL=YYYY-MM-DD moves every test there: how to find those that depend on
+    # today's date and lack the `today` fixture (they fail on another day).
+    day = os.environ.get("PILOTAGE_TEST_TRAVEL")
+    return NOW if not day else dt.datetime.combine(dt.date.fromisoformat(day), NOW.timetz())
+
+
+@pytest.fixture(autouse=True)
+def _travel(request: pytest.FixtureRequest) -> Iterator[None]:
+    if not os.environ.get("PILOTAGE_TEST_TRAVEL") or "today" in request.fixturenames:
+        yield
+        return
+    with time_machine.travel(_travel_to(), tick=True):
+        yield
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pilotage.cli import main
-from pilotage.contract.files import load_contract
+from pilotage.contract import load_contract
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = str(DATA / "valid" / "sample.yaml")

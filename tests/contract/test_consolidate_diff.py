@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract import Contract
-from pilotage.contract.checks import check_contract
-from pilotage.contract.consolidate import consolidate
-from pilotage.contract.diff import ChangeKind, diff_contracts, format_changes
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import (
+    ChangeKind,
+    Contract,
+    check_contract,
+    consolidate,
+    diff_contracts,
+    format_changes,
+    load_contract,
+    seed_path,
+)
 from pilotage.errors import ConsolidationError
 
 DATA = Path(__file__).parent / "data" / "consolidation"
@@ -128,7 +132,7 @@ def test_diff_of_a_contract_with_itself_is_empty(base: Contract) -> None:
 
 
 def test_diff_ignores_provenance(base: Contract) -> None:
-    from pilotage.contract.base import Source
+    from pilotage.contract import Source
 
     objective = base.services[0].key_tasks[0].objectives[0]
     moved = objective.model_copy(update={"source": Source(line=999)})

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract import Contract
-from pilotage.contract.checks import check_file
-from pilotage.contract.files import dump_contract, load_contract
+from pilotage.contract import Contract, check_file, dump_contract, load_contract
 from pilotage.errors import ContractFileError, ContractInvalidError
 
 DATA = Path(__file__).parent / "data"
@@ -60,8 +58,8 @@ EXPECTED = {
         f":26: error: {NORM}[0].target.operator: not an allowed value; got '=>'; expected one "
         "of '>=', '<=' or '='",
         f":28: error: {NORM}[1].delays[0].unit: not an allowed value; got 'fortnights'; expected "
-        "one of 'calendar_days', 'working_days_mon_sat', 'working_days_mon_fri', 'months' or "
-        "'fixed_date'",
+        "one of 'calendar_days', 'working_days_mon_sat', 'working_days_mon_fri', 'months', "
+        "'fixed_date' or 'period_end'",
         f":29: error: {NORM}[1].target.value: Input should be a valid decimal; got 'ninety'; "
         "expected a number such as 90 or 55603297",
     ],

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract import Contract, DeadlineForm, Norm
-from pilotage.contract.checks import blank_cells, check_file
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import SEED_IDS, seed_path
+from pilotage.contract import SEED_IDS, Contract, DeadlineForm, Norm, load_contract, seed_path
+from pilotage.contract._checks import blank_cells, check_file
 from tests.conftest import INAMI_TEXT, INASTI_TEXT, needs_shared
 
 DATA = Path(__file__).parent / "data"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.demo import DemoDataset, generate_demo
 
 SCALE = 0.1  # about 34,000 cases: every objective, every year, in well under a second

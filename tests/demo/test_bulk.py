@@ -12,8 +12,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import pytest
 import yaml
 
-from pilotage.contract.files import dump_contract, parse_contract
-from pilotage.contract.norms import IndicatorKind
+from pilotage.contract import IndicatorKind, dump_contract, parse_contract
 from pilotage.demo import (
     CASE_COLUMNS,
     benchmark_contract,

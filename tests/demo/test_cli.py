@@ -8,7 +8,7 @@ import pyarrow.parquet as pq  # type: ignore[import-untyped]
 from click.testing import CliRunner
 
 from pilotage.cli import main
-from pilotage.contract.files import load_contract
+from pilotage.contract import load_contract
 
 
 def run(*args: str) -> tuple[int, str, str]:

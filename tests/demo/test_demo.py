@@ -14,10 +14,15 @@ import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 import pytest
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import Delay, DelayUnit, IndicatorKind, Norm
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import (
+    Contract,
+    Delay,
+    DelayUnit,
+    IndicatorKind,
+    Norm,
+    load_contract,
+    seed_path,
+)
 from pilotage.demo import (
     CASE_COLUMNS,
     DemoDataset,

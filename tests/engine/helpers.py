@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from pilotage.contract.files import parse_contract
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract, parse_contract
 from pilotage.engine import IndicatorResult, Measurement, measure
 from pilotage.facts import CASES_SCHEMA, DuckDBFactStore, OrgLevel, OrgUnit, org_units_table
 

@@ -8,9 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pilotage.contract.model import Contract
-from pilotage.engine import late_cases, measure
-from pilotage.engine.kinds import measurable
+from pilotage.contract import Contract
+from pilotage.engine import late_cases, measurable, measure
 from pilotage.facts import DuckDBFactStore
 from pilotage.legaltime import periods_between
 from tests.conftest import SPARK

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.legaltime import periods_between
 
 from .helpers import D, case, pick, run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from pilotage.contract.norms import Delay, NonWorkingEnd
+from pilotage.contract import Delay, NonWorkingEnd
 
 from .helpers import D, case, pick, run, timeliness, tiny_contract
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import IndicatorKind
+from pilotage.contract import Contract, IndicatorKind
 from pilotage.engine import KINDS, Figure, Status, measurable
 from pilotage.engine.status import pro_rata
 from pilotage.legaltime import Period

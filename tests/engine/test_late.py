@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.engine import LateState, MeasureError, late_cases, offices_under
 from pilotage.facts import DuckDBFactStore
 

@@ -9,8 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import Delay
+from pilotage.contract import Contract, Delay
 from pilotage.engine import IndicatorResult
 from pilotage.legaltime import DayKind, Period, deadline, elapsed, on_time, rule_from_delay
 

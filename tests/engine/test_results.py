@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.engine import (
     contract_version,
     list_result_sets,

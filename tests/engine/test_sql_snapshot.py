@@ -12,10 +12,10 @@ from pathlib import Path
 import ibis
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
+from pilotage.engine import Span
 from pilotage.engine.measure import queries
 from pilotage.engine.plan import make_plan
-from pilotage.engine.span import Span
 from pilotage.facts import CASES_SCHEMA, ORG_UNITS_SCHEMA
 from pilotage.legaltime import Period
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.engine import IndicatorResult, Status
 
 from .helpers import D, case, pick, run, timeliness, tiny_contract

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.engine import Status
 from pilotage.legaltime import Rule, on_time
 

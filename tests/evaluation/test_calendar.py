@@ -8,9 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.model import Contract
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import Contract, load_contract, seed_path
 from pilotage.errors import EvaluationOrderError
 from pilotage.evaluation import (
     AgreedCalendar,

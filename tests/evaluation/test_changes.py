@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract.files import load_contract, parse_contract, to_plain
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import load_contract, parse_contract, seed_path, to_plain
 from pilotage.errors import AdaptationError, EvaluationOrderError, EvaluationPartyError
 from pilotage.evaluation import (
     AdaptationState,

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import seed_path
-from pilotage.engine.status import CaveatNote, IndicatorResult, Status
+from pilotage.contract import load_contract, seed_path
+from pilotage.engine import CaveatNote, IndicatorResult, Status
 from pilotage.evaluation import (
     Art50Entry,
     Art51Notice,

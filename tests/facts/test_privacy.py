@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.errors import SecretKeyError
 from pilotage.facts import DuckDBFactStore, import_cases, person_key
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.facts import DuckDBFactStore, Rejection, import_cases
 
 from .factories import AT, ORG_UNITS, SECRET, case, write_csv
@@ -190,8 +190,7 @@ def test_without_a_contract_or_org_units_those_are_not_checked(
 def test_a_contract_without_objectives_rejects_every_objective(
     store: DuckDBFactStore, tmp_path: Path
 ) -> None:
-    from pilotage.contract.files import load_contract
-    from pilotage.contract.seeds import seed_path
+    from pilotage.contract import load_contract, seed_path
 
     inami = load_contract(seed_path("inami-2013-2015"))
     path = write_csv(tmp_path / "cases.csv", [case("C-1")])

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 from openpyxl import Workbook
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.errors import ImportFileError
 from pilotage.facts import (
     CsvSource,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.errors import StoreError
 from pilotage.facts import DuckDBFactStore, FactStore, SparkFactStore, import_cases
 from tests.conftest import SPARK

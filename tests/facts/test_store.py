@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.errors import SecretKeyError, StoreError
 from pilotage.facts import (
     BATCHES_SCHEMA,

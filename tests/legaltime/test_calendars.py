@@ -9,7 +9,7 @@ import pytest
 
 from pilotage.errors import CalendarError
 from pilotage.legaltime import DayKind, calendar_names, get_calendar, legal_holidays, load_calendars
-from pilotage.legaltime.calendars import FIRST_YEAR, LAST_YEAR, easter_sunday
+from pilotage.legaltime._calendars import FIRST_YEAR, LAST_YEAR, easter_sunday
 
 D = dt.date
 

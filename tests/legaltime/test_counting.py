@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from pilotage.contract import Delay, DelayUnit
+from pilotage.contract import Delay
 from pilotage.errors import DeadlineSyntaxError, IntervalError
 from pilotage.legaltime import (
     Convention,
     DayKind,
+    DelayUnit,
     PeriodKind,
     Rule,
-    Unit,
     deadline,
     elapsed,
     on_time,
@@ -168,17 +168,17 @@ def test_elapsed_per_day_kind() -> None:
 
 def test_rule_validation() -> None:
     with pytest.raises(DeadlineSyntaxError, match="count"):
-        Rule(Unit.CALENDAR_DAYS)
+        Rule(DelayUnit.CALENDAR_DAYS)
     with pytest.raises(DeadlineSyntaxError, match="never a date"):
         Rule.fixed(4, 31)
     with pytest.raises(DeadlineSyntaxError, match="period-end"):
-        Rule(Unit.PERIOD_END, period=PeriodKind.CONTRACT)
+        Rule(DelayUnit.PERIOD_END, period=PeriodKind.CONTRACT)
 
 
 def test_rule_from_a_contract_delay() -> None:
     norm = rule_from_delay(Delay(unit=DelayUnit.CALENDAR_DAYS, value=120))
     assert (norm.unit, norm.value, norm.convention, norm.rolls) == (
-        Unit.CALENDAR_DAYS,
+        DelayUnit.CALENDAR_DAYS,
         120,
         Convention.ELAPSED,
         False,
@@ -189,6 +189,21 @@ def test_rule_from_a_contract_delay() -> None:
     assert (fixed.month, fixed.day, fixed.rolls, fixed.calendar_name) == (5, 31, True, "be-federal")
     judicial = rule_from_delay(Delay(unit=DelayUnit.MONTHS, value=4, convention=J))
     assert judicial.rolls
+
+
+def test_a_norm_due_by_the_end_of_the_quarter() -> None:
+    # "pour la fin du trimestre": Wednesday 14 August 2019 is due Monday 30 September 2019.
+    quarter = Delay(unit=DelayUnit.PERIOD_END, period=PeriodKind.QUARTER)
+    rule = rule_from_delay(quarter)
+    assert (rule.unit, rule.period, rule.rolls) == (DelayUnit.PERIOD_END, PeriodKind.QUARTER, False)
+    assert deadline(D(2019, 8, 14), rule).day == D(2019, 9, 30)
+    # Saturday 30 November 2019 is the month's end; rolls_forward moves it to Monday 2 December.
+    month = Delay(unit=DelayUnit.PERIOD_END, period=PeriodKind.MONTH, rolls_forward=True)
+    assert deadline(D(2019, 11, 4), rule_from_delay(month)).day == D(2019, 12, 2)
+    with pytest.raises(ValueError, match="period_end delay takes a period"):
+        Delay(unit=DelayUnit.PERIOD_END, value=3)
+    with pytest.raises(ValueError, match="takes no period"):
+        Delay(unit=DelayUnit.MONTHS, value=3, period=PeriodKind.YEAR)
 
 
 def test_answers_explain_themselves() -> None:

@@ -8,12 +8,15 @@ import pilotage.legaltime as lt
 def test_exported_names() -> None:
     assert sorted(lt.__all__) == sorted(
         [
-            "DEFAULT_CALENDAR", "Calendar", "Convention", "DayKind", "DeadlineAnswer", "Holiday",
-            "Occurrence", "ParsedDeadline", "Period", "PeriodKind", "Rule", "Schedule", "Unit",
+            "DEFAULT_CALENDAR", "MONTHS_IN", "Calendar", "Convention", "DayKind", "Deadline",
+            "DeadlineAnswer", "DeadlineForm", "Delay", "DelayUnit", "Holiday", "Language",
+            "LocalText", "Occurrence", "Offset", "ParsedDeadline", "Period", "PeriodKind",
+            "Recurrence", "Rule", "Schedule", "Strict",
             "calendar_names", "calendar_table", "deadline", "deadlines", "elapsed",
-            "get_calendar", "legal_holidays", "load_calendars", "on_time", "parse_date",
-            "parse_deadline", "parse_rule", "period_of", "periods_between", "rule_from_delay",
-            "to_contract_deadline", "vectorised", "with_deadlines",
+            "fixed_day_in", "get_calendar", "legal_holidays", "load_calendars", "months_from",
+            "nth_year", "on_time", "parse_date", "parse_deadline", "parse_rule", "period_of",
+            "periods_between", "rule_from_delay", "to_contract_deadline", "vectorised",
+            "with_deadlines",
         ]
     )  # fmt: skip
     for name in lt.__all__:
@@ -32,3 +35,13 @@ def test_the_module_docstring_states_each_convention_with_an_example() -> None:
     doc = lt.__doc__ or ""
     for words in ("Convention `judicial`", "Convention `elapsed`", "31 July 2019", "22 July 2019"):
         assert words in doc
+
+
+def test_the_contract_states_time_in_legaltime_terms() -> None:
+    import pilotage.contract as contract
+
+    for name in (
+        "Convention", "Deadline", "DeadlineForm", "Delay", "DelayUnit", "LocalText", "Offset",
+        "PeriodKind", "Recurrence",
+    ):  # fmt: skip
+        assert getattr(contract, name) is getattr(lt, name), name

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from pilotage.contract import DeadlineForm, DelayUnit
+from pilotage.contract import DeadlineForm
 from pilotage.errors import DeadlineSyntaxError, ImpossibleDateError
 from pilotage.legaltime import (
     Convention,
+    DelayUnit,
     PeriodKind,
-    Unit,
     parse_date,
     parse_deadline,
     parse_rule,
@@ -24,27 +24,27 @@ D = dt.date
 @pytest.mark.parametrize(
     ("text", "unit", "value"),
     [
-        ("120 jours", Unit.CALENDAR_DAYS, 120),
-        ("15 jours ouvrables", Unit.WORKING_DAYS_MON_SAT, 15),
-        ("15 werkdagen", Unit.WORKING_DAYS_MON_SAT, 15),
-        ("30 werkdagen", Unit.WORKING_DAYS_MON_SAT, 30),
-        ("10 jours ouvrés", Unit.WORKING_DAYS_MON_FRI, 10),
-        ("10 working days mon-fri", Unit.WORKING_DAYS_MON_FRI, 10),
-        ("10 werkdagen ma-vr", Unit.WORKING_DAYS_MON_FRI, 10),
-        ("15 jours ouvrables (lundi-samedi)", Unit.WORKING_DAYS_MON_SAT, 15),
-        ("90 kalenderdagen", Unit.CALENDAR_DAYS, 90),
-        ("120 days", Unit.CALENDAR_DAYS, 120),
-        ("4 mois", Unit.MONTHS, 4),
-        ("dans les 4 mois", Unit.MONTHS, 4),
-        ("dans un délai de quatre mois", Unit.MONTHS, 4),
-        ("binnen de 3 maanden", Unit.MONTHS, 3),
-        ("binnen 30 dagen", Unit.CALENDAR_DAYS, 30),
-        ("2 ans", Unit.MONTHS, 24),
-        ("3 semaines", Unit.CALENDAR_DAYS, 21),
-        ("quinze jours", Unit.CALENDAR_DAYS, 15),
+        ("120 jours", DelayUnit.CALENDAR_DAYS, 120),
+        ("15 jours ouvrables", DelayUnit.WORKING_DAYS_MON_SAT, 15),
+        ("15 werkdagen", DelayUnit.WORKING_DAYS_MON_SAT, 15),
+        ("30 werkdagen", DelayUnit.WORKING_DAYS_MON_SAT, 30),
+        ("10 jours ouvrés", DelayUnit.WORKING_DAYS_MON_FRI, 10),
+        ("10 working days mon-fri", DelayUnit.WORKING_DAYS_MON_FRI, 10),
+        ("10 werkdagen ma-vr", DelayUnit.WORKING_DAYS_MON_FRI, 10),
+        ("15 jours ouvrables (lundi-samedi)", DelayUnit.WORKING_DAYS_MON_SAT, 15),
+        ("90 kalenderdagen", DelayUnit.CALENDAR_DAYS, 90),
+        ("120 days", DelayUnit.CALENDAR_DAYS, 120),
+        ("4 mois", DelayUnit.MONTHS, 4),
+        ("dans les 4 mois", DelayUnit.MONTHS, 4),
+        ("dans un délai de quatre mois", DelayUnit.MONTHS, 4),
+        ("binnen de 3 maanden", DelayUnit.MONTHS, 3),
+        ("binnen 30 dagen", DelayUnit.CALENDAR_DAYS, 30),
+        ("2 ans", DelayUnit.MONTHS, 24),
+        ("3 semaines", DelayUnit.CALENDAR_DAYS, 21),
+        ("quinze jours", DelayUnit.CALENDAR_DAYS, 15),
     ],
 )
-def test_delays(text: str, unit: Unit, value: int) -> None:
+def test_delays(text: str, unit: DelayUnit, value: int) -> None:
     rule = parse_rule(text)
     assert (rule.unit, rule.value) == (unit, value)
     assert rule.convention is Convention.JUDICIAL
@@ -63,7 +63,7 @@ def test_delays(text: str, unit: Unit, value: int) -> None:
 )
 def test_fixed_days(text: str, month: int, day: int) -> None:
     rule = parse_rule(text)
-    assert (rule.unit, rule.month, rule.day) == (Unit.FIXED_DATE, month, day)
+    assert (rule.unit, rule.month, rule.day) == (DelayUnit.FIXED_DATE, month, day)
 
 
 @pytest.mark.parametrize(
@@ -79,12 +79,12 @@ def test_fixed_days(text: str, month: int, day: int) -> None:
 )
 def test_period_ends(text: str, period: PeriodKind) -> None:
     rule = parse_rule(text)
-    assert (rule.unit, rule.period) == (Unit.PERIOD_END, period)
+    assert (rule.unit, rule.period) == (DelayUnit.PERIOD_END, period)
 
 
 def test_relative_rules_name_their_event() -> None:
     rule = parse_rule("X + 6 mois (X étant la date de publication de l'arrêté royal)")
-    assert (rule.unit, rule.value) == (Unit.MONTHS, 6)
+    assert (rule.unit, rule.value) == (DelayUnit.MONTHS, 6)
     assert rule.event == "la date de publication de l'arrêté royal"
     assert parse_rule("X + 6 maanden").event == "X"
 

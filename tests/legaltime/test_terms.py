@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pilotage.errors import IntervalError
-from pilotage.legaltime.periods import PeriodKind, months_from, nth_year
+from pilotage.legaltime import PeriodKind, months_from, nth_year
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pilotage.contract.actions import DeadlineForm
+from pilotage.contract import DeadlineForm
 from pilotage.reading import FindingKind, ReviewReport
 from pilotage.reading._articles import read_articles
 from pilotage.reading._deadlines import read_deadline

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pilotage.contract.budget import BudgetCategory
+from pilotage.contract import BudgetCategory
 from pilotage.reading import FindingKind, ReviewReport
 from pilotage.reading._amounts import parse_amount, read_amount_facts
 from pilotage.reading._budget import read_budget

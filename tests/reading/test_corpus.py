@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract.files import Severity
+from pilotage.contract import Severity
 from pilotage.reading import Draft, FindingKind, read_document
 
 from . import conftest

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.reading import accuracy, read_document
 
 from .conftest import FIXTURES, write_pdf

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from pilotage.contract.base import Validity
-from pilotage.contract.norms import DelayUnit, IndicatorKind, Operator, PeriodKind, TargetUnit
+from pilotage.contract import DelayUnit, IndicatorKind, Operator, PeriodKind, TargetUnit, Validity
 from pilotage.reading import FindingKind, ReviewReport
 from pilotage.reading._keytasks import read_key_task_blocks
 from pilotage.reading._norms import parse_cells, read_norm_tables

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pilotage.contract.lineage import LineageKind
+from pilotage.contract import LineageKind
 from pilotage.reading._lineage import References, remarks_of
 
 from .conftest import outline

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pilotage.contract.files import Severity, load_contract
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract, Severity, load_contract
 from pilotage.reading import FAMILIES, Draft, FindingKind, accuracy, read_document
 
 from .conftest import INAMI, INASTI, needs_seeds

@@ -8,9 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from pilotage.contract.actions import DeadlineForm
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import DelayUnit, IndicatorKind
+from pilotage.contract import Contract, DeadlineForm, DelayUnit, IndicatorKind
 from pilotage.reading import FindingKind, read_document
 from pilotage.reading._due import read_due_facts
 from pilotage.reading._targets import read_norm_facts

@@ -10,10 +10,8 @@ from click.testing import CliRunner
 from PIL import Image
 
 from pilotage.cli import main
-from pilotage.contract.files import load_contract
-from pilotage.contract.model import Contract
-from pilotage.contract.seeds import seed_path
-from pilotage.engine.status import IndicatorResult
+from pilotage.contract import Contract, load_contract, seed_path
+from pilotage.engine import IndicatorResult
 from pilotage.errors import ReportError
 from pilotage.reports import DashboardData, Scope, dashboard_pack, from_store
 from tests.reports.conftest import Store
@@ -129,7 +127,9 @@ def test_an_objective_pack_and_the_refusals(
         from_store(report_store.dir / "missing.duckdb", contract, PERIOD)
 
 
-def test_the_command_line_writes_the_pack(report_store: Store, tmp_path: Path) -> None:
+def test_the_command_line_writes_the_pack(
+    report_store: Store, tmp_path: Path, today: dt.date
+) -> None:
     out = tmp_path / "vob.docx"
     args = ["report", "dashboard", "--contract", "inasti-2019-2020", "--period", PERIOD]
     args += ["--format", "docx", "--lang", "nl", "--service", "VOB"]
@@ -137,7 +137,9 @@ def test_the_command_line_writes_the_pack(report_store: Store, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     set_id = report_store.sets["institution"].id
     assert f"from result set {set_id} version 1" in result.output
-    assert read_docx(out.read_bytes()).paragraphs[0] == "Driemaandelijkse boordtabel 2019-Q3 — VOB"
+    word = read_docx(out.read_bytes())
+    assert word.paragraphs[0] == "Driemaandelijkse boordtabel 2019-Q3 — VOB"
+    assert dict(word.tables[0])["Uitgegeven op"] == today.isoformat()  # today in Brussels
 
     result = CliRunner().invoke(
         main, [*args[:4], "--period", "2015-Q1", "--store", str(report_store.path)]

@@ -22,8 +22,8 @@ from pilotage.reports import (
     Text,
     TitlePage,
     render,
+    trend_svg,
 )
-from pilotage.reports.charts import trend_svg
 from tests.reports.readback import ink, pdf_pages_png, read_docx, read_pdf
 
 NOTE = Footnote("Contract footnote 3: the norm is not reachable in 2019-H2.")

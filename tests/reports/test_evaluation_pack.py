@@ -29,8 +29,8 @@ from pilotage.evaluation import (
 )
 from pilotage.evaluation.document import DocumentStep
 from pilotage.reports import Format, evaluation_pack
-from pilotage.reports.evaluation import clock_cells, figure_cells, milestone_cells, status_word
-from pilotage.reports.evaluation_words import WORDS, word
+from pilotage.reports._evaluation import clock_cells, figure_cells, milestone_cells, status_word
+from pilotage.reports._evaluation_words import WORDS, word
 from tests.reports.readback import ink, pdf_pages_png, read_docx, read_pdf
 
 RS = ResultSetRef(7, 2, "2014-Q1..2014-Q4", "2015-02-10T09:00:00+00:00")

@@ -12,8 +12,7 @@ from django.conf import settings as django_settings
 from django.http import HttpRequest
 from django.test import Client
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import load_contract, seed_path
 from pilotage.facts.settings import DATA_DIR_ENV
 from pilotage.reports import Scope, dashboard_pack, from_store
 from pilotage.web.accounts.models import Role
@@ -178,7 +177,7 @@ def test_the_objective_pack_the_api_and_the_refusals(reader: Client) -> None:
     assert Client().get(f"{PAGE}report.pdf").status_code == 302  # to the log-in page
 
 
-def test_the_issue_date_is_only_printed_when_given(reader: Client) -> None:
+def test_the_issue_date_is_only_printed_when_given(reader: Client, today: dt.date) -> None:
     word = read_docx(reader.get(f"{PAGE}services/VOB/report.docx").content)
     assert "Édité le" not in dict(word.tables[0])
-    assert dt.date.today().isoformat() not in dict(word.tables[0]).values()
+    assert today.isoformat() not in dict(word.tables[0]).values()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import pilotage.reports
-from pilotage.reports.evaluation_words import WORDS
-from pilotage.reports.words import MESSAGES, language_of, say
+from pilotage.reports._evaluation_words import WORDS
+from pilotage.reports._words import MESSAGES, language_of, say
 
 PACKAGE = Path(pilotage.reports.__file__).parent
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -8,8 +9,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import User
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import load_contract, seed_path
 from pilotage.demo import generate_demo, write_demo
 from pilotage.engine import ResultSet, measure, publish
 from pilotage.facts import DuckDBFactStore, import_cases, read_org_units
@@ -19,6 +19,29 @@ from pilotage.web.accounts.models import Grant, Institution, Role
 from pilotage.web.catalogue.loading import load_contract_file
 
 INSTITUTION_OF = {"inasti-2019-2020": "INASTI", "inami-2013-2015": "INAMI"}
+
+# What reaches the web database: the mark, or a fixture that opens it.
+_DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+def touches_the_database(item: pytest.Item) -> bool:
+    """Whether a test can reach the web database (and so can differ between SQLite and
+    PostgreSQL): marked django_db (or `database`, for a subprocess on DATABASE_URL), or using a
+    fixture that opens the database."""
+    names = set(getattr(item, "fixturenames", ()))
+    marked = any(item.get_closest_marker(mark) for mark in ("django_db", "database"))
+    return marked or bool(names & _DATABASE_FIXTURES)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL pass (scripts/test, PILOTAGE_TEST_WEB_DATABASE=postgresql) runs only the
+    tests that reach the database; the others (templates, forms, help texts) ran on SQLite."""
+    if os.environ.get("PILOTAGE_TEST_WEB_DATABASE") != "postgresql":
+        return
+    web = Path(__file__).parent
+    kept = [i for i in items if web not in i.path.parents or touches_the_database(i)]
+    config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+    items[:] = kept
 
 
 @pytest.fixture(autouse=True, scope="session")

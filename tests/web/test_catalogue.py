@@ -7,8 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from pilotage.contract.files import dump_contract, load_contract
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import dump_contract, load_contract, seed_path
 from pilotage.errors import ContractInvalidError
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.loading import load_contract_file

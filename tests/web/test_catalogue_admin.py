@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import seed_path
 from pilotage.web.accounts.models import Role
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.models import ContractVersion

@@ -24,11 +24,9 @@ from django.test import Client
 from django.urls import resolve, reverse
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import load_contract, seed_path
 from pilotage.demo import generate_demo, write_demo
-from pilotage.engine import ResultSet, measure, publish
-from pilotage.engine.status import IndicatorResult
+from pilotage.engine import IndicatorResult, ResultSet, measure, publish
 from pilotage.errors import StoreError
 from pilotage.facts import DuckDBFactStore, import_cases, read_org_units
 from pilotage.facts.settings import DATA_DIR_ENV

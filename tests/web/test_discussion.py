@@ -12,8 +12,13 @@ from django.template import Context, Template
 from django.test import Client, RequestFactory
 from django.utils import translation
 
-from pilotage.contract.files import ExportFormat, dump_contract, load_contract, parse_contract
-from pilotage.contract.seeds import resolve_contract_path
+from pilotage.contract import (
+    ExportFormat,
+    dump_contract,
+    load_contract,
+    parse_contract,
+    resolve_contract_path,
+)
 from pilotage.web.accounts.models import Grant, Institution, Role
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.models import ContractVersion

@@ -4,7 +4,7 @@ import pytest
 from django.http import HttpRequest
 from django.test import Client
 
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import seed_path
 from pilotage.web.accounts.demo import create_demo_users
 from pilotage.web.accounts.models import Role
 from pilotage.web.catalogue.loading import load_contract_text

@@ -10,8 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from pilotage.contract.files import ExportFormat, dump_contract, load_contract
-from pilotage.contract.seeds import seed_path
+from pilotage.contract import ExportFormat, dump_contract, load_contract, seed_path
 from pilotage.web.accounts.models import Grant, Institution, Role
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.models import ContractVersion
@@ -162,9 +161,9 @@ def test_a_milestone_the_contract_no_longer_has_is_still_shown(inami: ContractVe
     assert "recorded under an earlier version" in page
 
 
-def test_validation_errors_are_shown() -> None:
+def test_validation_errors_are_shown(today: dt.date) -> None:
     client = login(Role.ADMINISTRATOR)
-    future = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    future = (today + dt.timedelta(days=10)).isoformat()
     response = client.post(ACTION, {**COMPLETE, "evidence": "  ", "completed_on": future})
     assert response.status_code == 200
     page = response.content.decode()
@@ -403,7 +402,7 @@ def test_every_status_symbol_is_drawn_by_the_default_font() -> None:
 
     import pilotage.web
     from pilotage.followup import Status
-    from pilotage.reports.figures import STATUS_SYMBOLS
+    from pilotage.reports import STATUS_SYMBOLS
 
     cmap = TTFont(DEJAVU).getBestCmap()
     clocks = (Path(pilotage.web.__file__).parent / "templates/evaluation/_clocks.html").read_text()

@@ -124,6 +124,7 @@ def test_demo_progress_is_labelled_and_idempotent() -> None:
     assert statuses["overdue"] > 0
 
 
+@pytest.mark.database  # the subprocess runs on DATABASE_URL: the PostgreSQL pass keeps it
 def test_commands_set_django_up_themselves(tmp_path: Path) -> None:
     # In-process tests run with Django configured by pytest; a real run starts from nothing.
     env = {**os.environ, "PILOTAGE_DATA_DIR": str(tmp_path), "PILOTAGE_WEB_DEBUG": "1"}

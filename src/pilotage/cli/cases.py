@@ -8,13 +8,18 @@ from pathlib import Path
 
 import click
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import SEED_IDS, resolve_contract_path
-from pilotage.facts.importing import ImportReport, import_cases, write_rejects
-from pilotage.facts.orgunits import read_org_units
+from pilotage.contract import SEED_IDS, load_contract, resolve_contract_path
+from pilotage.facts import (
+    DuckDBFactStore,
+    ImportReport,
+    Source,
+    SqlSource,
+    import_cases,
+    read_org_units,
+    source_for,
+    write_rejects,
+)
 from pilotage.facts.settings import DATA_DIR_ENV, data_dir, secret_key, store_path
-from pilotage.facts.sources import Source, SqlSource, source_for
-from pilotage.facts.store import DuckDBFactStore
 
 __all__ = ["cases"]
 

@@ -137,8 +137,10 @@ def _comment_text(text: str) -> str:
 
 
 def _refusal(username: str, grant: Grant, what: str) -> str:
+    from pilotage.web.accounts.models import Role
+
     role = grant.role
-    if role == "service_owner":
+    if role == Role.SERVICE_OWNER:
         owned = ", ".join(grant.services or []) or "none"
         why = f"a service owner comments on their services only (theirs: {owned})"
     else:

@@ -9,14 +9,21 @@ from pathlib import Path
 
 import click
 
-from pilotage.contract.checks import check_file
-from pilotage.contract.consolidate import consolidate as consolidate_contracts
-from pilotage.contract.diff import diff_contracts, format_changes
-from pilotage.contract.files import ExportFormat, Severity, dump_contract, load_contract
-from pilotage.contract.model import Contract
-from pilotage.contract.outline import outline
-from pilotage.contract.schema import contract_schema
-from pilotage.contract.seeds import SEED_IDS, resolve_contract_path
+from pilotage.contract import (
+    SEED_IDS,
+    Contract,
+    ExportFormat,
+    Severity,
+    check_file,
+    contract_schema,
+    diff_contracts,
+    dump_contract,
+    format_changes,
+    load_contract,
+    outline,
+    resolve_contract_path,
+)
+from pilotage.contract import consolidate as consolidate_contracts
 
 __all__ = ["contract"]
 

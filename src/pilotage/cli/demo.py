@@ -10,8 +10,7 @@ from pathlib import Path
 import click
 
 from pilotage.cli.cases import cases
-from pilotage.contract.files import dump_contract, load_contract
-from pilotage.contract.seeds import resolve_contract_path
+from pilotage.contract import dump_contract, load_contract, resolve_contract_path
 from pilotage.demo import (
     DEFAULT_SEED,
     benchmark_contract,

@@ -270,7 +270,7 @@ def art51_advance(
 ) -> None:
     """Acknowledge (the other party), agree measures, escalate in art. 51's order, or close."""
     from pilotage.errors import EvaluationError
-    from pilotage.evaluation.registers import Art51Stage
+    from pilotage.evaluation import Art51Stage
     from pilotage.web.evaluation import models as m
     from pilotage.web.evaluation.registers import advance_notice
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from pilotage import legaltime as lt
-from pilotage.contract.norms import Convention
+from pilotage.contract import Convention
 from pilotage.legaltime import DEFAULT_CALENDAR, Calendar, DayKind, Period, PeriodKind
 
 __all__ = ["deadline", "elapsed", "holidays", "periods"]

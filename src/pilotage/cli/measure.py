@@ -12,14 +12,13 @@ from typing import Any
 
 import click
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.model import Contract
-from pilotage.contract.seeds import SEED_IDS, resolve_contract_path
+from pilotage.contract import SEED_IDS, Contract, load_contract, resolve_contract_path
 from pilotage.engine import (
     IndicatorResult,
     LateCase,
     Level,
     MeasureError,
+    ResultSet,
     Status,
     late_cases,
     list_result_sets,
@@ -27,10 +26,9 @@ from pilotage.engine import (
     offices_under,
     publish,
 )
-from pilotage.engine.results import ResultSet
 from pilotage.errors import StoreError
+from pilotage.facts import DuckDBFactStore
 from pilotage.facts.settings import DATA_DIR_ENV, store_path
-from pilotage.facts.store import DuckDBFactStore
 from pilotage.legaltime import Period, parse_date, periods_between
 
 __all__ = ["late", "measure_command", "show_result_set"]

@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from pilotage.cli.contract import contract
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import resolve_contract_path
+from pilotage.contract import load_contract, resolve_contract_path
 from pilotage.reading import FindingKind, accuracy, read_document
 
 __all__ = ["import_document"]

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
-from pilotage.contract.files import load_contract
-from pilotage.contract.seeds import SEED_IDS, resolve_contract_path
+from pilotage.contract import SEED_IDS, load_contract, resolve_contract_path
 from pilotage.facts.settings import DATA_DIR_ENV, store_path
-from pilotage.reports import Format, Scope, dashboard_pack, from_store
-from pilotage.reports.words import LANGUAGES
+from pilotage.followup import today
+from pilotage.reports import LANGUAGES, Format, Scope, dashboard_pack, from_store
 
 __all__ = ["report"]
 
@@ -106,7 +104,7 @@ def dashboard_command(
         fmt,
         language,
         scope=Scope(service=service, objective=objective),
-        issued=dt.date.today(),
+        issued=today(),
     )
     target = output or Path(pack.filename)
     target.write_bytes(pack.content)

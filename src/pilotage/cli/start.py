@@ -19,10 +19,7 @@ import click
 
 from pilotage.cli import web as web_cli
 from pilotage.cli.measure import show_result_set
-from pilotage.contract.checks import check_file
-from pilotage.contract.model import Contract
-from pilotage.contract.outline import outline
-from pilotage.contract.seeds import SEED_IDS, seed_path
+from pilotage.contract import SEED_IDS, Contract, check_file, outline, seed_path
 from pilotage.demo import generate_demo, write_demo
 from pilotage.engine import measure, publish
 from pilotage.facts import DuckDBFactStore, import_cases, read_org_units

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pilotage.contract.seeds import SEED_IDS
+from pilotage.contract import SEED_IDS
 
 if TYPE_CHECKING:
     from pilotage.web.accounts.demo import DemoUser
@@ -62,7 +62,7 @@ def setup() -> None:
 
 def development_mode_note() -> str | None:
     """A sentence saying the server runs in development mode with which key, or None."""
-    from pilotage.facts.settings import data_dir
+    from pilotage.facts import data_dir
     from pilotage.web.settings import DEV_KEY_FILE, WEB_SECRET_KEY_ENV, debug
 
     if not debug():

@@ -71,8 +71,7 @@ def _user(username: str) -> User:
 def _institution_of(path_or_seed_id: str) -> str:
     """The contract file's own institution code; "" when the file does not read (the loading
     then reports every problem)."""
-    from pilotage.contract.files import load_contract
-    from pilotage.contract.seeds import resolve_contract_path
+    from pilotage.contract import load_contract, resolve_contract_path
 
     try:
         return str(load_contract(resolve_contract_path(path_or_seed_id)).institution.code)
@@ -165,6 +164,7 @@ def grant_command(
     from django.db import transaction
 
     from pilotage.web.accounts import rights
+    from pilotage.web.accounts.models import Role
 
     if revoke and (role or services):
         raise WebJobError("--revoke takes USERNAME and INSTITUTION only, no ROLE nor --service")
@@ -191,7 +191,7 @@ def grant_command(
             return
         done = rights.grant(user, inst, role, services)
     click.echo(f"{username}: {rights.grant_line(done.grant)} ({done.state})")
-    if role == "service_owner" and not services:
+    if role == Role.SERVICE_OWNER and not services:
         click.echo(
             "note: a service owner without --service may read but comment on nothing and "
             "record no progress"

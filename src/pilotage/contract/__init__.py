@@ -6,7 +6,7 @@ Plain Python (no Django). `load_contract` reads a file, `check_files` reports ev
 
 from __future__ import annotations
 
-from pilotage.contract.actions import (
+from pilotage.contract._actions import (
     Action,
     Article,
     ContinuousMission,
@@ -18,10 +18,22 @@ from pilotage.contract.actions import (
     ReportingRhythm,
     StrategicProject,
 )
-from pilotage.contract.base import Language, LocalText, Source, Validity
-from pilotage.contract.budget import Budget, BudgetCategory, BudgetLine, CommonCommitment
-from pilotage.contract.lineage import DocumentRef, LineageKind, LineageRemark, Transfer
-from pilotage.contract.model import (
+from pilotage.contract._base import Language, LocalText, Source, Validity
+from pilotage.contract._budget import Budget, BudgetCategory, BudgetLine, CommonCommitment
+from pilotage.contract._checks import check_contract, check_file
+from pilotage.contract._consolidate import consolidate
+from pilotage.contract._diff import Change, ChangeKind, diff_contracts, format_changes
+from pilotage.contract._files import (
+    ExportFormat,
+    Problem,
+    Severity,
+    dump_contract,
+    load_contract,
+    parse_contract,
+    to_plain,
+)
+from pilotage.contract._lineage import DocumentRef, LineageKind, LineageRemark, Transfer
+from pilotage.contract._model import (
     FORMAT,
     Contract,
     ContractKind,
@@ -31,7 +43,7 @@ from pilotage.contract.model import (
     PartyRole,
     Signatory,
 )
-from pilotage.contract.norms import (
+from pilotage.contract._norms import (
     Caveat,
     CaveatKind,
     Convention,
@@ -39,6 +51,7 @@ from pilotage.contract.norms import (
     DelayUnit,
     Indicator,
     IndicatorKind,
+    NonWorkingEnd,
     Norm,
     Operator,
     PeriodKind,
@@ -47,7 +60,10 @@ from pilotage.contract.norms import (
     TargetUnit,
     Trend,
 )
-from pilotage.contract.structure import (
+from pilotage.contract._outline import describe_norm, outline
+from pilotage.contract._schema import contract_schema, published_schema
+from pilotage.contract._seeds import SEED_IDS, resolve_contract_path, seed_path
+from pilotage.contract._structure import (
     Axis,
     Chapter,
     DomainKind,
@@ -61,6 +77,7 @@ from pilotage.contract.structure import (
 
 __all__ = [
     "FORMAT",
+    "SEED_IDS",
     "Action",
     "Article",
     "Axis",
@@ -69,6 +86,8 @@ __all__ = [
     "BudgetLine",
     "Caveat",
     "CaveatKind",
+    "Change",
+    "ChangeKind",
     "Chapter",
     "CommonCommitment",
     "ContinuousMission",
@@ -82,6 +101,7 @@ __all__ = [
     "DocumentRef",
     "DomainKind",
     "EvaluationRules",
+    "ExportFormat",
     "ExternalFactor",
     "Indicator",
     "IndicatorKind",
@@ -92,6 +112,7 @@ __all__ = [
     "LineageRemark",
     "LocalText",
     "MissionCategory",
+    "NonWorkingEnd",
     "Norm",
     "Objective",
     "Offset",
@@ -100,9 +121,11 @@ __all__ = [
     "PartyRole",
     "PeriodKind",
     "Population",
+    "Problem",
     "Recurrence",
     "ReportingRhythm",
     "Service",
+    "Severity",
     "Signatory",
     "Source",
     "StrategicDomain",
@@ -113,4 +136,19 @@ __all__ = [
     "Transfer",
     "Trend",
     "Validity",
+    "check_contract",
+    "check_file",
+    "consolidate",
+    "contract_schema",
+    "describe_norm",
+    "diff_contracts",
+    "dump_contract",
+    "format_changes",
+    "load_contract",
+    "outline",
+    "parse_contract",
+    "published_schema",
+    "resolve_contract_path",
+    "seed_path",
+    "to_plain",
 ]

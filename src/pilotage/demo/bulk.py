@@ -25,9 +25,7 @@ import numpy.typing as npt
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 
-from pilotage.contract.files import parse_contract
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import DelayUnit
+from pilotage.contract import Contract, DelayUnit, parse_contract
 from pilotage.demo.niss import synthetic_niss
 from pilotage.demo.offices import DEMO_SUFFIX
 from pilotage.demo.records import (

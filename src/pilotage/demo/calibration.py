@@ -16,9 +16,15 @@ from itertools import pairwise
 
 import numpy as np
 
-from pilotage.contract.base import Validity
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import CaveatKind, IndicatorKind, Norm, Operator, TargetUnit
+from pilotage.contract import (
+    CaveatKind,
+    Contract,
+    IndicatorKind,
+    Norm,
+    Operator,
+    TargetUnit,
+    Validity,
+)
 
 __all__ = [
     "MEASURED_KINDS",

@@ -34,8 +34,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import IndicatorKind
+from pilotage.contract import Contract, IndicatorKind
 from pilotage.demo.calibration import NormAim, calibration_norms, norm_span, plan_aims
 from pilotage.demo.flows import Flow
 from pilotage.demo.kinds import (

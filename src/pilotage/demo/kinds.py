@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from pilotage.contract.norms import DelayUnit, Indicator, Norm, Population
+from pilotage.contract import DelayUnit, Indicator, Norm, Population
 from pilotage.demo.calibration import NormAim, Outcome
 from pilotage.demo.flows import Flow, bucket_ends, exact_buckets
 from pilotage.demo.profiles import Profile

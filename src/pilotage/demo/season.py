@@ -17,7 +17,7 @@ from functools import cache
 import numpy as np
 import numpy.typing as npt
 
-from pilotage.contract.norms import Delay
+from pilotage.contract import Delay
 from pilotage.legaltime import DEFAULT_CALENDAR, get_calendar, rule_from_delay
 from pilotage.legaltime import deadlines as legal_deadlines
 

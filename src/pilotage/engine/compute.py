@@ -26,7 +26,7 @@ from typing import Any
 import ibis  # type: ignore[import-untyped]
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from pilotage.contract.norms import IndicatorKind, NonWorkingEnd, Population
+from pilotage.contract import IndicatorKind, NonWorkingEnd, Population
 from pilotage.engine.plan import NO_RULE, Plan
 from pilotage.engine.rules import end_table, previous_column, slot_column, start_table
 from pilotage.engine.span import Span

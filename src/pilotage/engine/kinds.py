@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from pilotage.contract.norms import IndicatorKind
+from pilotage.contract import IndicatorKind
 
 __all__ = ["KINDS", "Anchor", "Figure", "KindSpec", "measurable"]
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.engine.compute import case_frame, lookups
 from pilotage.engine.measure import rows_used
 from pilotage.engine.plan import make_plan

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 
 import ibis.expr.types as ir  # type: ignore[import-untyped]
 
-from pilotage.contract.files import ExportFormat, dump_contract
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import IndicatorKind
+from pilotage.contract import Contract, ExportFormat, IndicatorKind, dump_contract
 from pilotage.engine.compute import (
     Level,
     Lookups,

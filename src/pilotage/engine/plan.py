@@ -15,15 +15,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from pilotage.contract.base import Validity
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import (
+from pilotage.contract import (
     Caveat,
+    Contract,
     Indicator,
     IndicatorKind,
     NonWorkingEnd,
     Norm,
     Population,
+    Validity,
 )
 from pilotage.engine.kinds import KINDS, KindSpec
 from pilotage.engine.span import Span

@@ -19,11 +19,10 @@ import datetime as dt
 import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from pilotage.contract.norms import NonWorkingEnd
+from pilotage.contract import NonWorkingEnd
 from pilotage.engine.plan import NO_RULE, Plan
 from pilotage.engine.span import Span
-from pilotage.legaltime import DayKind, calendar_table
-from pilotage.legaltime.vectorised import deadlines
+from pilotage.legaltime import DayKind, calendar_table, deadlines
 
 __all__ = [
     "END_COLUMNS",

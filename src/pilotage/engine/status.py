@@ -24,13 +24,11 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-from pilotage.contract.base import Validity
-from pilotage.contract.norms import CaveatKind, Norm, Operator, PeriodKind, TargetUnit
+from pilotage.contract import CaveatKind, Norm, Operator, PeriodKind, TargetUnit, Validity
 from pilotage.engine.figures import Delays, PeriodFigures
 from pilotage.engine.kinds import Anchor
 from pilotage.engine.plan import Measure, Plan
-from pilotage.legaltime import Period, rule_from_delay
-from pilotage.legaltime.periods import MONTHS_IN
+from pilotage.legaltime import MONTHS_IN, Period, rule_from_delay
 
 __all__ = [
     "CaveatNote",

@@ -18,10 +18,15 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pilotage.contract.consolidate import consolidate
-from pilotage.contract.diff import Change, diff_contracts
-from pilotage.contract.files import parse_contract, to_plain
-from pilotage.contract.model import Contract, ContractKind
+from pilotage.contract import (
+    Change,
+    Contract,
+    ContractKind,
+    consolidate,
+    diff_contracts,
+    parse_contract,
+    to_plain,
+)
 from pilotage.errors import AdaptationError, ConsolidationError
 from pilotage.evaluation.calendar import Clock, LegalCalendar, clock
 

@@ -26,11 +26,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from pilotage.contract.actions import Offset
-from pilotage.contract.model import Contract, EvaluationRules
+from pilotage.contract import Contract, EvaluationRules, Offset
 from pilotage.errors import EvaluationOrderError
-from pilotage.legaltime.calendars import DEFAULT_CALENDAR
-from pilotage.legaltime.counting import DeadlineAnswer, Rule, Unit, deadline, fixed_day_in
+from pilotage.legaltime import DEFAULT_CALENDAR, DeadlineAnswer, Rule, deadline, fixed_day_in
 
 __all__ = [
     "STEPS",
@@ -125,7 +123,7 @@ def check_step(steps: Mapping[Step, dt.date], step: Step, on: dt.date, today: dt
 
 
 def _rule(offset: Offset, calendar: str) -> Rule:
-    return Rule(Unit(offset.unit.value), value=offset.value, calendar=calendar)
+    return Rule(offset.unit, value=offset.value, calendar=calendar)
 
 
 @dataclass(frozen=True)

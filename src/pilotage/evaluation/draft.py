@@ -28,8 +28,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from pilotage.contract.model import Contract
-from pilotage.engine.status import IndicatorResult
+from pilotage.contract import Contract
+from pilotage.engine import IndicatorResult
 from pilotage.evaluation.registers import Art50Entry, Art51Notice, Party
 from pilotage.followup import ActionFollowup, MilestoneState, MissionFollowup, Status
 

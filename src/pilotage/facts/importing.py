@@ -20,7 +20,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.errors import ImportFileError, SecretKeyError
 from pilotage.facts._workbench import Staged, Workbench
 from pilotage.facts.orgunits import OrgUnit, check_org_units

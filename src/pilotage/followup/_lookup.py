@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pilotage.contract.actions import Action, Article, ContinuousMission, DeadlineForm
-from pilotage.contract.model import Contract
+from pilotage.contract import Action, Article, ContinuousMission, Contract, DeadlineForm
 from pilotage.errors import FollowupError
 from pilotage.followup._model import ActionFollowup, MissionFollowup, action_key, event_key
 

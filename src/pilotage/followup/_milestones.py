@@ -6,8 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from pilotage.contract.actions import Action, Article, ContinuousMission, Deadline, DeadlineForm
-from pilotage.contract.model import Contract
+from pilotage.contract import Action, Article, ContinuousMission, Contract, Deadline, DeadlineForm
 from pilotage.followup._model import (
     _OPEN_ORDER,
     DEFAULT_SOON_DAYS,
@@ -21,9 +20,7 @@ from pilotage.followup._model import (
     action_key,
     event_key,
 )
-from pilotage.legaltime.counting import Rule, Unit, deadline
-from pilotage.legaltime.periods import Period
-from pilotage.legaltime.schedules import Schedule
+from pilotage.legaltime import Period, Rule, Schedule, deadline
 
 
 def _judge(due: dt.date, completion: Completion | None, as_of: dt.date, soon_days: int) -> Status:
@@ -83,7 +80,7 @@ def _planned(
                 "event", Status.WAITING_EVENT, note=f"waiting for the event: {name}"
             )
             return [], [waiting]
-        rule = Rule(Unit(deadline_.offset.unit.value), value=deadline_.offset.value)
+        rule = Rule(deadline_.offset.unit, value=deadline_.offset.value)
         answer = deadline(happened, rule)
         dues = [("event", answer.day, answer.explanation)]
         if deadline_.recurrence is not None:

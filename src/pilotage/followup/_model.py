@@ -9,9 +9,7 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pilotage.contract.actions import Action, Article, ContinuousMission, Deadline
-from pilotage.contract.base import LocalText
-from pilotage.contract.model import Contract
+from pilotage.contract import Action, Article, ContinuousMission, Contract, Deadline, LocalText
 
 DEFAULT_SOON_DAYS = 30
 BRUSSELS = ZoneInfo("Europe/Brussels")

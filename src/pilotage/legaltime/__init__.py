@@ -5,6 +5,10 @@ ouvrables", "4 mois", "31 mai", "1er trimestre de 2013", "X + 6 mois"). This pac
 them exactly, says how (every answer names its convention and explains itself), and does the
 same over millions of cases for the indicator engine.
 
+Terms (`Delay`, `DelayUnit`, `Convention`, `PeriodKind`, `Deadline`, `Offset`, `Recurrence`)
+    The vocabulary contracts state time in; `pilotage.contract` builds on these types and
+    re-exports them. This package imports nothing of pilotage but `pilotage.errors`.
+
 Calendars (`calendars`)
     The ten legal public holidays of the Royal Decree of 18 April 1974 (1 January, Easter
     Monday, 1 May, Ascension, Whit Monday, 21 July, 15 August, 1 November, 11 November,
@@ -67,7 +71,7 @@ Periods, schedules, printed deadlines, vectorised form
 from __future__ import annotations
 
 from pilotage.legaltime import vectorised
-from pilotage.legaltime.calendars import (
+from pilotage.legaltime._calendars import (
     DEFAULT_CALENDAR,
     Calendar,
     DayKind,
@@ -77,49 +81,82 @@ from pilotage.legaltime.calendars import (
     legal_holidays,
     load_calendars,
 )
-from pilotage.legaltime.counting import (
-    Convention,
+from pilotage.legaltime._counting import (
     DeadlineAnswer,
     Rule,
-    Unit,
     deadline,
     elapsed,
+    fixed_day_in,
     on_time,
     rule_from_delay,
 )
-from pilotage.legaltime.parse import (
+from pilotage.legaltime._parse import (
     ParsedDeadline,
     parse_date,
     parse_deadline,
     parse_rule,
     to_contract_deadline,
 )
-from pilotage.legaltime.periods import Period, PeriodKind, period_of, periods_between
-from pilotage.legaltime.schedules import Occurrence, Schedule
+from pilotage.legaltime._periods import (
+    MONTHS_IN,
+    Period,
+    months_from,
+    nth_year,
+    period_of,
+    periods_between,
+)
+from pilotage.legaltime._schedules import Occurrence, Schedule
+from pilotage.legaltime._terms import (
+    Convention,
+    Deadline,
+    DeadlineForm,
+    Delay,
+    DelayUnit,
+    Language,
+    LocalText,
+    NonWorkingEnd,
+    Offset,
+    PeriodKind,
+    Recurrence,
+    Strict,
+)
 from pilotage.legaltime.vectorised import calendar_table, deadlines, with_deadlines
 
 __all__ = [
     "DEFAULT_CALENDAR",
+    "MONTHS_IN",
     "Calendar",
     "Convention",
     "DayKind",
+    "Deadline",
     "DeadlineAnswer",
+    "DeadlineForm",
+    "Delay",
+    "DelayUnit",
     "Holiday",
+    "Language",
+    "LocalText",
+    "NonWorkingEnd",
     "Occurrence",
+    "Offset",
     "ParsedDeadline",
     "Period",
     "PeriodKind",
+    "Recurrence",
     "Rule",
     "Schedule",
-    "Unit",
+    "Strict",
     "calendar_names",
     "calendar_table",
     "deadline",
     "deadlines",
     "elapsed",
+    "fixed_day_in",
     "get_calendar",
     "legal_holidays",
     "load_calendars",
+    "months_from",
+    "nth_year",
     "on_time",
     "parse_date",
     "parse_deadline",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pilotage.legaltime.calendars import DayKind
-from pilotage.legaltime.periods import PeriodKind
+from pilotage.legaltime._calendars import DayKind
+from pilotage.legaltime._periods import PeriodKind
 
 __all__ = [
     "COUNT",

@@ -2,7 +2,7 @@
 
 The indicator engine joins its cases to `calendar_table()` on `day` (a SQL join, one lookup per
 case), or calls `deadlines()` / `elapsed()` on numpy `datetime64[D]` arrays. Both give exactly
-what the scalar functions of `pilotage.legaltime.counting` give, with no Python loop per case.
+what the scalar functions of `pilotage.legaltime._counting` give, with no Python loop per case.
 
 Using the table in SQL (columns described in `calendar_table`):
 
@@ -27,17 +27,17 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from pilotage.contract.norms import Convention
 from pilotage.errors import IntervalError, LegalTimeError
-from pilotage.legaltime.calendars import (
+from pilotage.legaltime._calendars import (
     DEFAULT_CALENDAR,
     LAST_YEAR,
     Calendar,
     DayKind,
     resolve_calendar,
 )
-from pilotage.legaltime.counting import Rule, Unit
-from pilotage.legaltime.periods import MONTHS_IN
+from pilotage.legaltime._counting import Rule
+from pilotage.legaltime._periods import MONTHS_IN
+from pilotage.legaltime._terms import Convention, DelayUnit
 
 __all__ = ["calendar_table", "deadlines", "elapsed", "on_time", "with_deadlines"]
 
@@ -176,9 +176,9 @@ def _counted(starts: Arr, rule: Rule, calendar: Calendar) -> Arr:
             if table.days[-1] >= np.datetime64(f"{LAST_YEAR}-12-31"):
                 raise LegalTimeError(f"a deadline falls after {LAST_YEAR}, beyond known holidays")
             margin *= 2  # pragma: no cover - 2n + 60 days always hold n working days
-    if rule.unit is Unit.MONTHS:
+    if rule.unit is DelayUnit.MONTHS:
         return _months(starts, n, rule.convention is Convention.JUDICIAL)
-    if rule.unit is Unit.FIXED_DATE:
+    if rule.unit is DelayUnit.FIXED_DATE:
         assert rule.month is not None
         assert rule.day is not None
         return _fixed(starts, rule.month, rule.day)

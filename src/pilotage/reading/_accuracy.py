@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 
 __all__ = ["FAMILIES", "AccuracyReport", "Family", "accuracy"]
 

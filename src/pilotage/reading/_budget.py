@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pilotage.contract.budget import BudgetCategory
+from pilotage.contract import BudgetCategory
 from pilotage.reading._report import FindingKind, ReviewReport
 from pilotage.reading._source import Line, join_lines
 

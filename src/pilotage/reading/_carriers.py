@@ -16,19 +16,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from pilotage.contract.actions import Action, DeadlineForm
-from pilotage.contract.base import LocalText, Validity
-from pilotage.contract.budget import CommonCommitment
-from pilotage.contract.norms import (
+from pilotage.contract import (
+    Action,
+    CommonCommitment,
+    DeadlineForm,
     Delay,
     DelayUnit,
     Indicator,
     IndicatorKind,
+    LocalText,
     Norm,
     Operator,
     PeriodKind,
     Target,
     TargetUnit,
+    Validity,
 )
 from pilotage.reading._amounts import AmountFact, read_amount_facts
 from pilotage.reading._due import DueFact, read_due_facts

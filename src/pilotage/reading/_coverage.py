@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.reading._amounts import AMOUNT
 from pilotage.reading._dates import DATE
 from pilotage.reading._passage import paragraphs

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pilotage.errors import PilotageError
-from pilotage.legaltime import Unit, parse_rule
+from pilotage.legaltime import DelayUnit, parse_rule
 
 __all__ = [
     "DATE",
@@ -87,6 +87,6 @@ def duration_months(text: str) -> int | None:
         rule = parse_rule(text.strip())
     except PilotageError:
         return None
-    if rule.unit is Unit.MONTHS and rule.value:
+    if rule.unit is DelayUnit.MONTHS and rule.value:
         return rule.value
     return None

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pilotage.contract.actions import Deadline, DeadlineForm
+from pilotage.contract import Deadline, DeadlineForm
 from pilotage.errors import PilotageError
-from pilotage.legaltime.parse import to_contract_deadline
+from pilotage.legaltime import to_contract_deadline
 from pilotage.reading._report import FindingKind, ReviewReport
 from pilotage.reading._source import Line
 

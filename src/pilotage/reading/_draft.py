@@ -16,17 +16,24 @@ from typing import Any
 
 import yaml
 
-from pilotage.contract.base import Language, LocalText, Validity
-from pilotage.contract.checks import check_contract
-from pilotage.contract.files import (
+from pilotage.contract import (
+    Chapter,
+    Contract,
+    ContractKind,
     ExportFormat,
+    Institution,
+    Language,
+    LocalText,
+    Party,
+    PartyRole,
     Problem,
+    Signatory,
+    Validity,
+    check_contract,
     dump_contract,
     parse_contract,
     to_plain,
 )
-from pilotage.contract.model import Contract, ContractKind, Institution, Party, PartyRole, Signatory
-from pilotage.contract.structure import Chapter
 from pilotage.errors import ContractInvalidError
 from pilotage.reading._articles import read_articles
 from pilotage.reading._carriers import (
@@ -205,7 +212,7 @@ def _article_title(unit: Unit) -> str:
 
 
 def _articles_of(units: list[Unit], placed: Placed, all_units: bool, language: str) -> list[Any]:
-    from pilotage.contract.actions import Article
+    from pilotage.contract import Article
 
     out = []
     for unit in units:

@@ -18,11 +18,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pilotage.contract.actions import Deadline, DeadlineForm, Offset
-from pilotage.contract.base import LocalText
-from pilotage.contract.norms import DelayUnit
-from pilotage.legaltime import to_contract_deadline
-from pilotage.legaltime.periods import Period, months_from, nth_year
+from pilotage.contract import Deadline, DeadlineForm, DelayUnit, LocalText, Offset
+from pilotage.legaltime import Period, months_from, nth_year, to_contract_deadline
 from pilotage.reading._dates import DATE_TEXT, MONTHS, duration_months
 
 __all__ = ["DueFact", "read_due_facts"]

@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pilotage.contract.base import LocalText
-from pilotage.contract.lineage import DocumentRef, LineageKind, LineageRemark
+from pilotage.contract import DocumentRef, LineageKind, LineageRemark, LocalText
 from pilotage.reading._source import Line
 from pilotage.reading._source import provenance as source_of
 

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pilotage.legaltime.periods import months_from
+from pilotage.legaltime import months_from
 from pilotage.reading._dates import DATE_TEXT, duration_months, find_dates
 from pilotage.reading._source import Line
 

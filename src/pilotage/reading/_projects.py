@@ -6,11 +6,20 @@ from __future__ import annotations
 
 import re
 
-from pilotage.contract.actions import Action, Article, ContinuousMission, ExternalFactor
-from pilotage.contract.base import LocalText
-from pilotage.contract.budget import Budget, BudgetCategory, BudgetLine
-from pilotage.contract.lineage import LineageKind, LineageRemark
-from pilotage.contract.structure import MissionCategory, Strategy
+from pilotage.contract import (
+    Action,
+    Article,
+    Budget,
+    BudgetCategory,
+    BudgetLine,
+    ContinuousMission,
+    ExternalFactor,
+    LineageKind,
+    LineageRemark,
+    LocalText,
+    MissionCategory,
+    Strategy,
+)
 from pilotage.reading._articles import ArticleBlock, split_items
 from pilotage.reading._budget import BudgetRow, BudgetTable, read_budget, read_personnel_caps
 from pilotage.reading._deadlines import read_deadline

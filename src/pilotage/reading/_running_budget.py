@@ -11,8 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from pilotage.contract.base import LocalText
-from pilotage.contract.budget import Budget, BudgetLine
+from pilotage.contract import Budget, BudgetLine, LocalText
 from pilotage.reading._amounts import AmountFact, is_bound
 from pilotage.reading._budget import category_of
 from pilotage.reading._carriers import Unit

@@ -19,9 +19,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pilotage.contract.base import LocalText, Validity
-from pilotage.contract.lineage import Transfer
-from pilotage.contract.norms import (
+from pilotage.contract import (
     Caveat,
     CaveatKind,
     Convention,
@@ -29,14 +27,19 @@ from pilotage.contract.norms import (
     DelayUnit,
     Indicator,
     IndicatorKind,
+    KeyTask,
+    LocalText,
     Norm,
+    Objective,
     Operator,
     PeriodKind,
     Population,
+    Service,
     Target,
     TargetUnit,
+    Transfer,
+    Validity,
 )
-from pilotage.contract.structure import KeyTask, Objective, Service
 from pilotage.reading._keytasks import KeyTaskBlock
 from pilotage.reading._norms import MONTHS, NormRow, NormTable
 from pilotage.reading._outline import Footnote, Outline

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pilotage.contract.base import Source as Provenance
+from pilotage.contract import Source as Provenance
 from pilotage.errors import DocumentReadError
 
 __all__ = [

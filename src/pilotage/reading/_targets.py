@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pilotage.contract.norms import (
+from pilotage.contract import (
     Convention,
     Delay,
     DelayUnit,

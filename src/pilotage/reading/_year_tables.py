@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pilotage.contract.norms import IndicatorKind, Operator, Target, TargetUnit
+from pilotage.contract import IndicatorKind, Operator, Target, TargetUnit
 from pilotage.reading._source import Line
 from pilotage.reading._targets import NormFact, delay_of
 

@@ -1,18 +1,19 @@
 """Report packs: documents built from what pilotage holds, printed as DOCX and PDF, FR and NL.
 
-A builder turns data into a `Document` (the model in `pilotage.reports.document`); the
+A builder turns data into a `Document` (the model in `pilotage.reports._document`); the
 renderers print it as DOCX (python-docx) or PDF (WeasyPrint). The quarterly dashboard pack
 (`dashboard_pack`) is the first builder, the annual evaluation and contradictory report
-(`evaluation_pack`, `pilotage.reports.evaluation`) the second; docs/reports.md shows how to
-write another. The figure cells are written by `pilotage.reports.figures`, which the dashboard
+(`evaluation_pack`, `pilotage.reports._evaluation`) the second; docs/reports.md shows how to
+write another. The figure cells are written by `pilotage.reports._figures`, which the dashboard
 pages use too.
 Plain Python: no Django.
 """
 
 from __future__ import annotations
 
-from pilotage.reports.dashboard import Scope, dashboard_document
-from pilotage.reports.document import (
+from pilotage.reports._charts import trend_svg
+from pilotage.reports._dashboard import Scope, dashboard_document
+from pilotage.reports._document import (
     Chart,
     Citation,
     Document,
@@ -25,7 +26,31 @@ from pilotage.reports.document import (
     Text,
     TitlePage,
 )
-from pilotage.reports.pack import (
+from pilotage.reports._evaluation import (
+    clock_cells,
+    figure_cells,
+    milestone_cells,
+    status_word,
+    step_word,
+)
+from pilotage.reports._figures import (
+    DASH,
+    STATUS_SYMBOLS,
+    STATUSES,
+    Notes,
+    is_share,
+    late_text,
+    norm_text,
+    not_measured_text,
+    number_text,
+    share_text,
+    status_label,
+    status_text,
+    target_text,
+    value_text,
+)
+from pilotage.reports._index import ContractIndex, ObjectiveInfo, ServiceInfo
+from pilotage.reports._pack import (
     PACK_LANGUAGES,
     Format,
     Pack,
@@ -34,31 +59,64 @@ from pilotage.reports.pack import (
     pack_language,
     render,
 )
-from pilotage.reports.sources import DashboardData, PublishedVersion, SetChoice, from_store
+from pilotage.reports._sources import (
+    DashboardData,
+    PublishedVersion,
+    SetChoice,
+    TrendPoint,
+    from_store,
+)
+from pilotage.reports._words import LANGUAGES, language_of
 
 __all__ = [
+    "DASH",
+    "LANGUAGES",
     "PACK_LANGUAGES",
+    "STATUSES",
+    "STATUS_SYMBOLS",
     "Chart",
     "Citation",
+    "ContractIndex",
     "DashboardData",
     "Document",
     "FigureTable",
     "Footnote",
     "Format",
+    "Notes",
+    "ObjectiveInfo",
     "Pack",
     "Paragraph",
     "Position",
     "PublishedVersion",
     "Scope",
     "Section",
+    "ServiceInfo",
     "SetChoice",
     "SideBySide",
     "Text",
     "TitlePage",
+    "TrendPoint",
+    "clock_cells",
     "dashboard_document",
     "dashboard_pack",
     "evaluation_pack",
+    "figure_cells",
     "from_store",
+    "is_share",
+    "language_of",
+    "late_text",
+    "milestone_cells",
+    "norm_text",
+    "not_measured_text",
+    "number_text",
     "pack_language",
     "render",
+    "share_text",
+    "status_label",
+    "status_text",
+    "status_word",
+    "step_word",
+    "target_text",
+    "trend_svg",
+    "value_text",
 ]

@@ -19,7 +19,7 @@ import django_stubs_ext
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from pilotage.facts.settings import data_dir
+from pilotage.facts import data_dir
 
 WEB_SECRET_KEY_ENV = "PILOTAGE_WEB_SECRET_KEY"
 WEB_DEBUG_ENV = "PILOTAGE_WEB_DEBUG"

@@ -20,7 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.security import django_auth
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.errors import PilotageError
 from pilotage.followup import (
     ActionFollowup,

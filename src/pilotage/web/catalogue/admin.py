@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from pilotage.contract.files import ExportFormat, dump_contract
+from pilotage.contract import ExportFormat, dump_contract
 from pilotage.errors import PilotageError
 from pilotage.web.accounts.access import can_edit_catalogue, can_read_audit
 from pilotage.web.accounts.models import Grant, Institution

@@ -9,10 +9,14 @@ from pathlib import Path
 
 from django.db import transaction
 
-from pilotage.contract.checks import check_file
-from pilotage.contract.files import ExportFormat, Severity, dump_contract
-from pilotage.contract.model import Contract
-from pilotage.contract.seeds import resolve_contract_path
+from pilotage.contract import (
+    Contract,
+    ExportFormat,
+    Severity,
+    check_file,
+    dump_contract,
+    resolve_contract_path,
+)
 from pilotage.errors import ContractInvalidError
 from pilotage.web.accounts.access import User
 from pilotage.web.accounts.models import Institution

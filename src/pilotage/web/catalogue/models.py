@@ -8,8 +8,7 @@ import threading
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pilotage.contract.files import parse_contract
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract, parse_contract
 from pilotage.web.accounts.models import Institution
 
 _parsed: dict[tuple[int, str], Contract] = {}

@@ -12,10 +12,15 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from pilotage.contract.base import Language
-from pilotage.contract.diff import Change, diff_contracts
-from pilotage.contract.lineage import LineageKind, LineageRemark, Transfer
-from pilotage.contract.model import Contract
+from pilotage.contract import (
+    Change,
+    Contract,
+    Language,
+    LineageKind,
+    LineageRemark,
+    Transfer,
+    diff_contracts,
+)
 from pilotage.web.accounts.access import institutions_for, require_grant
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.caching import cache_key

@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from pilotage.reports.charts import trend_svg as drawn_svg
+from pilotage.reports import trend_svg as drawn_svg
 
 __all__ = ["NONCE_MARK", "trend_svg", "with_nonce"]
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
-from pilotage.engine.status import CaveatNote, IndicatorResult, Status
-from pilotage.reports.index import ContractIndex, ObjectiveInfo, ServiceInfo
+from pilotage.engine import CaveatNote, IndicatorResult, Status
+from pilotage.reports import ContractIndex, ObjectiveInfo, ServiceInfo
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards.models import Figure, PublishedSet
 

@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 
 from pilotage.engine import LateState, late_cases, offices_under
 from pilotage.errors import BadQuery, MeasureError, StoreError
-from pilotage.facts import DuckDBFactStore
-from pilotage.facts.settings import store_path
+from pilotage.facts import DuckDBFactStore, store_path
 from pilotage.web.dashboards.data import ObjectiveInfo, contract_index
 from pilotage.web.dashboards.models import Figure
 from pilotage.web.dashboards.tables import Cell, Dashboard, Table, number_text

@@ -18,10 +18,10 @@ from pilotage.reports import (
     Pack,
     PublishedVersion,
     Scope,
+    TrendPoint,
     dashboard_pack,
     pack_language,
 )
-from pilotage.reports.sources import TrendPoint
 from pilotage.web.dashboards.data import FigureRow
 from pilotage.web.dashboards.models import Figure, PublishedSet
 from pilotage.web.dashboards.page import Page

@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from pilotage.contract.base import Language
+from pilotage.contract import Language
 from pilotage.web.accounts.access import require_grant
 from pilotage.web.accounts.models import Grant
 from pilotage.web.caching import cache_key

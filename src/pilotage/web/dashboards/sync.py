@@ -18,11 +18,10 @@ from typing import Any
 
 from django.db import transaction
 
-from pilotage.engine import ResultSet, list_result_sets, load_result_set
-from pilotage.engine.status import IndicatorResult
+from pilotage.engine import IndicatorResult, ResultSet, list_result_sets, load_result_set
 from pilotage.errors import StoreError
 from pilotage.facts import DuckDBFactStore
-from pilotage.facts.settings import store_path as default_store_path
+from pilotage.facts import store_path as default_store_path
 from pilotage.web.catalogue.loading import latest
 from pilotage.web.dashboards.models import Figure, PublishedSet
 

@@ -16,11 +16,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pilotage.reports import figures
-from pilotage.reports.figures import (
+from pilotage.reports import (
     DASH,
     STATUS_SYMBOLS,
+    ContractIndex,
     Notes,
+    is_share,
+    late_text,
     norm_text,
     not_measured_text,
     number_text,
@@ -28,7 +30,12 @@ from pilotage.reports.figures import (
     target_text,
     value_text,
 )
-from pilotage.reports.index import ContractIndex
+from pilotage.reports import (
+    status_label as _status_label,
+)
+from pilotage.reports import (
+    status_text as _status_text,
+)
 from pilotage.web.dashboards.data import FigureRow
 
 __all__ = [
@@ -139,12 +146,12 @@ def _language(language: str | None) -> str:
 
 
 def status_label(status: str, language: str | None = None) -> str:
-    return figures.status_label(status, _language(language))
+    return _status_label(status, _language(language))
 
 
 def status_text(status: str, language: str | None = None) -> str:
     """The status as a symbol and words ("✔ met"): readable without colour."""
-    return figures.status_text(status, _language(language))
+    return _status_text(status, _language(language))
 
 
 def _int_cell(value: Decimal | int | None) -> Cell:
@@ -165,7 +172,7 @@ def _share_cell(value: float | None, css: str = "") -> Cell:
 def _value(f: FigureRow, c: Context) -> Cell:
     if f.value is None:
         return Cell(DASH, css="num")
-    if figures.is_share(f):
+    if is_share(f):
         return _share_cell(f.value, css="num")
     whole = f.value == int(f.value)
     number = int(f.value) if whole else f.value
@@ -205,7 +212,7 @@ def _late(f: FigureRow, c: Context) -> Cell:
     url = c.late_url(f) if c.late_url else None
     if url is None:
         return Cell(DASH)
-    return Cell(figures.late_text(f, c.language), url)
+    return Cell(late_text(f, c.language), url)
 
 
 def _status(f: FigureRow, c: Context) -> Cell:

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from pilotage.reports import STATUSES
 from pilotage.web.dashboards import data
 from pilotage.web.dashboards.charts import NONCE_MARK, trend_svg, with_nonce
 from pilotage.web.dashboards.data import FigureRow, ObjectiveInfo
@@ -75,9 +76,9 @@ def _objectives_table(
 
 
 def _status_summary(figures: Sequence[FigureRow]) -> Table:
-    counts = Counter(f.status.value for f in figures)
+    counts = Counter(f.status for f in figures)
     table = Table(_("Figures per status"), [_("Status"), _("Figures")], slug="summary")
-    for status in ("met", "not_met", "caveat_applies", "no_data", "no_target", "no_norm"):
+    for status in STATUSES:
         n = counts.get(status, 0)
         table.rows.append(
             [Cell(status_text(status), css=f"status status-{status}"), Cell(str(n), number=n)]

@@ -26,7 +26,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract
 from pilotage.followup import FollowupError, find_action, find_mission
 from pilotage.web.accounts.access import User, acting, can_comment, grant_for
 from pilotage.web.accounts.models import Grant, Role

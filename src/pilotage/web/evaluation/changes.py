@@ -14,8 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
-from pilotage.contract.diff import Change
-from pilotage.contract.model import Contract
+from pilotage.contract import Change, Contract
 from pilotage.errors import AdaptationError, EvaluationPartyError
 from pilotage.evaluation import (
     AdaptationState,
@@ -90,7 +89,7 @@ def request_changes(req: m.AdaptationRequest) -> list[Change]:
         )
         if before is not None:
             base = before.contract()
-        from pilotage.contract.diff import diff_contracts
+        from pilotage.contract import diff_contracts
 
         return [
             c for c in diff_contracts(base, req.consolidated.contract()) if c.what != "contract"

@@ -20,9 +20,8 @@ from decimal import Decimal
 import yaml
 from django.contrib.auth.models import User
 
-from pilotage.contract.files import to_plain
-from pilotage.evaluation import Assessment, MeasureSource, Party, Step
-from pilotage.evaluation.registers import Art51Stage
+from pilotage.contract import to_plain
+from pilotage.evaluation import Art51Stage, Assessment, MeasureSource, Party, Step
 from pilotage.web.evaluation import models as m
 from pilotage.web.evaluation.changes import create_request, send_request, settle_requests
 from pilotage.web.evaluation.registers import (

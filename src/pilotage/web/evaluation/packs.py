@@ -15,8 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from pilotage.errors import PilotageError
 from pilotage.evaluation import EvaluationDocument, FigureCite, ItemKind, figure_cite
-from pilotage.reports import Format, Pack, evaluation_pack, pack_language
-from pilotage.reports.words import language_of
+from pilotage.reports import Format, Pack, evaluation_pack, language_of, pack_language
 from pilotage.web.accounts.access import require_grant
 from pilotage.web.dashboards.data import FigureRow, current_version
 from pilotage.web.dashboards.models import Figure

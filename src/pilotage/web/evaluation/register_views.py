@@ -11,8 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from pilotage.errors import PilotageError
-from pilotage.evaluation import MeasureSource
-from pilotage.evaluation.registers import Art51Stage
+from pilotage.evaluation import Art51Stage, MeasureSource
 from pilotage.web.evaluation import models as m
 from pilotage.web.evaluation.changes import (
     create_request,

@@ -22,6 +22,7 @@ from pilotage.errors import EvaluationError, EvaluationPartyError
 from pilotage.evaluation import (
     AgreedCalendar,
     Assessment,
+    FigureCite,
     LegalCalendar,
     Note,
     Party,
@@ -32,7 +33,6 @@ from pilotage.evaluation import (
     figure_cite,
     year_period,
 )
-from pilotage.evaluation.draft import FigureCite
 from pilotage.web.audit.record import record
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards.data import FigureRow, published_for

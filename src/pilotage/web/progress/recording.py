@@ -13,8 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import models, transaction
 
-from pilotage.contract.actions import Article, ContinuousMission
-from pilotage.contract.model import Contract
+from pilotage.contract import Article, ContinuousMission, Contract
 from pilotage.followup import (
     ActionFollowup,
     FollowupError,

@@ -24,8 +24,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from pilotage.contract.base import Language
-from pilotage.contract.model import Contract
+from pilotage.contract import Contract, Language
 from pilotage.errors import BadQuery
 from pilotage.followup import (
     DEFAULT_SOON_DAYS,

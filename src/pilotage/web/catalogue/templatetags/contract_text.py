@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from pilotage.contract.base import LocalText
-from pilotage.contract.norms import Norm
-from pilotage.contract.outline import describe_norm
+from pilotage.contract import LocalText, Norm, describe_norm
 
 register = template.Library()
 

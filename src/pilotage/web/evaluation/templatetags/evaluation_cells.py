@@ -1,5 +1,5 @@
 """The cells of the evaluation pages, written by the functions the evaluation pack writes its
-own with (`pilotage.reports.evaluation`): a page and its pack print an item identically.
+own with (`pilotage.reports._evaluation`): a page and its pack print an item identically.
 
     {% load evaluation_cells %}
     {% for cell in figure|figure_cells:LANGUAGE_CODE %}<td>{{ cell }}</td>{% endfor %}
@@ -11,29 +11,29 @@ from typing import Any
 
 from django import template
 
+from pilotage import reports
 from pilotage.evaluation.draft import FigureCite, MilestoneLine
-from pilotage.reports import evaluation as cells
 
 register = template.Library()
 
 
 @register.filter
 def figure_cells(figure: FigureCite, language: str) -> tuple[str, ...]:
-    return cells.figure_cells(figure, language)
+    return reports.figure_cells(figure, language)
 
 
 @register.filter
 def milestone_cells(milestone: MilestoneLine, language: str) -> tuple[str, ...]:
-    return cells.milestone_cells(milestone, language)
+    return reports.milestone_cells(milestone, language)
 
 
 @register.filter
 def clock_cells(clock: Any, language: str) -> tuple[str, ...]:
     """A `Clock` or its `as_dict()`."""
-    return cells.clock_cells(clock.as_dict() if hasattr(clock, "as_dict") else clock, language)
+    return reports.clock_cells(clock.as_dict() if hasattr(clock, "as_dict") else clock, language)
 
 
 @register.filter
 def status_word(code: Any, language: str) -> str:
     """A status, an assessment or a clock's state ("not_met") in the page's language."""
-    return cells.status_word(str(getattr(code, "value", code)), language)
+    return reports.status_word(str(getattr(code, "value", code)), language)

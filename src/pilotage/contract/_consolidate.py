@@ -14,8 +14,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from pilotage.contract.files import parse_contract, to_plain
-from pilotage.contract.model import Contract
+from pilotage.contract._files import parse_contract, to_plain
+from pilotage.contract._model import Contract
 from pilotage.errors import ConsolidationError
 
 __all__ = ["consolidate"]

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from pilotage.contract.model import Contract
+from pilotage.contract._model import Contract
 from pilotage.errors import ContractFileError, ContractInvalidError
 
 __all__ = [

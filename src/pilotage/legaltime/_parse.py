@@ -16,15 +16,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pilotage.contract.actions import Deadline, DeadlineForm, Offset
-from pilotage.contract.base import LocalText
-from pilotage.contract.norms import Convention, DelayUnit
 from pilotage.errors import DeadlineSyntaxError, ImpossibleDateError
 from pilotage.legaltime import _words as w
-from pilotage.legaltime.calendars import DEFAULT_CALENDAR, Calendar, DayKind
-from pilotage.legaltime.counting import MONTH_NAMES, UNIT_OF, Rule, Unit
-from pilotage.legaltime.periods import Period, PeriodKind
-from pilotage.legaltime.schedules import Schedule
+from pilotage.legaltime._calendars import DEFAULT_CALENDAR, Calendar, DayKind
+from pilotage.legaltime._counting import MONTH_NAMES, UNIT_OF, Rule
+from pilotage.legaltime._periods import Period, PeriodKind
+from pilotage.legaltime._schedules import Schedule
+from pilotage.legaltime._terms import (
+    Convention,
+    Deadline,
+    DeadlineForm,
+    DelayUnit,
+    LocalText,
+    Offset,
+)
 
 __all__ = ["ParsedDeadline", "parse_date", "parse_deadline", "parse_rule", "to_contract_deadline"]
 
@@ -52,7 +57,7 @@ class ParsedDeadline:
         """The contract model's `Deadline` for this reading."""
         offset = None
         if self.offset is not None and self.offset.value is not None:
-            offset = Offset(value=self.offset.value, unit=DelayUnit(self.offset.unit.value))
+            offset = Offset(value=self.offset.value, unit=self.offset.unit)
         return Deadline(
             printed=self.printed,
             form=self.form,
@@ -84,7 +89,7 @@ _PERIOD_END = re.compile(
 )
 
 
-def _unit_of(unit_text: str, kind_text: str) -> tuple[Unit, int]:
+def _unit_of(unit_text: str, kind_text: str) -> tuple[DelayUnit, int]:
     found = [(n, f) for pattern, n, f in w.UNIT_WORDS if re.fullmatch(pattern, unit_text)]
     if not found:  # pragma: no cover - UNIT is built from UNIT_WORDS
         raise DeadlineSyntaxError(f"unknown unit {unit_text!r}")
@@ -101,7 +106,7 @@ def _unit_of(unit_text: str, kind_text: str) -> tuple[Unit, int]:
             "(lundi-samedi, ma-za, lundi-vendredi, ma-vr)"
         )
     if name == "months":
-        return Unit.MONTHS, factor
+        return DelayUnit.MONTHS, factor
     return UNIT_OF[DayKind(name)], factor
 
 
@@ -122,7 +127,7 @@ def parse_rule(
         head, *tail = re.split(r"(?=[,(;])", x.group("rest"), maxsplit=1)
         event, folded = _x_definition(printed, x.group("def"), "".join(tail)), head.strip()
 
-    def rule(unit: Unit, **fields: Any) -> Rule:
+    def rule(unit: DelayUnit, **fields: Any) -> Rule:
         return Rule(
             unit, convention=convention, calendar=calendar, event=event, printed=printed, **fields
         )
@@ -139,9 +144,9 @@ def parse_rule(
             raise ImpossibleDateError(
                 f"{printed!r} is never a date: {_month_name(month)} has no day {day}"
             ) from exc
-        return rule(Unit.FIXED_DATE, month=month, day=day)
+        return rule(DelayUnit.FIXED_DATE, month=month, day=day)
     if event is None and (m := _PERIOD_END.fullmatch(folded)) is not None:
-        return rule(Unit.PERIOD_END, period=w.PERIOD_WORDS[m.group("p")])
+        return rule(DelayUnit.PERIOD_END, period=w.PERIOD_WORDS[m.group("p")])
     if event is None and _date_or_none(folded, printed) is not None:
         raise DeadlineSyntaxError(
             f"{printed!r} is a date, not a rule: the deadline is that day; a rule is e.g. "
@@ -369,7 +374,7 @@ def _relative(printed: str, body: str, lang: str) -> ParsedDeadline | None:
         )
     if (m := _EVENT_DAY.fullmatch(body)) is not None:
         event = _original(printed, m.group("event"))
-        rule = Rule(Unit.CALENDAR_DAYS, value=0, event=event, printed=printed)
+        rule = Rule(DelayUnit.CALENDAR_DAYS, value=0, event=event, printed=printed)
         return ParsedDeadline(
             printed, DeadlineForm.RELATIVE, event=event, offset=rule, language=lang
         )
@@ -400,7 +405,7 @@ def _recurring(printed: str, body: str, lang: str) -> ParsedDeadline | None:
             break
     if schedule is None and (m := _EVERY.match(plain)) is not None:
         unit, factor = _unit_of(m.group("u"), "")
-        if unit is not Unit.MONTHS:
+        if unit is not DelayUnit.MONTHS:
             raise DeadlineSyntaxError(f"{printed!r}: a recurrence runs in months or years")
         count = w.number(m.group("n")) * factor
         schedule = (

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pilotage.contract.base import Language, LocalText
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import Indicator, Norm
+from pilotage.contract import Contract, Indicator, Language, LocalText, Norm
 
 __all__ = ["ContractIndex", "ObjectiveInfo", "ServiceInfo"]
 

@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from pilotage.contract.base import Code, Element, LocalText
-from pilotage.contract.norms import Indicator
+from pilotage.contract._base import Code, Element, LocalText
+from pilotage.contract._norms import Indicator
 
 __all__ = ["Budget", "BudgetCategory", "BudgetLine", "CommonCommitment"]
 

@@ -6,9 +6,9 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from pilotage.contract.base import Code, Element, LocalText
-from pilotage.contract.lineage import LineageRemark, Transfer
-from pilotage.contract.norms import Caveat, Indicator
+from pilotage.contract._base import Code, Element, LocalText
+from pilotage.contract._lineage import LineageRemark, Transfer
+from pilotage.contract._norms import Caveat, Indicator
 
 __all__ = [
     "Axis",

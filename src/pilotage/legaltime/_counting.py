@@ -12,19 +12,17 @@ import calendar as _stdcal
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
-from pilotage.contract.norms import Convention, Delay, DelayUnit
 from pilotage.errors import DeadlineSyntaxError, IntervalError
-from pilotage.legaltime.calendars import DEFAULT_CALENDAR, Calendar, DayKind, resolve_calendar
-from pilotage.legaltime.periods import Period, PeriodKind, add_months, month_end
+from pilotage.legaltime._calendars import DEFAULT_CALENDAR, Calendar, DayKind, resolve_calendar
+from pilotage.legaltime._periods import Period, add_months, month_end
+from pilotage.legaltime._terms import Convention, Delay, DelayUnit, PeriodKind
 
 __all__ = [
     "Convention",
     "DeadlineAnswer",
     "Rule",
-    "Unit",
     "deadline",
     "elapsed",
     "fixed_day_in",
@@ -47,23 +45,12 @@ CONVENTION_TEXT = {
 }
 
 
-class Unit(StrEnum):
-    """What a rule counts; the first five are the contract model's `DelayUnit`."""
-
-    CALENDAR_DAYS = "calendar_days"
-    WORKING_DAYS_MON_SAT = "working_days_mon_sat"
-    WORKING_DAYS_MON_FRI = "working_days_mon_fri"
-    MONTHS = "months"
-    FIXED_DATE = "fixed_date"
-    PERIOD_END = "period_end"  # "fin du trimestre": the last day of the period holding the start
-
-
-DAY_KIND_OF: dict[Unit, DayKind] = {
-    Unit.CALENDAR_DAYS: DayKind.CALENDAR,
-    Unit.WORKING_DAYS_MON_SAT: DayKind.MON_SAT,
-    Unit.WORKING_DAYS_MON_FRI: DayKind.MON_FRI,
+DAY_KIND_OF: dict[DelayUnit, DayKind] = {
+    DelayUnit.CALENDAR_DAYS: DayKind.CALENDAR,
+    DelayUnit.WORKING_DAYS_MON_SAT: DayKind.MON_SAT,
+    DelayUnit.WORKING_DAYS_MON_FRI: DayKind.MON_FRI,
 }
-UNIT_OF: dict[DayKind, Unit] = {kind: unit for unit, kind in DAY_KIND_OF.items()}
+UNIT_OF: dict[DayKind, DelayUnit] = {kind: unit for unit, kind in DAY_KIND_OF.items()}
 
 
 @dataclass(frozen=True)
@@ -76,7 +63,7 @@ class Rule:
     unless `rolls_forward=True`. `event` names the X of "X + 6 mois": the start is then X's date.
     """
 
-    unit: Unit
+    unit: DelayUnit
     value: int | None = None
     month: int | None = None
     day: int | None = None
@@ -88,7 +75,7 @@ class Rule:
     printed: str | None = dataclasses.field(default=None, compare=False)
 
     def __post_init__(self) -> None:
-        if self.unit is Unit.FIXED_DATE:
+        if self.unit is DelayUnit.FIXED_DATE:
             if self.month is None or self.day is None or self.value is not None:
                 raise DeadlineSyntaxError("a fixed-date rule takes a month and a day, and no value")
             try:
@@ -97,7 +84,7 @@ class Rule:
                 raise DeadlineSyntaxError(
                     f"day {self.day} of month {self.month} is never a date"
                 ) from exc
-        elif self.unit is Unit.PERIOD_END:
+        elif self.unit is DelayUnit.PERIOD_END:
             if self.period is None or self.period is PeriodKind.CONTRACT:
                 raise DeadlineSyntaxError(
                     "a period-end rule names a month, quarter, semester or year"
@@ -124,7 +111,7 @@ class Rule:
         calendar: str | Calendar = DEFAULT_CALENDAR,
     ) -> Rule:
         """A delay of `count` months: "4 mois"."""
-        return cls(Unit.MONTHS, value=count, convention=convention, calendar=calendar)
+        return cls(DelayUnit.MONTHS, value=count, convention=convention, calendar=calendar)
 
     @classmethod
     def fixed(
@@ -137,7 +124,7 @@ class Rule:
     ) -> Rule:
         """A fixed day of the year: "31 mai" is `Rule.fixed(5, 31)`."""
         return cls(
-            Unit.FIXED_DATE,
+            DelayUnit.FIXED_DATE,
             month=month,
             day=day,
             rolls_forward=rolls_forward,
@@ -155,7 +142,7 @@ class Rule:
     ) -> Rule:
         """The last day of the period holding the start: "fin du trimestre"."""
         return cls(
-            Unit.PERIOD_END,
+            DelayUnit.PERIOD_END,
             period=period,
             rolls_forward=rolls_forward,
             convention=convention,
@@ -175,7 +162,10 @@ class Rule:
         """Whether a deadline on a non-working day moves to the next working day."""
         if self.rolls_forward is not None:
             return self.rolls_forward
-        return self.convention is Convention.JUDICIAL and self.unit in (*DAY_KIND_OF, Unit.MONTHS)
+        return self.convention is Convention.JUDICIAL and self.unit in (
+            *DAY_KIND_OF,
+            DelayUnit.MONTHS,
+        )
 
     @property
     def calendar_name(self) -> str:
@@ -185,15 +175,15 @@ class Rule:
         """The rule in words, e.g. "15 working days (Monday-Saturday)"."""
         n = self.value
         match self.unit:
-            case Unit.CALENDAR_DAYS:
+            case DelayUnit.CALENDAR_DAYS:
                 text = f"{n} calendar day{'s' * (n != 1)}"
-            case Unit.WORKING_DAYS_MON_SAT:
+            case DelayUnit.WORKING_DAYS_MON_SAT:
                 text = f"{n} working day{'s' * (n != 1)} (Monday-Saturday, jours ouvrables)"
-            case Unit.WORKING_DAYS_MON_FRI:
+            case DelayUnit.WORKING_DAYS_MON_FRI:
                 text = f"{n} working day{'s' * (n != 1)} (Monday-Friday, jours ouvrés)"
-            case Unit.MONTHS:
+            case DelayUnit.MONTHS:
                 text = f"{n} month{'s' * (n != 1)}"
-            case Unit.FIXED_DATE:
+            case DelayUnit.FIXED_DATE:
                 text = f"{self.day} {MONTH_NAMES[(self.month or 1) - 1]} (a fixed day of the year)"
             case _:
                 text = f"the end of the {self.period.value if self.period else '?'}"
@@ -304,7 +294,7 @@ def deadline(start: dt.date, rule: Rule) -> DeadlineAnswer:
     elif kind is not None:
         counted = nth_working_day_after(start, n, kind, cal)
         how = f"{rule.describe()} after {_say(start)}, counted on calendar {cal.name}"
-    elif rule.unit is Unit.MONTHS:
+    elif rule.unit is DelayUnit.MONTHS:
         if judicial:
             counted = months_judicial(start, n)
             first = start + ONE_DAY
@@ -320,7 +310,7 @@ def deadline(start: dt.date, rule: Rule) -> DeadlineAnswer:
         else:
             counted = months_elapsed(start, n)
             how = f"{rule.describe()} after {_say(start)}, same day number (clipped to month end)"
-    elif rule.unit is Unit.FIXED_DATE:
+    elif rule.unit is DelayUnit.FIXED_DATE:
         assert rule.month is not None
         assert rule.day is not None
         counted = fixed_day_in(start.year, rule.month, rule.day)
@@ -379,16 +369,19 @@ def on_time(start: dt.date, end: dt.date, rule: Rule) -> bool:
     return end <= deadline(start, rule).day
 
 
+_FIXED_DAYS = (DelayUnit.FIXED_DATE, DelayUnit.PERIOD_END)
+
+
 def rule_from_delay(delay: Delay) -> Rule:
     """The rule a contract norm's `Delay` states."""
-    unit = Unit(delay.unit.value)
     return Rule(
-        unit,
+        delay.unit,
         value=delay.value,
         month=delay.month,
         day=delay.day,
+        period=delay.period,
         convention=delay.convention,
-        # The model's flag is about fixed dates; for delays the convention decides.
-        rolls_forward=delay.rolls_forward if delay.unit is DelayUnit.FIXED_DATE else None,
+        # The model's flag is about fixed days; for delays the convention decides.
+        rolls_forward=delay.rolls_forward if delay.unit in _FIXED_DAYS else None,
         calendar=delay.calendar,
     )

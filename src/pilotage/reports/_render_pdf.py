@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from pilotage.reports.document import (
+from pilotage.reports._document import (
     Block,
     Chart,
     Document,

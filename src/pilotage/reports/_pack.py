@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from pilotage.errors import ReportError
-from pilotage.evaluation.document import EvaluationDocument
-from pilotage.evaluation.draft import FigureCite
-from pilotage.reports.dashboard import Scope, dashboard_document
-from pilotage.reports.document import Document
-from pilotage.reports.evaluation import evaluation_document
-from pilotage.reports.sources import DashboardData
-from pilotage.reports.words import LANGUAGES
+from pilotage.evaluation import EvaluationDocument, FigureCite
+from pilotage.reports._dashboard import Scope, dashboard_document
+from pilotage.reports._document import Document
+from pilotage.reports._evaluation import evaluation_document
+from pilotage.reports._sources import DashboardData
+from pilotage.reports._words import LANGUAGES
 
 __all__ = [
     "PACK_LANGUAGES",
@@ -78,10 +77,10 @@ class Pack:
 def render(document: Document, fmt: Format) -> bytes:
     """A document as the bytes of a DOCX or PDF file."""
     if fmt is Format.DOCX:
-        from pilotage.reports.render_docx import render_docx
+        from pilotage.reports._render_docx import render_docx
 
         return render_docx(document)
-    from pilotage.reports.render_pdf import render_pdf
+    from pilotage.reports._render_pdf import render_pdf
 
     return render_pdf(document)
 

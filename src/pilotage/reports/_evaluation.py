@@ -19,8 +19,8 @@ from typing import Any
 
 from pilotage.evaluation.document import EvaluationDocument
 from pilotage.evaluation.draft import FigureCite, ItemKind, MilestoneLine, ReportItem
-from pilotage.reports.charts import trend_svg
-from pilotage.reports.document import (
+from pilotage.reports._charts import trend_svg
+from pilotage.reports._document import (
     Block,
     Chart,
     Citation,
@@ -34,8 +34,8 @@ from pilotage.reports.document import (
     Text,
     TitlePage,
 )
-from pilotage.reports.evaluation_words import word
-from pilotage.reports.figures import _STATUS_WORDS as FIGURE_STATUS_WORDS
+from pilotage.reports._evaluation_words import word
+from pilotage.reports._figures import _STATUS_WORDS as FIGURE_STATUS_WORDS
 
 __all__ = [
     "CLOCK_COLUMNS",

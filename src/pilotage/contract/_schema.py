@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from pilotage.contract.model import Contract
+from pilotage.contract._model import Contract
 
 __all__ = ["SCHEMA_ID", "contract_schema", "published_schema"]
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
-from pilotage.contract.budget import Budget, BudgetLine
-from pilotage.contract.files import (
+from pilotage.contract._budget import Budget, BudgetLine
+from pilotage.contract._files import (
     Path_,
     Problem,
     Severity,
@@ -18,8 +18,8 @@ from pilotage.contract.files import (
     parse_contract,
     read_document,
 )
-from pilotage.contract.lineage import LineageRemark
-from pilotage.contract.model import Contract
+from pilotage.contract._lineage import LineageRemark
+from pilotage.contract._model import Contract
 from pilotage.errors import ContractFileError, ContractInvalidError
 
 __all__ = ["BlankCell", "FileReport", "blank_cells", "check_contract", "check_file"]

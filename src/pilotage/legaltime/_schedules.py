@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pilotage.contract.actions import Recurrence
 from pilotage.errors import IntervalError, LegalTimeError
-from pilotage.legaltime.periods import MONTHS_IN, Period, PeriodKind, add_months, month_end
+from pilotage.legaltime._periods import MONTHS_IN, Period, PeriodKind, add_months, month_end
+from pilotage.legaltime._terms import Recurrence
 
 __all__ = ["Occurrence", "Schedule"]
 

@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from pilotage.contract.actions import (
+from pilotage.contract._actions import (
     Action,
     Article,
     ContinuousMission,
@@ -17,11 +17,11 @@ from pilotage.contract.actions import (
     ReportingRhythm,
     StrategicProject,
 )
-from pilotage.contract.base import Code, Element, Language, LocalText, Strict, Validity
-from pilotage.contract.budget import Budget, CommonCommitment
-from pilotage.contract.lineage import DocumentRef
-from pilotage.contract.norms import DelayUnit, Indicator
-from pilotage.contract.structure import Chapter, KeyTask, Objective, Service, Strategy
+from pilotage.contract._base import Code, Element, Language, LocalText, Strict, Validity
+from pilotage.contract._budget import Budget, CommonCommitment
+from pilotage.contract._lineage import DocumentRef
+from pilotage.contract._norms import DelayUnit, Indicator
+from pilotage.contract._structure import Chapter, KeyTask, Objective, Service, Strategy
 
 __all__ = [
     "FORMAT",

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from pilotage.contract.files import to_plain
-from pilotage.contract.model import Contract
+from pilotage.contract._files import to_plain
+from pilotage.contract._model import Contract
 
 __all__ = ["Change", "ChangeKind", "diff_contracts", "format_changes"]
 

@@ -12,7 +12,8 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from pilotage.contract.base import Code, Element, LocalText, Strict, Validity
+from pilotage.contract._base import Code, Element, LocalText, Strict, Validity
+from pilotage.legaltime import Convention, Delay, DelayUnit, NonWorkingEnd, PeriodKind
 
 __all__ = [
     "Caveat",
@@ -43,45 +44,6 @@ class IndicatorKind(StrEnum):
     PLAN_SHARE = "plan_share"  # done / planned (EAE 1-01: audit plan missions executed)
     RESULT = "result"  # a result value against yearly targets or a trend (INAMI art. 37 §2)
     MILESTONE = "milestone"  # achievement date against a deadline (INAMI action-commitments)
-
-
-class DelayUnit(StrEnum):
-    CALENDAR_DAYS = "calendar_days"
-    WORKING_DAYS_MON_SAT = "working_days_mon_sat"  # "jours ouvrables" in social security law
-    WORKING_DAYS_MON_FRI = "working_days_mon_fri"  # "jours ouvrés", Civil Code art. 1.7
-    MONTHS = "months"
-    FIXED_DATE = "fixed_date"  # a day of the year: "31 mai"
-
-
-WORKING_DAY_UNITS = (DelayUnit.WORKING_DAYS_MON_SAT, DelayUnit.WORKING_DAYS_MON_FRI)
-
-
-class Convention(StrEnum):
-    """How a delay is counted; see pilotage.legaltime for the exact rules."""
-
-    ELAPSED = "elapsed"  # plain count, no roll-forward: internal norms "% within 120 days"
-    JUDICIAL = "judicial"  # Judicial Code art. 52-54: roll-forward, months quantième à veille
-
-
-class NonWorkingEnd(StrEnum):
-    """Under a working-day delay, the working day a case ended on a non-working day counts as.
-
-    `next` (the default): a decision on a Saturday, Sunday or holiday counts as taken on the
-    next working day, so it is on time only when that day is not after the deadline (the
-    deadline itself is a working day). `previous`: it counts as taken on the working day before,
-    for contracts that treat weekend work as the previous day's output. docs/measuring.md.
-    """
-
-    NEXT = "next"
-    PREVIOUS = "previous"
-
-
-class PeriodKind(StrEnum):
-    MONTH = "month"
-    QUARTER = "quarter"
-    SEMESTER = "semester"
-    YEAR = "year"
-    CONTRACT = "contract"
 
 
 class Operator(StrEnum):
@@ -118,50 +80,6 @@ class Population(Strict):
         default_factory=dict, description='Free attribute filters, e.g. {"sample": "30%"}.'
     )
     description: LocalText | None = None
-
-
-class Delay(Strict):
-    """The delay a norm allows from a case's start event.
-
-    `value` with a day or month unit, or `month`/`day` for a fixed date of each yearly cycle.
-    Several delays on one norm must each name the `category` they apply to (P2P 1-02: 4 months
-    from a late receipt, 3 months from the due date otherwise).
-    """
-
-    unit: DelayUnit
-    value: int | None = Field(None, ge=0)
-    month: int | None = Field(None, ge=1, le=12)
-    day: int | None = Field(None, ge=1, le=31)
-    convention: Convention = Convention.ELAPSED
-    rolls_forward: bool = Field(
-        False, description="For a fixed date: does a deadline on a non-working day move forward?"
-    )
-    calendar: str = Field("be-legal", description="Holiday calendar used by working-day units.")
-    suspensions: bool = Field(
-        False, description="Do a case's suspension intervals stop the clock under this rule?"
-    )
-    non_working_end: NonWorkingEnd | None = Field(
-        None,
-        description="Working-day units only: a case ended on a Saturday, Sunday or holiday counts "
-        "as ended on the next working day (next, the default) or the previous one (previous).",
-    )
-    category: str | None = Field(None, description="Case category this delay applies to.")
-    start_event: str | None = Field(None, description="Overrides the indicator's start event.")
-
-    @model_validator(mode="after")
-    def _shape(self) -> Delay:
-        if self.unit is DelayUnit.FIXED_DATE:
-            if self.month is None or self.day is None or self.value is not None:
-                raise ValueError("a fixed_date delay takes month and day, and no value")
-            dt.date(2000, self.month, self.day)  # leap year: 29 February is allowed
-        elif self.value is None or self.month is not None or self.day is not None:
-            raise ValueError(f"a {self.unit.value} delay takes a value, and no month or day")
-        if self.non_working_end is not None and self.unit not in WORKING_DAY_UNITS:
-            raise ValueError(
-                f"non_working_end applies to working-day delays only, not to {self.unit.value}: "
-                "remove it, or count in working_days_mon_fri or working_days_mon_sat"
-            )
-        return self
 
 
 class Target(Strict):

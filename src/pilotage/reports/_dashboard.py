@@ -3,7 +3,7 @@
 For a contract and a period, per service and per objective: the figures of the published
 result set chosen for the period against their norms, a trend chart and table per objective,
 the contract's caveats as footnotes, and the versions cited (the contract version, every
-result set a figure comes from). Every cell is written by `pilotage.reports.figures`, the
+result set a figure comes from). Every cell is written by `pilotage.reports._figures`, the
 functions the dashboard pages write theirs with.
 """
 
@@ -13,11 +13,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pilotage.engine.status import IndicatorResult
+from pilotage.engine import IndicatorResult
 from pilotage.errors import ReportError
-from pilotage.reports import figures as fx
-from pilotage.reports.charts import trend_svg
-from pilotage.reports.document import (
+from pilotage.reports import _figures as fx
+from pilotage.reports._charts import trend_svg
+from pilotage.reports._document import (
     Chart,
     Citation,
     Document,
@@ -28,8 +28,8 @@ from pilotage.reports.document import (
     Text,
     TitlePage,
 )
-from pilotage.reports.sources import DashboardData, PublishedVersion, TrendPoint
-from pilotage.reports.words import say
+from pilotage.reports._sources import DashboardData, PublishedVersion, TrendPoint
+from pilotage.reports._words import say
 
 __all__ = ["PACK_COLUMNS", "Scope", "dashboard_document"]
 
@@ -131,7 +131,7 @@ class _Builder:
         for f in self.data.figures:
             if f.objective not in codes:
                 continue
-            counts[f.status.value] = counts.get(f.status.value, 0) + 1
+            counts[f.status] = counts.get(f.status, 0) + 1
         rows = tuple(
             (Text(fx.status_text(s, self.language)), Text(str(n))) for s, n in counts.items()
         )

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pilotage.contract.model import Contract
-from pilotage.engine.results import list_result_sets, load_result_set
-from pilotage.engine.status import IndicatorResult
+from pilotage.contract import Contract
+from pilotage.engine import IndicatorResult, list_result_sets, load_result_set
 from pilotage.errors import ReportError, StoreError
-from pilotage.reports.index import ContractIndex
-from pilotage.reports.words import say
+from pilotage.reports._index import ContractIndex
+from pilotage.reports._words import say
 
 __all__ = [
     "DEMO_MARK",

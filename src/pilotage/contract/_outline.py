@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pilotage.contract.actions import Deadline, DeadlineForm
-from pilotage.contract.base import Language, LocalText
-from pilotage.contract.model import Contract
-from pilotage.contract.norms import Delay, DelayUnit, Norm
+from pilotage.contract._actions import Deadline, DeadlineForm
+from pilotage.contract._base import Language, LocalText
+from pilotage.contract._model import Contract
+from pilotage.contract._norms import Delay, DelayUnit, Norm
 
 __all__ = ["describe_deadline", "describe_delay", "describe_norm", "outline"]
 

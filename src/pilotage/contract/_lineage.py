@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from pilotage.contract.base import Code, Element, LocalText, Strict
+from pilotage.contract._base import Code, Element, LocalText, Strict
 
 __all__ = ["DocumentRef", "LineageKind", "LineageRemark", "Transfer"]
 

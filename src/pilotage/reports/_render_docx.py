@@ -18,16 +18,8 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from pilotage.reports._wordml import (
-    Footnotes,
-    add_field,
-    begin_field,
-    end_field,
-    repeat_header,
-    update_on_open,
-)
-from pilotage.reports.charts import svg_png
-from pilotage.reports.document import (
+from pilotage.reports._charts import svg_png
+from pilotage.reports._document import (
     Block,
     Chart,
     Document,
@@ -37,6 +29,14 @@ from pilotage.reports.document import (
     Section,
     SideBySide,
     Text,
+)
+from pilotage.reports._wordml import (
+    Footnotes,
+    add_field,
+    begin_field,
+    end_field,
+    repeat_header,
+    update_on_open,
 )
 
 __all__ = ["render_docx"]

@@ -11,12 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from pilotage.contract.norms import IndicatorKind
-from pilotage.contract.outline import describe_norm
-from pilotage.engine.kinds import KINDS
-from pilotage.engine.status import IndicatorResult
-from pilotage.reports.index import ContractIndex
-from pilotage.reports.words import say
+from pilotage.contract import IndicatorKind, describe_norm
+from pilotage.engine import KINDS, IndicatorResult, Status
+from pilotage.reports._index import ContractIndex
+from pilotage.reports._words import say
 
 __all__ = [
     "DASH",
@@ -40,24 +38,32 @@ __all__ = [
 
 DASH = "—"
 
-STATUS_SYMBOLS = {
-    "met": "✔",
-    "not_met": "✘",
-    "caveat_applies": "!",
-    "no_norm": "–",
-    "no_target": "~",
-    "no_data": "?",
+# Keyed by status; a status read back as a string finds its entry too (Status is a StrEnum).
+STATUS_SYMBOLS: dict[str, str] = {
+    Status.MET: "✔",
+    Status.NOT_MET: "✘",
+    Status.CAVEAT_APPLIES: "!",
+    Status.NO_NORM: "–",
+    Status.NO_TARGET: "~",
+    Status.NO_DATA: "?",
 }
 # The statuses in the order a summary lists them.
-STATUSES = ("met", "not_met", "caveat_applies", "no_data", "no_target", "no_norm")
+STATUSES = (
+    Status.MET,
+    Status.NOT_MET,
+    Status.CAVEAT_APPLIES,
+    Status.NO_DATA,
+    Status.NO_TARGET,
+    Status.NO_NORM,
+)
 
-_STATUS_WORDS = {
-    "met": "met",
-    "not_met": "not met",
-    "caveat_applies": "caveat applies",
-    "no_norm": "no norm",
-    "no_target": "no target (trend)",
-    "no_data": "no data",
+_STATUS_WORDS: dict[str, str] = {
+    Status.MET: "met",
+    Status.NOT_MET: "not met",
+    Status.CAVEAT_APPLIES: "caveat applies",
+    Status.NO_NORM: "no norm",
+    Status.NO_TARGET: "no target (trend)",
+    Status.NO_DATA: "no data",
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pilotage.reports.words import language_of
+from pilotage.reports._words import language_of
 
 __all__ = ["WORDS", "word"]
 

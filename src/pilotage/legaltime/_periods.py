@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pilotage.contract.norms import PeriodKind
 from pilotage.errors import DeadlineSyntaxError, ImpossibleDateError, IntervalError
+from pilotage.legaltime._terms import PeriodKind
 
 __all__ = [
     "MONTHS_IN",
