@@ -79,7 +79,7 @@ def one_more_import(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         ("pilotage.engine.compute", "django", "The core never imports Django"),
         ("pilotage.reports._figures", "pilotage.web", "The core never imports Django"),
         ("pilotage.legaltime._terms", "pilotage.contract", "Legal time is the ground floor"),
-        ("pilotage.cli.report", "pilotage.contract._files", "never its private modules"),
+        ("pilotage.cli._report", "pilotage.contract._files", "never its private modules"),
         ("pilotage.web.api.views", "pilotage.followup._model", "never its private modules"),
     ],
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pilotage.cli import main  # noqa: F401  (registers every contract command)
-from pilotage.cli.contract import contract
+from pilotage.cli._contract import contract
 from pilotage.contract import Contract
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "contract-files.md"

@@ -165,7 +165,7 @@ def test_a_login_stamp_is_not_a_change() -> None:
 
 
 def test_demonstration_accounts_go_through_the_same_functions() -> None:
-    from pilotage.cli.web import create_demo_logins
+    from pilotage.cli._web import create_demo_logins
 
     create_demo_logins(["INASTI"])
     owner = Grant.objects.get(user__username="demo-service-owner")

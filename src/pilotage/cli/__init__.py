@@ -1,6 +1,7 @@
 """The `pilotage` command line: thin front-ends over the core functions.
 
-Each domain has its own module here; none of them computes anything itself.
+Each domain has its own private module here (`_contract.py`, `_web.py`, ...); none of them
+computes anything itself. The face is `main`.
 """
 
 from __future__ import annotations
@@ -51,25 +52,42 @@ def main() -> None:
 
 
 def _register() -> None:
-    # Each module adds its commands; `reading` and `demo` attach theirs to the `contract` and
-    # `cases` groups when imported.
-    from pilotage.cli import cases, contract, demo, legaltime, measure, reading, report, start, web
+    # Each private module adds its commands; `_reading` and `_demo` attach theirs to the
+    # `contract` and `cases` groups when imported, `_web` the web jobs to `web`.
+    from pilotage.cli import (
+        _actions,
+        _cases,
+        _comments,
+        _contract,
+        _demo,
+        _evaluation,
+        _legaltime,
+        _measure,
+        _reading,
+        _report,
+        _start,
+        _web,
+    )
 
-    del demo, reading
-    main.add_command(start.start)
-    main.add_command(contract.contract)
-    for command in (legaltime.deadline, legaltime.elapsed, legaltime.periods, legaltime.holidays):
+    del _demo, _reading
+    main.add_command(_start.start)
+    main.add_command(_contract.contract)
+    for command in (
+        _legaltime.deadline,
+        _legaltime.elapsed,
+        _legaltime.periods,
+        _legaltime.holidays,
+    ):
         main.add_command(command)
-    main.add_command(cases.cases)
-    main.add_command(measure.measure_command)
-    main.add_command(measure.late)
-    main.add_command(web.web)
-    main.add_command(report.report)
-    main.add_command(__import__("pilotage.cli.actions", fromlist=["actions"]).actions)
-    main.add_command(__import__("pilotage.cli.comments", fromlist=["comments"]).comments)
-    evaluation = __import__("pilotage.cli.evaluation", fromlist=["evaluation"])
-    main.add_command(evaluation.evaluation)
-    main.add_command(evaluation.reminders)
+    main.add_command(_cases.cases)
+    main.add_command(_measure.measure_command)
+    main.add_command(_measure.late)
+    main.add_command(_web.web)
+    main.add_command(_report.report)
+    main.add_command(_actions.actions)
+    main.add_command(_comments.comments)
+    main.add_command(_evaluation.evaluation)
+    main.add_command(_evaluation.reminders)
 
 
 _register()

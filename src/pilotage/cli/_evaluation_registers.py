@@ -18,7 +18,7 @@ _ON = click.option("--on", "on", type=_DAY, required=True, help="The day it happ
 
 
 def _actor(contract_id: str, username: str):  # type: ignore[no-untyped-def]
-    from pilotage.cli.evaluation import _actor as actor
+    from pilotage.cli._evaluation import _actor as actor
 
     return actor(contract_id, username)
 

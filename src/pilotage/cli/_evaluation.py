@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pilotage.cli import web as web_cli
+from pilotage.cli import _web as web_cli
 from pilotage.errors import WebJobError
 
 if TYPE_CHECKING:
@@ -298,9 +298,9 @@ def document_command(contract_id: str, year: int, kind: str, number: int | None)
     click.echo(json.dumps(document_to_json(doc), indent=2, ensure_ascii=False))
 
 
-from pilotage.cli import evaluation_registers  # noqa: E402  (adds the register commands)
+from pilotage.cli import _evaluation_registers as evaluation_registers  # noqa: E402
 
-evaluation_registers.register(evaluation)
+evaluation_registers.register(evaluation)  # adds the register commands
 
 
 @click.command("reminders")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import click
 
-from pilotage.cli import web as web_cli
-from pilotage.cli.measure import show_result_set
+from pilotage.cli import _web as web_cli
+from pilotage.cli._measure import show_result_set
 from pilotage.contract import SEED_IDS, Contract, check_file, outline, seed_path
 from pilotage.demo import generate_demo, write_demo
 from pilotage.engine import measure, publish

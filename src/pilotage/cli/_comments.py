@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pilotage.cli.webjobs import _setup, _user, _when
+from pilotage.cli._webjobs import _setup, _user, _when
 from pilotage.errors import WebJobError
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from pilotage.cli import web as web_cli
+from pilotage.cli import _web as web_cli
 from pilotage.followup import (
     DEFAULT_SOON_DAYS,
     Status,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pilotage.cli.contract import contract
+from pilotage.cli._contract import contract
 from pilotage.contract import load_contract, resolve_contract_path
 from pilotage.reading import FindingKind, accuracy, read_document
 

@@ -292,7 +292,7 @@ def serve(host: str, port: int, threads: int, trusted_proxy: str | None, dev: bo
 
 
 # The jobs of the web pages from the command line: load-contract, grant, users, export, audit.
-from pilotage.cli import webjobs  # noqa: E402  (webjobs reads `setup` above)
+from pilotage.cli import _webjobs as webjobs  # noqa: E402  (webjobs reads `setup` above)
 
 for _command in webjobs.WEB_COMMANDS:
     web.add_command(_command)

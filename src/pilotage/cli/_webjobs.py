@@ -1,6 +1,6 @@
 """The web application's jobs from the command line: load a contract, grant access, unlock a
 login, export a dashboard, read the audit trail (`pilotage web ...`); comments are in
-`pilotage.cli.comments`.
+`pilotage.cli._comments`.
 
 Each command calls the function the web pages call (catalogue loading, comment threads, the
 dashboard views, the audit page's diff), so the rules, the workbook and the audit trail are the
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from pilotage.cli import web as web_cli
+from pilotage.cli import _web as web_cli
 from pilotage.errors import PilotageError, WebJobError
 
 if TYPE_CHECKING:

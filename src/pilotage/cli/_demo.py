@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from pilotage.cli.cases import cases
+from pilotage.cli._cases import cases
 from pilotage.contract import dump_contract, load_contract, resolve_contract_path
 from pilotage.demo import (
     DEFAULT_SEED,
