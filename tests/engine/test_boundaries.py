@@ -72,6 +72,20 @@ def test_a_working_day_norm_decided_on_a_holiday(norm: int, late: bool) -> None:
     assert r.median_delay == 15
 
 
+@pytest.mark.parametrize("previous", [False, True])
+def test_a_start_on_a_day_off_is_not_moved(previous: bool) -> None:
+    # Started on Sunday 30 June 2019, decided on Friday 19 July: the day of the event is not
+    # counted, every working day after it is (Monday-Saturday): 1-6, 8-13 and 15-19 July, 17.
+    # Only an end on a day off is read as another day; a start never is.
+    spec: dict[str, object] = {"unit": "working_days_mon_sat", "value": 15}
+    if previous:
+        spec["non_working_end"] = "previous"
+    contract = tiny_contract(timeliness("TST 2-03", spec))
+    r = pick(run([case("TST 2-03", D(2019, 6, 30), D(2019, 7, 19))], contract), "TST 2-03")
+    assert r.median_delay == 17
+    assert (r.numerator, r.denominator) == (0, 1)
+
+
 def test_non_working_end_is_for_working_day_delays_only() -> None:
     assert Delay(unit="working_days_mon_sat", value=15, non_working_end="previous")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="working-day delays only, not to calendar_days"):

@@ -59,6 +59,15 @@ def _nearest_rank(values: list[int], p: float) -> int | None:
     return sorted(values)[math.ceil(p * len(values) - 1e-9) - 1]
 
 
+def _counted_end(end: dt.date, kind: DayKind) -> dt.date:
+    """Under a working-day norm an end on a day off counts as the next working day
+    (docs/measuring.md, boundary 2); a calendar-day norm takes the end as it is."""
+    day = end
+    while kind is not DayKind.CALENDAR and elapsed(day - dt.timedelta(days=1), day, kind) == 0:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def _oracle(code: str, rows: list[dict[str, Any]], period: Period) -> tuple[int, ...]:
     """(on time, ended, invalid, backlog, overdue) and delays, one case at a time."""
     delay = Delay(**DELAYS[code])
@@ -74,8 +83,9 @@ def _oracle(code: str, rows: list[dict[str, Any]], period: Period) -> tuple[int,
             continue
         if e is not None and period.contains(e):
             ended += 1
-            punctual += on_time(s, e, rule)
-            delays.append(elapsed(s, e, kind))
+            counted = _counted_end(e, kind)
+            punctual += on_time(s, counted, rule)
+            delays.append(elapsed(s, counted, kind))
         if s <= last and (e is None or e > last):
             backlog += 1
             overdue += deadline(s, rule).day <= last

@@ -10,8 +10,8 @@ def test_exported_names() -> None:
         [
             "DEFAULT_CALENDAR", "MONTHS_IN", "Calendar", "Convention", "DayKind", "Deadline",
             "DeadlineAnswer", "DeadlineForm", "Delay", "DelayUnit", "Holiday", "Language",
-            "LocalText", "Occurrence", "Offset", "ParsedDeadline", "Period", "PeriodKind",
-            "Recurrence", "Rule", "Schedule", "Strict",
+            "LocalText", "NonWorkingEnd", "Occurrence", "Offset", "ParsedDeadline", "Period",
+            "PeriodKind", "Recurrence", "Rule", "Schedule", "Strict",
             "calendar_names", "calendar_table", "deadline", "deadlines", "elapsed",
             "fixed_day_in", "get_calendar", "legal_holidays", "load_calendars", "months_from",
             "nth_year", "on_time", "parse_date", "parse_deadline", "parse_rule", "period_of",

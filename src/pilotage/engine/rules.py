@@ -58,7 +58,7 @@ def previous_column(slot: int) -> str:
 
 
 def _counts(
-    plan: Plan, first: dt.date, last: dt.date
+    plan: Plan, first: dt.date, last: dt.date, *, ends: bool
 ) -> tuple[np.ndarray, list[np.ndarray], dict[int, np.ndarray]]:
     """The days from first to last, each slot's running count over them, and for each slot
     read `previous`, the day number each day counts as (docs/measuring.md, boundary 2).
@@ -79,7 +79,11 @@ def _counts(
         suffix = "mon_sat" if slot.kind is DayKind.MON_SAT else "mon_fri"
         cum = table.column(f"cum_working_{suffix}").to_numpy().astype(np.int32)
         working = table.column(f"is_working_{suffix}").to_numpy(zero_copy_only=False)
-        if slot.end is NonWorkingEnd.PREVIOUS:
+        if not ends:
+            # A start is never moved: the day of the event is not counted, whatever day it is
+            # (art. 52), so the delay is the working days after it up to the end.
+            counts.append(cum)
+        elif slot.end is NonWorkingEnd.PREVIOUS:
             counts.append(cum)
             rows = np.where(working, np.arange(days.size), -1)
             last_working = np.maximum.accumulate(rows)
@@ -91,7 +95,7 @@ def _counts(
 
 def end_table(plan: Plan, span: Span, first: dt.date) -> pa.Table:
     """One row per day from `first` to the span's cut: END_COLUMNS, d_cum<slot>, d_prev<slot>."""
-    days, counts, previous = _counts(plan, first, max(first, span.cut))
+    days, counts, previous = _counts(plan, first, max(first, span.cut), ends=True)
     columns = {
         "d_day": pa.array(days, type=pa.date32()),
         "d_num": pa.array(counts[0], type=pa.int32()),
@@ -106,7 +110,7 @@ def end_table(plan: Plan, span: Span, first: dt.date) -> pa.Table:
 
 def start_table(plan: Plan, span: Span, first: dt.date) -> pa.Table:
     """One row per (rule, day) from `first` to the last start read: START_COLUMNS."""
-    days, counts, _ = _counts(plan, first, max(first, plan.last_start(span)))
+    days, counts, _ = _counts(plan, first, max(first, plan.last_start(span)), ends=False)
     n = days.size
     buckets = span.buckets(days)
     years = days.astype("datetime64[Y]").astype(np.int16) + 1970
