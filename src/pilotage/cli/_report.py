@@ -166,7 +166,7 @@ def evaluation_command(
       pilotage report evaluation inami-2013-2015 2014 --lang nl --format docx
       pilotage report evaluation inami-2013-2015 2014 --document draft --version 1
     """
-    from pilotage.cli import web as web_cli
+    from pilotage.cli import _web as web_cli
 
     web_cli.setup()
     from pilotage.web.evaluation.packs import evaluation_pack_of
