@@ -30,13 +30,22 @@ def data(report_store: Store, contract: Contract) -> DashboardData:
     return from_store(report_store.path, contract, PERIOD)
 
 
-def _expected(f: IndicatorResult) -> tuple[str, str]:
+# How French (Belgium) and Dutch (Belgium) write 1234.5 and 58.2 %, per CLDR.
+_WRITTEN = {"fr": ("\u202f", ",", "\xa0%"), "nl": (".", ",", "%")}
+
+
+def _number(n: int, language: str) -> str:
+    return f"{n:,}".replace(",", _WRITTEN[language][0])
+
+
+def _expected(f: IndicatorResult, language: str) -> tuple[str, str]:
     """Value and numerator/denominator, written here without the pack's code."""
-    value = "—" if f.value is None else f"{f.value:.1f}%"
+    _, comma, percent = _WRITTEN[language]
+    value = "—" if f.value is None else f"{f.value:.1f}".replace(".", comma) + percent
     if f.kind == "count" and f.value is not None:
-        value = str(int(f.value))
-    den = "—" if f.denominator is None else str(int(f.denominator))
-    return value, f"{int(f.numerator)}/{den}"
+        value = _number(int(f.value), language)
+    den = "—" if f.denominator is None else _number(int(f.denominator), language)
+    return value, f"{_number(int(f.numerator), language)}/{den}"
 
 
 def test_the_pack_prints_the_figures_of_the_set_the_pages_choose(
@@ -59,8 +68,8 @@ def test_the_pack_prints_the_figures_of_the_set_the_pages_choose(
     assert len(table) - 1 == len(vob) > 0
     for row, f in zip(table[1:], vob, strict=True):
         assert row[0].startswith(f.objective)
-        assert (row[2], row[5]) == _expected(f)
-        assert row[7] == f"{f.backlog}/{f.overdue}"
+        assert (row[2], row[5]) == _expected(f, "fr")
+        assert row[7] == f"{_number(f.backlog or 0, 'fr')}/{f.overdue}"
     cover = word.tables[0]
     cited = dict(cover)
     assert cited["Ensemble de résultats publié"].startswith(
@@ -87,7 +96,7 @@ def test_the_dutch_pdf_of_a_service_reads_back_and_lays_out(
     assert "Geciteerde versies" in text
     for f in data.figures:
         if f.objective.startswith("VOB "):
-            value, counts = _expected(f)
+            value, counts = _expected(f, "nl")
             assert value in text, f.objective
             assert counts in text, f.objective
     for png in pdf_pages_png(pack.content, tmp_path):

@@ -153,12 +153,15 @@ def test_the_objective_pack_the_api_and_the_refusals(reader: Client) -> None:
     objective = f"{PAGE}objectives/VOB%202-01/"
     page = _page(reader, objective)
     assert f"{objective}report.pdf?lang=fr" in page.links
-    pdf = reader.get(f"{objective}report.pdf", {"lang": "nl"})
+    pdf = reader.get(f"{objective}report.pdf", {"lang": "fr"})  # the page's language
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     text = "\n".join(read_pdf(pdf.content))
-    value = page.tables["figure"][2][1]  # the page's value of the figure
-    assert value in text
+    target = page.tables["figure"][2][1]  # the page's target of the figure: "≥ 90 %"
+    assert target == "≥ 90\xa0%"
+    assert "≥ 90 %" in " ".join(text.split())  # a PDF's text gives the no-break space as a space
+    dutch = "\n".join(read_pdf(reader.get(f"{objective}report.pdf", {"lang": "nl"}).content))
+    assert "≥ 90%" in dutch  # Dutch sets no space before %
     api = reader.get(
         f"/api/contracts/{CONTRACT}/reports/dashboard",
         {"period": PERIOD, "format": "docx", "service": "VOB", "lang": "fr"},

@@ -215,10 +215,10 @@ def _shown(cell: Any) -> str:
         return " ".join(str(v).split())
     if cell.number_format == "0.0%":
         return f"{v * 100:.1f}%"
-    if cell.number_format == "0.0":
-        return f"{v:.1f}"
-    assert cell.number_format in ("0", "General"), cell.number_format
-    return str(v)
+    # "#,##0", "#,##0.0", "#,##0.00": grouped in thousands, as many decimals as zeros after "."
+    found = re.fullmatch(r"#,##0(?:\.(0+))?", cell.number_format)
+    assert found, cell.number_format
+    return f"{v:,.{len(found.group(1) or '')}f}"
 
 
 def xlsx_rows(content: bytes) -> list[list[str]]:
@@ -333,8 +333,8 @@ def test_contract_dashboard_shows_the_engine_figures(store: Store, viewer: Clien
         if row.kind == "count" and row.value is not None:
             value = str(int(row.value))
         assert cells[2] == value, row.objective
-        assert cells[5] == number_text(row.numerator)
-        assert cells[6] == number_text(row.denominator)
+        assert cells[5] == number_text(row.numerator, "en")
+        assert cells[6] == number_text(row.denominator, "en")
     summary = next(t for t in tables if t[0] == ["Figures per status"])
     counted = {r[0]: int(r[1]) for r in summary[2:]}
     assert sum(counted.values()) == len(rows)
@@ -519,7 +519,7 @@ def test_export_cells_are_numbers_a_spreadsheet_computes_with(viewer: Client) ->
     sheet = load_workbook(io.BytesIO(content)).active
     cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
     shares = [c for c in cells if c.number_format == "0.0%"]
-    counts = [c for c in cells if c.number_format == "0" and not isinstance(c.value, str)]
+    counts = [c for c in cells if c.number_format == "#,##0" and not isinstance(c.value, str)]
     assert len(shares) > 20
     assert len(counts) > 50
     assert all(isinstance(c.value, int | float) and 0 <= c.value <= 1 for c in shares)
@@ -610,3 +610,47 @@ def test_pages_make_a_bounded_number_of_queries(
         viewer.get(url)  # the contract is parsed once per process and version
         with django_assert_max_num_queries(most):
             assert viewer.get(url).status_code == 200
+
+
+# --- the reader's language, to the last number ------------------------------------------------
+
+# English words pilotage itself writes beside a figure; none may be left on a French or Dutch page.
+ENGLISH = ("within", "calendar days", "working days", "elapsed", "per year", "pro rata of")
+
+
+@pytest.mark.usefixtures("synced")
+@pytest.mark.parametrize(
+    ("language", "norm", "share"),
+    [
+        ("fr", "dans les 120 jours calendrier (jours écoulés) : ≥ 90\xa0%", r"\d+,\d\s%"),
+        ("nl", "binnen 120 kalenderdagen (verstreken dagen): ≥ 90%", r"\d+,\d%"),
+        ("en", "within 120 calendar days (days elapsed): ≥ 90%", r"\d+\.\d%"),
+    ],
+)
+def test_figures_and_norms_are_written_in_the_page_s_language(
+    viewer: Client, language: str, norm: str, share: str
+) -> None:
+    viewer.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    html = viewer.get(_url("2019-Q4", "objectives", "VOB%202-01")).content
+    assert norm.encode() in html  # the no-break space before "%" in French included
+    # html_tables reads cells with their spaces collapsed, the no-break ones too
+    cells = [c for t in html_tables(html).tables for row in t for c in row]
+    assert any(re.fullmatch(share, c) for c in cells), language
+    if language != "en":
+        text = " ".join(cells)
+        assert [w for w in ENGLISH if w in text] == [], language
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_the_backlog_and_the_late_cases_are_named_apart(language: str) -> None:
+    """Open cases at the period's end and cases ended late are different things."""
+    from django.utils import translation
+
+    from pilotage.reports._words import say
+
+    with translation.override(language):
+        backlog = {translation.gettext("Backlog"), say("Backlog / overdue", language)}
+        late = translation.gettext("Late cases")
+    late_word = {"fr": "retard", "nl": "laattijdig"}[language]
+    assert late_word in late.lower()
+    assert all(late_word not in b.lower() and "achterstand" not in b.lower() for b in backlog)

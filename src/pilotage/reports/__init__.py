@@ -50,6 +50,8 @@ from pilotage.reports._figures import (
     value_text,
 )
 from pilotage.reports._index import ContractIndex, ObjectiveInfo, ServiceInfo
+from pilotage.reports._locale import day_month_text, decimal_text, percent_text
+from pilotage.reports._norm_words import delay_words, norm_words
 from pilotage.reports._pack import (
     PACK_LANGUAGES,
     Format,
@@ -99,6 +101,9 @@ __all__ = [
     "clock_cells",
     "dashboard_document",
     "dashboard_pack",
+    "day_month_text",
+    "decimal_text",
+    "delay_words",
     "evaluation_pack",
     "figure_cells",
     "from_store",
@@ -107,9 +112,11 @@ __all__ = [
     "late_text",
     "milestone_cells",
     "norm_text",
+    "norm_words",
     "not_measured_text",
     "number_text",
     "pack_language",
+    "percent_text",
     "render",
     "share_text",
     "status_label",

@@ -95,12 +95,12 @@ class _Builder:
         return (
             Text(self.objective_name(f.objective), self.notes(notes, f)),
             Text(fx.norm_text(f, index, lang)),
-            Text(fx.value_text(f)),
+            Text(fx.value_text(f, lang)),
             Text(fx.target_text(f, lang)),
             Text(fx.status_text(f.status, lang)),
-            Text(fx.pair_text(f.numerator, f.denominator)),
-            Text(fx.pair_text(f.median_delay, f.p90_delay)),
-            Text(fx.pair_text(f.backlog, f.overdue)),
+            Text(fx.pair_text(f.numerator, f.denominator, lang)),
+            Text(fx.pair_text(f.median_delay, f.p90_delay, lang)),
+            Text(fx.pair_text(f.backlog, f.overdue, lang)),
         )
 
     def missing_row(self, code: str) -> tuple[Text, ...]:
@@ -188,7 +188,7 @@ class _Builder:
                     (
                         Text(f.period),
                         Text(f.norm_printed or fx.DASH),
-                        Text(fx.value_text(f)),
+                        Text(fx.value_text(f, self.language)),
                         Text(fx.target_text(f, self.language)),
                         Text(fx.status_text(f.status, self.language)),
                         Text(p.source.short(self.language)),

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from pilotage.contract import IndicatorKind, describe_norm
+from pilotage.contract import IndicatorKind
 from pilotage.engine import KINDS, IndicatorResult, Status
 from pilotage.reports._index import ContractIndex
+from pilotage.reports._locale import decimal_text, percent_text
+from pilotage.reports._norm_words import norm_words
 from pilotage.reports._words import say
 
 __all__ = [
@@ -86,23 +88,30 @@ def _percent(kind: str) -> bool:
         return True
 
 
-def number_text(value: Decimal | float | int | None) -> str:
-    """An amount or a count as printed: integers without decimals, floats to one decimal."""
-    if value is None:
-        return DASH
+def _rounded(value: Decimal | float | int) -> Decimal:
+    """The digits printed: integers without decimals, floats to one decimal, decimals whole."""
     if isinstance(value, float):
-        return f"{value:.1f}"
+        return Decimal(f"{value:.1f}")
     d = Decimal(value)
     if d == d.to_integral_value():
-        return str(int(d))
-    return format(d.normalize(), "f")
+        return Decimal(int(d))
+    return d.normalize()
 
 
-def pair_text(first: Decimal | float | int | None, second: Decimal | float | int | None) -> str:
-    """Two counts in one cell ("875/1503"), each as `number_text` prints it; one dash for none."""
+def number_text(value: Decimal | float | int | None, language: str) -> str:
+    """An amount or a count as printed in `language`: "1 503" (fr), "1.503" (nl), "12,5"."""
+    if value is None:
+        return DASH
+    return decimal_text(_rounded(value), language)
+
+
+def pair_text(
+    first: Decimal | float | int | None, second: Decimal | float | int | None, language: str
+) -> str:
+    """Two counts in one cell ("875/1 503"), each as `number_text` prints it; one dash for none."""
     if first is None and second is None:
         return DASH
-    return f"{number_text(first)}/{number_text(second)}"
+    return f"{number_text(first, language)}/{number_text(second, language)}"
 
 
 def is_share(f: IndicatorResult) -> bool:
@@ -110,13 +119,13 @@ def is_share(f: IndicatorResult) -> bool:
     return _percent(f.kind)
 
 
-def value_text(f: IndicatorResult) -> str:
-    """The value: a share to one decimal with "%", a count or an amount as itself."""
+def value_text(f: IndicatorResult, language: str) -> str:
+    """The value: a share to one decimal with "%" ("58,2 %" in fr), a count or an amount."""
     if f.value is None:
         return DASH
     if _percent(f.kind):
-        return f"{f.value:.1f}%"
-    return number_text(f.value if f.value != int(f.value) else int(f.value))
+        return share_text(f.value, language)
+    return number_text(f.value if f.value != int(f.value) else int(f.value), language)
 
 
 _OPERATORS = {">=": "≥", "<=": "≤", "==": "="}
@@ -126,21 +135,27 @@ def target_text(f: IndicatorResult, language: str) -> str:
     """The target compared in the period ("≥ 90%"), and the yearly target it is pro rata of."""
     if f.target_in_period is None:
         return DASH
-    unit = "%" if f.target_unit == "percent" else ""
-    text = f"{_OPERATORS.get(f.target_operator or '', f.target_operator or '')} "
-    text += f"{number_text(f.target_in_period)}{unit}"
+    percent = f.target_unit == "percent"
+    amount = _rounded(f.target_in_period)
+    shown = percent_text(amount, language) if percent else decimal_text(amount, language)
+    text = f"{_OPERATORS.get(f.target_operator or '', f.target_operator or '')} {shown}"
     if f.pro_rata:
         text += " " + say(
             "(pro rata of %(target)s per %(per)s)",
             language,
-            target=number_text(f.target),
-            per=f.target_per or "",
+            target=number_text(f.target, language),
+            per=say(f.target_per, language) if f.target_per in _PERS else f.target_per or "",
         )
     return text
 
 
-def share_text(value: float | None) -> str:
-    return DASH if value is None else f"{value:.1f}%"
+# The periods a yearly target is given per, as the catalogue words them.
+_PERS = ("year", "quarter", "month", "semester", "contract")
+
+
+def share_text(value: float | None, language: str) -> str:
+    """A share of 100 to one decimal: "58,2 %" (fr), "58,2%" (nl), "58.2%" (en)."""
+    return DASH if value is None else percent_text(Decimal(f"{value:.1f}"), language)
 
 
 def norm_text(f: IndicatorResult, index: ContractIndex, language: str) -> str:
@@ -152,7 +167,7 @@ def norm_text(f: IndicatorResult, index: ContractIndex, language: str) -> str:
         if norm is None:
             text = str(f.norm_printed or say("no norm", language))
         else:
-            parts = [p for p in (norm.printed, describe_norm(norm)) if p]
+            parts = [p for p in (norm.printed, norm_words(norm, language)) if p]
             if norm.label is not None:
                 parts.append(norm.label.text(language))
             text = " — ".join(parts)
@@ -170,7 +185,12 @@ def late_text(f: IndicatorResult, language: str) -> str:
     if not has_late_cases(f):
         return DASH
     late = (f.denominator or 0) - f.numerator
-    return say("%(n)s ended late, %(o)s overdue", language, n=number_text(late), o=f.overdue)
+    return say(
+        "%(n)s ended late, %(o)s overdue",
+        language,
+        n=number_text(late, language),
+        o=number_text(f.overdue or 0, language),
+    )
 
 
 def not_measured_text(language: str) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from pilotage.engine import LateState, late_cases, offices_under
@@ -160,7 +161,7 @@ def _late_table(
         "table": table,
         "ended": ended,
         "open": len(found) - ended,
-        "expected": number_text(expected),
+        "expected": number_text(expected, get_language() or "fr"),
         "reconciles": ended == expected,
         "published": describe(figure.published_set),
         "dashboard": Dashboard(str(table.caption), [], [table]),

@@ -58,8 +58,15 @@ __all__ = [
 ]
 
 
-# Excel number formats of the cells that hold a number: the digits the page prints.
-COUNT_FORMAT, SHARE_FORMAT, AMOUNT_FORMAT = "0", "0.0%", "General"
+# Excel number formats of the cells that hold a number: the digits the page prints, grouped in
+# thousands as the page groups them (Excel writes the separators of the reader's own locale).
+COUNT_FORMAT, SHARE_FORMAT = "#,##0", "0.0%"
+
+
+def amount_format(value: Decimal) -> str:
+    """An amount's format: its own decimals, thousands grouped ("#,##0.00" for 12.50)."""
+    places = max(0, -int(value.as_tuple().exponent))
+    return COUNT_FORMAT + ("." + "0" * places if places else "")
 
 
 @dataclass(frozen=True)
@@ -154,29 +161,32 @@ def status_text(status: str, language: str | None = None) -> str:
     return _status_text(status, _language(language))
 
 
-def _int_cell(value: Decimal | int | None) -> Cell:
+def _int_cell(value: Decimal | int | None, c: Context) -> Cell:
     if value is None:
-        return Cell(DASH)
+        return Cell(DASH, css="num")
     d = Decimal(value)
     if d == d.to_integral_value():
-        return Cell(str(int(d)), number=int(d))
-    return Cell(number_text(d), number=d, format=AMOUNT_FORMAT)
+        return Cell(number_text(int(d), c.language), number=int(d), css="num")
+    shown = d.normalize()
+    return Cell(number_text(d, c.language), number=d, css="num", format=amount_format(shown))
 
 
-def _share_cell(value: float | None, css: str = "") -> Cell:
+def _share_cell(value: float | None, c: Context, css: str = "num") -> Cell:
     if value is None:
         return Cell(DASH, css=css)
-    return Cell(share_text(value), number=value / 100, css=css, format=SHARE_FORMAT)
+    text = share_text(value, c.language)
+    return Cell(text, number=value / 100, css=css, format=SHARE_FORMAT)
 
 
 def _value(f: FigureRow, c: Context) -> Cell:
     if f.value is None:
         return Cell(DASH, css="num")
     if is_share(f):
-        return _share_cell(f.value, css="num")
+        return _share_cell(f.value, c)
     whole = f.value == int(f.value)
     number = int(f.value) if whole else f.value
-    return Cell(value_text(f), number=number, css="num", format="0" if whole else "0.0")
+    text = value_text(f, c.language)
+    return Cell(text, number=number, css="num", format=COUNT_FORMAT if whole else "#,##0.0")
 
 
 # --- columns -------------------------------------------------------------------------------------
@@ -230,16 +240,18 @@ COLUMNS: dict[str, Column] = {
         lambda: _("Target"), lambda f, c: Cell(target_text(f, c.language), css="nowrap")
     ),
     "status": Column(lambda: _("Status"), _status),
-    "numerator": Column(lambda: _("Numerator"), lambda f, c: _int_cell(f.numerator)),
-    "denominator": Column(lambda: _("Denominator"), lambda f, c: _int_cell(f.denominator)),
-    "median": Column(lambda: _("Median delay (days)"), lambda f, c: _int_cell(f.median_delay)),
-    "p90": Column(lambda: _("90th percentile delay (days)"), lambda f, c: _int_cell(f.p90_delay)),
-    "backlog": Column(lambda: _("Backlog"), lambda f, c: _int_cell(f.backlog)),
-    "overdue": Column(lambda: _("Overdue"), lambda f, c: _int_cell(f.overdue)),
-    "lost": Column(lambda: _("Forecast: lost"), lambda f, c: _int_cell(f.forecast_lost)),
-    "open": Column(lambda: _("Forecast: still to win"), lambda f, c: _int_cell(f.forecast_open)),
-    "best": Column(lambda: _("Forecast: best"), lambda f, c: _share_cell(f.forecast_best)),
-    "worst": Column(lambda: _("Forecast: worst"), lambda f, c: _share_cell(f.forecast_worst)),
+    "numerator": Column(lambda: _("Numerator"), lambda f, c: _int_cell(f.numerator, c)),
+    "denominator": Column(lambda: _("Denominator"), lambda f, c: _int_cell(f.denominator, c)),
+    "median": Column(lambda: _("Median delay (days)"), lambda f, c: _int_cell(f.median_delay, c)),
+    "p90": Column(
+        lambda: _("90th percentile delay (days)"), lambda f, c: _int_cell(f.p90_delay, c)
+    ),
+    "backlog": Column(lambda: _("Backlog"), lambda f, c: _int_cell(f.backlog, c)),
+    "overdue": Column(lambda: _("Overdue"), lambda f, c: _int_cell(f.overdue, c)),
+    "lost": Column(lambda: _("Forecast: lost"), lambda f, c: _int_cell(f.forecast_lost, c)),
+    "open": Column(lambda: _("Forecast: still to win"), lambda f, c: _int_cell(f.forecast_open, c)),
+    "best": Column(lambda: _("Forecast: best"), lambda f, c: _share_cell(f.forecast_best, c)),
+    "worst": Column(lambda: _("Forecast: worst"), lambda f, c: _share_cell(f.forecast_worst, c)),
     "late": Column(lambda: _("Late cases"), _late),
     "notes": Column(lambda: _("Notes"), lambda f, c: Cell(c.notes.markers(f))),
 }
@@ -315,7 +327,7 @@ def unit_matrix(
                 if here is None:
                     row.append(Cell(DASH))
                     continue
-                text = f"{value_text(here)} {status_text(here.status, ctx.language)}"
+                text = f"{value_text(here, ctx.language)} {status_text(here.status, ctx.language)}"
                 row.append(Cell(text, css=f"status status-{here.status}"))
             table.rows.append(row)
     return table

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import get_language
 
-from pilotage.contract import LocalText, Norm, describe_norm
+from pilotage.contract import LocalText, Norm
+from pilotage.reports import norm_words
 
 register = template.Library()
 
@@ -17,5 +19,5 @@ def lt(text: LocalText | None, language: str) -> str:
 
 @register.filter
 def norm_text(norm: Norm) -> str:
-    """The norm as the core describes it ("within 120 calendar days (elapsed): >= 90%")."""
-    return describe_norm(norm)
+    """The norm described in the page's language ("dans les 120 jours calendrier ...")."""
+    return norm_words(norm, get_language() or "fr")
