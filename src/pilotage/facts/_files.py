@@ -36,10 +36,18 @@ _SNIFF = 64 * 1024
 
 @dataclass
 class CsvSource(Source):
-    """A delimited text file with a header row; `,` `;` or tab, found from the header line."""
+    """A delimited text file with a header row; `,` `;` or tab, found from the header line.
+
+    A quoted value may hold line breaks anywhere in the file. Where the reader cannot tell
+    where a record ends (a quote opened and not closed where its record should end), the file
+    is refused whole, with the line the quote opens on: no record is ever dropped silently, so
+    after an import, rows read + rows rejected = records in the file. `block_size` (bytes read
+    at a time) is chosen from the file; tests set it to cross block boundaries.
+    """
 
     path: Path
     encoding: str = "utf-8"
+    block_size: int | None = None
     name: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -78,7 +86,20 @@ class _CsvReading(Reading):
         delimiter = max((",", ";", "\t"), key=first.count)
         self.header = tuple(next(csv.reader([first], delimiter=delimiter)))
         lines = max(1, text.count("\n"))
-        block = min(64 << 20, max(1 << 20, len(head) * chunk_rows // lines))
+        block = source.block_size or min(64 << 20, max(1 << 20, len(head) * chunk_rows // lines))
+        self._delimiter = delimiter
+        self._lost: int | None = None  # the record where the reader lost track of records
+        self._records: int | None = None  # counted by Python's csv module, when it had to be
+        if _odd_quotes(path):
+            # Every quote that opens a value has its closing one ("" inside a value is two): an
+            # odd count is a quote that never closes, or a stray literal quote inside a value.
+            # Python's csv module reads the file again to tell which; the records it counts
+            # are then checked against the records read.
+            found, self._records = _unclosed(
+                path, source.encoding, delimiter, len(self.header), None
+            )
+            if found is not None:
+                raise self._refusal(None)
         self._invalid: list[InvalidRow] = []
         self._skipped: list[int] = []
         self._expected = len(self.header)
@@ -92,7 +113,9 @@ class _CsvReading(Reading):
                     use_threads=False,
                 ),
                 parse_options=pacsv.ParseOptions(
-                    delimiter=delimiter, invalid_row_handler=self._on_invalid
+                    delimiter=delimiter,
+                    newlines_in_values=True,  # a quoted line break, wherever it falls
+                    invalid_row_handler=self._on_invalid,
                 ),
                 convert_options=pacsv.ConvertOptions(
                     column_types=dict.fromkeys(self.header, pa.string()),
@@ -101,11 +124,19 @@ class _CsvReading(Reading):
                 ),
             )
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, LookupError) as exc:
+            if "straddl" in str(exc) or "out of sync" in str(exc):
+                raise self._refusal(None) from exc
             raise ImportFileError(name, _csv_problem(source.encoding, exc)) from exc
         self._done = 1  # rows consumed so far, the header included
 
     def _on_invalid(self, row: pacsv.InvalidRow) -> str:
         number = row.number if row.number is not None else -1
+        if "\n" in row.text or "\r" in row.text:
+            # A record over several lines with the wrong number of fields: a quote that does
+            # not close where the record should end. Where records end is unknown from here.
+            if self._lost is None:
+                self._lost = number
+            return "skip"
         self._skipped.append(number)
         # The text is not kept: it may hold a NISS in clear.
         self._invalid.append(
@@ -124,10 +155,17 @@ class _CsvReading(Reading):
             except StopIteration:
                 break
             except (pa.ArrowInvalid, OSError) as exc:
+                if "straddl" in str(exc) or "out of sync" in str(exc):
+                    # A record longer than a block: a quote that never closes.
+                    raise self._refusal(None) from exc
                 raise ImportFileError(
                     self.source.name, _csv_problem(self.source.encoding, exc)
                 ) from exc
             table = pa.Table.from_batches([batch])
+            if self._lost is None:
+                self._lost = _swallowing(table, self._delimiter, self._done + 1, self._skipped)
+            if self._lost is not None:
+                raise self._refusal(self._lost)
             start = self._done + 1
             rows = pa.array(range(start, start + table.num_rows), pa.int64())
             # A skipped row keeps its number: the rows after it move one further.
@@ -136,6 +174,14 @@ class _CsvReading(Reading):
             self._done += table.num_rows
             invalid, self._invalid = tuple(self._invalid), []
             yield Chunk(numbered(table, rows), invalid)
+        read = self._done + len(self._skipped)  # the header included
+        if self._records is not None and read != self._records:
+            raise ImportFileError(
+                self.source.name,
+                f"{self._records - 1} records in the file, {read - 1} read: a quote that does "
+                f"not close lost records near record {read}. Nothing was imported; check the "
+                'quotes (a quote inside a value is written twice: "")',
+            )
         if self._invalid:
             yield Chunk(
                 numbered(_empty_strings(self.header), pa.array([], pa.int64())),
@@ -144,6 +190,89 @@ class _CsvReading(Reading):
 
     def sha256(self) -> str:
         return file_sha256(self.source.path)
+
+    def _refusal(self, record: int | None) -> ImportFileError:
+        source = self.source
+        found, _ = _unclosed(
+            source.path, source.encoding, self._delimiter, len(self.header), record
+        )
+        if found is None:  # not found again by Python's reader: say what pyarrow saw
+            where = f"record {record}" if record is not None else "a record"
+            return ImportFileError(
+                source.name,
+                f"{where} runs over several lines: a quoted value is not closed where its "
+                "record should end. Nothing was imported; check the quotes (a quote inside a "
+                'value is written twice: "")',
+            )
+        number, line, span, cut = found
+        over = f"at least {span}" if cut else str(span)
+        return ImportFileError(
+            source.name,
+            f'line {line} (record {number}): a quoted value opens with " on this line and is '
+            f"not closed where its record should end; it runs over {over} lines and would "
+            "swallow the records after it. Nothing was imported; close the quote (a quote "
+            'inside a value is written twice: "")',
+        )
+
+
+def _odd_quotes(path: Path) -> bool:
+    """Whether the file holds an odd number of double quotes (read in 1 MiB blocks)."""
+    count = 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            count += block.count(b'"')
+    return count % 2 == 1
+
+
+def _swallowing(table: pa.Table, delimiter: str, first: int, skipped: list[int]) -> int | None:
+    """The record number of a value holding a line break followed by what reads as records of
+    their own (a quote closed only records later, the count of fields right by chance)."""
+    columns = max(1, table.num_columns)
+    for name in table.column_names:
+        column = table.column(name)
+        broken = pc.match_substring_regex(column, r"[\r\n]")
+        if not pc.any(broken).as_py():
+            continue
+        for index in pc.indices_nonzero(pc.fill_null(broken, False)).to_pylist():
+            value = column[index].as_py()
+            continuation = value.splitlines()[1:]
+            if continuation and all(line.count(delimiter) >= columns - 1 for line in continuation):
+                number = first + int(index)
+                return number + sum(1 for s in sorted(skipped) if s <= number)
+    return None
+
+
+def _unclosed(
+    path: Path, encoding: str, delimiter: str, columns: int, record: int | None
+) -> tuple[tuple[int, int, int, bool] | None, int]:
+    """(record, first line, lines spanned, cut short) of the record where a quote does not
+    close, and the records read (the header included): the
+    record numbered `record`, or else the first one over several lines with the wrong number
+    of fields or a value that swallows records. Read again by Python's csv module, on refusal
+    only."""
+    with path.open(encoding=encoding, errors="replace", newline="") as f:
+        reader = csv.reader(f, delimiter=delimiter)
+        line, number = 1, 0
+        while True:
+            number += 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return None, number - 1
+            except csv.Error:  # a value past the reader's size limit: the quote never closed
+                return (number, line, reader.line_num - line + 1, True), number
+            span = reader.line_num - line + 1
+            suspect = span > 1 and (
+                len(fields) != columns
+                or any(
+                    all(part.count(delimiter) >= columns - 1 for part in v.splitlines()[1:])
+                    for v in fields
+                    if "\n" in v or "\r" in v
+                )
+            )
+            if number == record or (record is None and suspect):
+                return (number, line, span, False), number
+            line = reader.line_num + 1
 
 
 def _empty_strings(header: Sequence[str]) -> pa.Table:
