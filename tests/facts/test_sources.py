@@ -154,6 +154,38 @@ def test_xlsx_with_date_and_number_cells(
     ]
 
 
+def test_date_time_cells_and_timestamps_are_taken_as_their_day(
+    store: DuckDBFactStore, inasti: Contract, tmp_path: Path
+) -> None:
+    """An XLSX date-time cell, and a timestamp as a database driver gives it, hold a time of
+    day: the case keeps the day, it is not rejected."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER[:5])
+    sheet.append(
+        [
+            "C-1",
+            "VOB 2-01",
+            "BRU",
+            dt.datetime(2019, 3, 1, 14, 30),
+            dt.datetime(2019, 5, 10, 8, 5, 59),
+        ]
+    )
+    book.save(tmp_path / "cases.xlsx")
+    report = import_cases(store, [tmp_path / "cases.xlsx"], inasti, secret=None)
+    assert (report.inserted, report.rejections) == (1, ())
+    timestamps = rows_source(
+        "sql:cases", HEADER[:5], [("C-2", "VOB 2-01", "BRU", dt.datetime(2019, 3, 2, 23, 59), None)]
+    )
+    assert import_cases(store, [timestamps], inasti, secret=None).rejections == ()
+    days = store.cases().order_by("case_id").select("start_date", "end_date").to_pyarrow()
+    assert days.to_pylist() == [
+        {"start_date": dt.date(2019, 3, 1), "end_date": dt.date(2019, 5, 10)},
+        {"start_date": dt.date(2019, 3, 2), "end_date": None},
+    ]
+
+
 def test_xlsx_rows_are_numbered_as_excel_shows_them(
     store: DuckDBFactStore, inasti: Contract, tmp_path: Path
 ) -> None:

@@ -114,9 +114,9 @@ def cell_text(value: object) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
+        # A date-time cell (XLSX) or timestamp column (SQL) is taken as its day, as Parquet's
+        # timestamps are: case records hold dates (docs/case-records.md).
+        return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
