@@ -47,6 +47,18 @@ def rejected(
         ({"office": ""}, ("office", "", "missing required value")),
         ({"case_id": "X" * 65}, ("case_id", "X" * 65, "longer than 64 characters")),
         (
+            {"start_date": "0001-01-01"},
+            ("start_date", "0001-01-01", "implausible year: expected 1900 to 2100"),
+        ),
+        (
+            {"end_date": "9999-12-31"},
+            ("end_date", "9999-12-31", "implausible year: expected 1900 to 2100"),
+        ),
+        (
+            {"category": "Bureau " * 200},
+            ("category", ("Bureau " * 200)[:40] + "...", "longer than 1000 characters"),
+        ),
+        (
             {"amount_due": "12,50"},
             ("amount_due", "12,50", "malformed number: expected a decimal such as 1234.56"),
         ),
@@ -104,7 +116,9 @@ def test_each_reason_names_the_row_field_value_and_reason(
     values: dict[str, object],
     expected: tuple[str, str, str],
 ) -> None:
-    good = case("C-1", niss="", amount_due="", amount_collected="", planned="", suspensions="")
+    good = case(
+        "C-1", niss="", amount_due="", amount_collected="", planned="", suspensions="", category=""
+    )
     bad = {**case("C-2"), **{k: "" for k in good if k not in case()}, **values}
     problems = rejected(store, inasti, tmp_path / "cases.csv", [good, bad])
     assert problems == [(3, *expected)]  # the header is row 1: the bad case is row 3
@@ -197,4 +211,46 @@ def test_a_contract_without_objectives_rejects_every_objective(
     report = import_cases(store, [path], inami, secret=None, imported_at=AT)
     assert [r.reason for r in report.rejections] == [
         "unknown objective for contract inami-2013-2015"
+    ]
+
+
+def test_nul_bytes_and_oversized_attributes_are_rejected(
+    store: DuckDBFactStore, inasti: Contract
+) -> None:
+    """A NUL byte is never text, in a known column or an extra attribute; the value is shown
+    with \\0 for it, and cut at 40 characters."""
+    from pilotage.facts import rows_source
+
+    header = ["case_id", "objective", "office", "start_date", "attr.note"]
+    rows = [
+        ("C-1", "VOB 2-01", "BRU", "2019-03-01", "ok"),
+        ("C-2", "VOB 2-01", "BR\x00U", "2019-03-01", "ok"),
+        ("C-3", "VOB 2-01", "BRU", "2019-03-01", "a\x00b"),
+        ("C-4", "VOB 2-01", "BRU", "2019-03-01", "n" * 1001),
+    ]
+    report = import_cases(store, [rows_source("form", header, rows)], inasti, secret=None)
+    assert [(r.row, r.field, r.value, r.reason) for r in report.rejections] == [
+        (2, "office", "BR\\0U", "holds a NUL byte: not text"),
+        (3, "attr.note", "a\\0b", "holds a NUL byte: not text"),
+        (4, "attr.note", "n" * 40 + "...", "longer than 1000 characters"),
+    ]
+    assert report.inserted == 1
+
+
+def test_a_numeric_niss_too_short_to_have_lost_only_zeros_is_not_padded(
+    store: DuckDBFactStore, inasti: Contract, tmp_path: Path
+) -> None:
+    """A NISS read from a number loses at most three leading zeros; 12345 is not one."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["case_id", "objective", "office", "start_date", "niss"])
+    sheet.append(["C-1", "VOB 2-01", "BRU", "2019-03-01", 1010112345])  # 01010112345: 10 digits
+    sheet.append(["C-2", "VOB 2-01", "BRU", "2019-03-01", 12345])
+    book.save(tmp_path / "cases.xlsx")
+    report = import_cases(store, [tmp_path / "cases.xlsx"], inasti, secret=SECRET)
+    assert [(r.row, r.field, r.reason) for r in report.rejections] == [
+        (3, "niss", "NISS is not 11 digits")
     ]

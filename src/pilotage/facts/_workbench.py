@@ -24,7 +24,10 @@ from pilotage.facts.schema import (
     FALSE_WORDS,
     OPTIONAL,
     REQUIRED,
+    TEXT_MAX,
     TRUE_WORDS,
+    YEAR_MAX,
+    YEAR_MIN,
     Column,
     Header,
     read_header,
@@ -60,13 +63,15 @@ class _Check:
     reason: str
     value: str = "{c}"
     sql: bool = False
+    column: str | None = None  # the column as SQL, when not the field's name ("attr.x")
 
     def statement(self, index: int) -> str:
-        value = self.value.replace("{c}", self.field)
+        column = self.column or self.field
+        value = self.value.replace("{c}", column)
         reason = self.reason if self.sql else lit(self.reason)
         return (
             f"INSERT INTO rej SELECT {index}, {ROW}, {lit(self.field)}, {value}, {reason} "
-            f"FROM raw_{index} WHERE {self.when.replace('{c}', self.field)}"
+            f"FROM raw_{index} WHERE {self.when.replace('{c}', column)}"
         )
 
 
@@ -102,6 +107,11 @@ def _row_checks(contract_id: str | None, objectives: bool, offices: bool) -> lis
                 f"regexp_full_match({{c}}, '{_DATE}') AND iso_date({{c}}) IS NULL",
                 "impossible date",
             ),
+            _Check(
+                date,
+                f"year(iso_date({{c}})) NOT BETWEEN {YEAR_MIN} AND {YEAR_MAX}",
+                f"implausible year: expected {YEAR_MIN} to {YEAR_MAX}",
+            ),
         ]
     checks.append(
         _Check(
@@ -125,6 +135,7 @@ def _row_checks(contract_id: str | None, objectives: bool, offices: bool) -> lis
                 "number out of range: at most 16 digits before the decimal point",
             ),
         ]
+    checks += text_checks(_TEXT)
     checks += [
         _Check(
             "planned",
@@ -139,6 +150,33 @@ def _row_checks(contract_id: str | None, objectives: bool, offices: bool) -> lis
             value="'(withheld: ' || niss_length || ' characters)'",
         ),
     ]
+    return checks
+
+
+def text_checks(columns: Sequence[str], *, quoted: bool = False) -> list[_Check]:
+    """A NUL byte, or a value past TEXT_MAX characters, in any text column: rejected, the value
+    shown cut and with its NUL bytes as \\0."""
+    shown = (
+        "replace(left({c}, 40), chr(0), '\\0') || CASE WHEN length({c}) > 40 THEN '...' ELSE '' END"
+    )
+    checks = []
+    for column in columns:
+        checks += [
+            _Check(
+                column,
+                "strpos({c}, chr(0)) > 0",
+                "holds a NUL byte: not text",
+                value=shown,
+                column=ident(column) if quoted else None,
+            ),
+            _Check(
+                column,
+                f"length({{c}}) > {TEXT_MAX}",
+                f"longer than {TEXT_MAX} characters",
+                value=shown,
+                column=ident(column) if quoted else None,
+            ),
+        ]
     return checks
 
 
@@ -227,7 +265,8 @@ class Workbench:
                 if bar is not None and task is not None:
                     bar.advance(task, table.num_rows + len(chunk.invalid))
             sha256 = reading.sha256()
-        for check in self._checks:
+        extra = text_checks([f"attr.{a}" for a in attributes], quoted=True)
+        for check in [*self._checks, *extra]:
             self.con.execute(check.statement(index))
         self._check_suspensions(index)
         self._check_duplicates(index)

@@ -67,13 +67,17 @@ def person_keys(
     """Keys for a column of NISS, and a boolean array of the malformed ones (key null there).
 
     Empty values give a null key and are not malformed. `pad` left-pads with zeros to 11 digits,
-    for NISS read from a numeric column, where a leading zero was lost.
+    for NISS read from a numeric column, where leading zeros were lost (at most three: a
+    number of fewer than 8 digits is malformed, not padded).
     """
     text = pc.utf8_trim_whitespace(pc.cast(niss, pa.string()))
     text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
     digits = pc.replace_substring_regex(text, NISS_SEPARATORS, "")
     if pad:
-        digits = pc.utf8_lpad(digits, 11, "0")
+        # A number loses at most three leading zeros (born in 2000-2009, in January to
+        # September: 000...): fewer than 8 digits was never a NISS, and is not padded into one.
+        short = pc.less(pc.utf8_length(digits), 8)
+        digits = pc.if_else(short, digits, pc.utf8_lpad(digits, 11, "0"))
     ok = pc.match_substring_regex(digits, _NISS)
     bad = pc.fill_null(pc.invert(ok), False)
     good = pc.if_else(ok, digits, pa.scalar(None, pa.string()))

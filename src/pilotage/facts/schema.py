@@ -27,7 +27,10 @@ __all__ = [
     "ORG_UNITS_SCHEMA",
     "REQUIRED",
     "SUSPENSIONS_SCHEMA",
+    "TEXT_MAX",
     "TRUE_WORDS",
+    "YEAR_MAX",
+    "YEAR_MIN",
     "Column",
     "Header",
     "read_header",
@@ -56,6 +59,9 @@ OPTIONAL: tuple[Column, ...] = tuple(c for c in COLUMNS if c not in REQUIRED)
 KEY: tuple[str, str] = ("objective", "case_id")
 ATTRIBUTE_PREFIX = "attr."
 CASE_ID_MAX = 64
+TEXT_MAX = 1000  # characters in any other text value (office, category, attr.*)
+# The years a case's dates may fall in: anything else (0001, 9999) is a typing or export error.
+YEAR_MIN, YEAR_MAX = 1900, 2100
 TRUE_WORDS = ("true", "1", "oui", "ja", "yes", "vrai", "waar")
 FALSE_WORDS = ("false", "0", "non", "nee", "no", "faux", "onwaar")
 
