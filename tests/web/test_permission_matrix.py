@@ -96,6 +96,7 @@ OWN_ONLY = [
     ("catalogue:contract-list", "/contracts/"),
     ("api:contract_list", "/api/contracts"),
     ("audit:list", "/audit/"),
+    ("audit:export", "/audit/export.xlsx"),
     ("reminders:list", "/reminders/"),
     ("api:reminder_list", "/api/reminders"),
 ]
@@ -183,8 +184,9 @@ def test_a_granted_role_reads_every_page_export_and_endpoint(
         for name, url in rows:
             status, body = fetch(client, url, follow=True)
             assert status == 200, (role, name, url, body[:300])
-        status, _ = fetch(client, "/audit/")
-        assert status == (200 if role in AUDIT_READERS else 403), (role, institution)
+        for audit in ("/audit/", "/audit/export.xlsx"):
+            status, _ = fetch(client, audit)
+            assert status == (200 if role in AUDIT_READERS else 403), (role, institution, audit)
 
 
 @pytest.mark.parametrize("role", list(Role))
@@ -210,9 +212,22 @@ def test_lists_show_only_the_granted_institution(
     for name, url in OWN_ONLY:
         status, body = fetch(client, url)
         assert status == 200, (name, url)
+        if url.endswith(".xlsx"):  # a zip: read the cells
+            body = _workbook_text(body)
+            assert b"INAMI" in body, (name, url)  # the granted institution's own entries
         assert INASTI.encode() not in body, (name, url)
         assert b"INASTI-ONLY-COMMENT" not in body
     assert INAMI.encode() in fetch(client, "/contracts/")[1]
+
+
+def _workbook_text(content: bytes) -> bytes:
+    import io
+
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    sheet = load_workbook(io.BytesIO(content)).active
+    cells = [str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None]
+    return "\n".join(cells).encode()
 
 
 def test_anonymous_is_sent_to_log_in_or_answered_401(

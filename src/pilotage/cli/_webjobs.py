@@ -355,7 +355,7 @@ def _value(shown: str) -> str:
 
 
 def _entry_doc(entry: AuditEntry) -> dict[str, Any]:
-    from pilotage.web.audit.views import diff
+    from pilotage.web.audit.diffs import diff
 
     return {
         "at": entry.at.isoformat(),
@@ -413,8 +413,8 @@ def audit_command(
     _setup()
     from django.utils import timezone
 
+    from pilotage.web.audit.diffs import diff
     from pilotage.web.audit.models import AuditEntry
-    from pilotage.web.audit.views import diff
 
     entries = AuditEntry.objects.select_related("who", "institution")
     if institution is not None:
