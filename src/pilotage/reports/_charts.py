@@ -11,6 +11,7 @@ are removed, so the page works offline. The same figures are in a table beside t
 from __future__ import annotations
 
 import functools
+import math
 import re
 import sys
 from collections.abc import Sequence
@@ -83,8 +84,8 @@ def _drawn(
         dots_size=3,
         x_label_rotation=0,
         legend_at_bottom=True,
-        range=(0, 100) if percent else None,
-        include_x_axis=not percent,
+        range=_axis(values + targets, percent),
+        include_x_axis=False,
         value_formatter=(lambda v: f"{v:.1f}%") if percent else (lambda v: f"{v:g}"),
         print_values=False,
         disable_xml_declaration=True,
@@ -94,6 +95,30 @@ def _drawn(
     chart.add(target_label, list(targets), stroke_style={"dasharray": "6, 4", "width": 2})
     svg = str(chart.render(is_unicode=True))
     return _COMMENT.sub("", _SCRIPT.sub("", svg))
+
+
+def _axis(points: Sequence[float | None], percent: bool) -> tuple[float, float] | None:
+    """The value axis, fit to the data and the target: a share between 88 % and 95 % is drawn
+    between 85 % and 100 %, not flat on a 0-100 axis. A tenth of the span (at least one unit)
+    is kept on each side, the ends are rounded out to a step of 1, 2, 5 or 10, and a share
+    stays within 0-100."""
+    known = [float(p) for p in points if p is not None]
+    if not known:
+        return (0, 100) if percent else None
+    lo, hi = min(known), max(known)
+    margin = max((hi - lo) / 10, 1.0 if percent else abs(hi) / 20 or 1.0)
+    lo, hi = lo - margin, hi + margin
+    span = hi - lo
+    step = next(
+        (s * 10**e for e in range(-2, 12) for s in (1, 2, 5) if span / (s * 10**e) <= 8),
+        10.0**12,
+    )
+    lo, hi = round(math.floor(lo / step) * step, 10), round(math.ceil(hi / step) * step, 10)
+    if percent:
+        lo, hi = max(0.0, lo), min(100.0, hi)
+    elif min(known) >= 0:
+        lo = max(0.0, lo)  # a count or an amount never goes below zero
+    return (lo, hi)
 
 
 @functools.lru_cache(maxsize=256)
