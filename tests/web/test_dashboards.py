@@ -448,10 +448,26 @@ def test_period_selector_and_latest(viewer: Client) -> None:
     assert f'href="{objective_url("2019-Q4", "VOB 2-01")}"' in objective
 
 
-def test_latest_without_published_sets(viewer: Client) -> None:
-    response = viewer.get(f"{BASE}/")
-    assert response.status_code == 200
-    assert "sync-results" in response.content.decode()
+@pytest.mark.parametrize(
+    ("role", "told"),
+    [
+        (Role.ADMINISTRATOR, "pilotage web sync-results"),  # the one who runs the commands
+        (Role.CONTRACT_MANAGER, "which the administrator of pilotage does"),
+        (Role.VIEWER, "once the institution publishes its first measurement"),
+        (Role.GOVERNMENT_COMMISSIONER, "once the institution publishes its first measurement"),
+    ],
+)
+def test_latest_without_published_sets_speaks_to_the_role(
+    inasti: None, role: Role, told: str
+) -> None:
+    make_user(f"u-{role.value}", role, "INASTI")
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.login(request=HttpRequest(), username=f"u-{role.value}", password="pw-for-tests")
+    page = client.get(f"{BASE}/").content.decode()
+    assert told in page
+    if role is not Role.ADMINISTRATOR:  # never told to run a command
+        assert "pilotage measure" not in page
+        assert "sync-results" not in page
 
 
 @pytest.mark.usefixtures("synced")

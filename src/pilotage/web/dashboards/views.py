@@ -108,7 +108,12 @@ def latest_dashboard(request: HttpRequest, contract_id: str) -> HttpResponse:
         return render(
             request,
             "dashboards/empty.html",
-            {"contract_id": contract_id, "lang": page.language},
+            {
+                "contract_id": contract_id,
+                "lang": page.language,
+                # what the reader can do about it depends on the role (issue 17: empty states)
+                "role": page.grant.role if page.grant else "",
+            },
         )
     return redirect(page.url("contract", period=periods[-1]))
 
