@@ -216,7 +216,7 @@ def test_schema_is_openapi_3_and_documents_every_route() -> None:
     assert refs <= set(schema["components"]["schemas"])
     routes = {"/api/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", str(p.pattern)) for p in api.urls[0]}
     documented = set(schema["paths"])
-    assert routes - {"/api/", "/api/openapi.json"} == documented
+    assert routes - {"/api/", "/api/openapi.json", "/api/docs"} == documented
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             assert operation["summary"], (path, method)
@@ -236,14 +236,24 @@ def _values(node: Any, key: str) -> list[Any]:
     return []
 
 
-def test_no_docs_page_that_loads_scripts_from_elsewhere() -> None:
+def test_the_browsable_api_documentation_loads_nothing_from_elsewhere() -> None:
+    """The docs page is served with Swagger UI from the package's static files (the machines
+    are offline), public as the schema is; every page links to it, the admin only for staff."""
     client = login("viewer", Role.VIEWER, "INASTI")
     docs = client.get("/api/docs")
-    if api.docs_url is None:
-        assert docs.status_code == 404
-    else:
-        assert docs.status_code == 200
-        assert "https://" not in docs.content.decode()
+    assert docs.status_code == 200
+    page = docs.content.decode()
+    assert "https://" not in page
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert scripts
+    assert all(src.startswith("/static/ninja/") for src in scripts), scripts
+    assert Client().get("/api/docs").status_code == 200  # public, as openapi.json is
+    home = client.get("/contracts/").content.decode()
+    assert 'href="/api/docs"' in home
+    assert 'href="/admin/"' not in home
+    staff = User.objects.create_user("staff", password="pw", is_staff=True)
+    client.force_login(staff)
+    assert 'href="/admin/"' in client.get("/contracts/").content.decode()
 
 
 def test_edit_and_withdraw_a_comment() -> None:

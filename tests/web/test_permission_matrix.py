@@ -113,6 +113,7 @@ WRITES = {
     "api:evaluation_position": "test_evaluation_cli.py::test_the_api_answers_as_the_pages",
 }
 PUBLIC = {"home", "login", "logout", "set_language", "api:api-root", "api:openapi-json"}
+PUBLIC |= {"api:openapi-view"}  # the browsable documentation of that schema
 AUDIT_READERS = {Role.ADMINISTRATOR, Role.CONTRACT_MANAGER, Role.GOVERNMENT_COMMISSIONER}
 
 

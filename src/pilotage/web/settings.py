@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "pilotage.web.discussion",
     "pilotage.web.evaluation",
     "pilotage.web.api",
+    "ninja",  # the API's browsable documentation, its scripts served from the package
     "axes",  # login lockout after repeated failures (pilotage.web.accounts.lockout)
 ]
 

@@ -66,7 +66,8 @@ api = NinjaAPI(
     auth=django_auth,
     urls_namespace="api",
     # The interactive docs load their scripts from the package's static files only when ninja is
-    # an installed app; otherwise from a CDN, which the offline machines cannot reach.
+    # an installed app (it is); otherwise from a CDN, which the offline machines cannot reach.
+    # Public, as openapi.json is: the schema holds no institution's data.
     docs_url="/docs" if "ninja" in settings.INSTALLED_APPS else None,
 )
 
