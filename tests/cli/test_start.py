@@ -10,7 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
+
+from tests.privacy_scan import niss_hits
 
 PILOTAGE = str(Path(sys.executable).with_name("pilotage"))
 _LOGIN = re.compile(r"^  (demo-[a-z-]+) / (\S+)  \(([a-z ]+); ([^)]*)\)$", re.MULTILINE)
@@ -124,3 +127,21 @@ def test_start_loads_measures_shows_and_sets_up_the_web_application_then_changes
     assert second["authenticated"] == [True] * 5  # the passwords printed this time
     assert (second["contracts"], second["published_sets"]) == (3, 6)
     assert _check_logins(env, out)["authenticated"] == [False] * 5  # last time's are reset
+
+    # Nothing written holds a NISS of the input in clear (issue 16): the fact store, the web
+    # database, the rejects, an XLSX export and what was printed; the input itself aside.
+    data = tmp_path / "data"
+    exported = subprocess.run(
+        [PILOTAGE, "web", "export", "inasti-2019-2020", "2020-Q4", "-o", str(data / "q4.xlsx")],
+        env=env | {"PILOTAGE_WEB_DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert exported.returncode == 0, exported.stderr
+    (data / "printed.log").write_text(out + again + exported.stdout + exported.stderr)
+    cases = data / "demo" / "cases.parquet"
+    nisses = pq.read_table(cases, columns=["niss"]).column("niss").to_pylist()
+    assert len(set(nisses)) > 1000
+    assert niss_hits(data, nisses, inputs=[cases]) == []
