@@ -65,6 +65,12 @@ def cases() -> None:
 )
 @click.option("--dry-run", is_flag=True, help="Check and count, write nothing to the store.")
 @click.option(
+    "--accept-regressions",
+    is_flag=True,
+    help="Apply rows that reopen a case the store holds as closed (refused by default: an "
+    "older extract must not undo a newer one).",
+)
+@click.option(
     "--store", "store_file", type=click.Path(dir_okay=False, path_type=Path), help=_STORE_HELP
 )
 @click.option("--sql", "query", help="Import the rows of this SQL query (with --db).")
@@ -85,6 +91,7 @@ def import_(
     org_units: Path | None,
     rejects: Path | None,
     dry_run: bool,
+    accept_regressions: bool,
     store_file: Path | None,
     query: str | None,
     db: str | None,
@@ -98,7 +105,9 @@ def import_(
     accepted rows of all sources land together or not at all, one batch per source. A NISS is
     never stored: it is replaced by a keyed hash, which needs the secret in $PILOTAGE_SECRET_KEY.
     Importing the same rows again changes nothing; a case already stored is replaced when its
-    row changed (an open case that has ended since).
+    row changed (an open case that has ended since). A row without an end date for a case the
+    store holds as closed is refused as a regression (an older extract), unless
+    --accept-regressions.
 
     Exit status: 0 when the import ran (even with rejected rows), 1 when a source cannot be
     read or the store cannot be written; then nothing is written.
@@ -133,6 +142,7 @@ def import_(
             rejects=rejects,
             dry_run=dry_run,
             progress=sys.stderr.isatty(),
+            accept_regressions=accept_regressions,
         )
     if report.rejections and rejects is None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")

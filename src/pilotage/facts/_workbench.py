@@ -399,6 +399,29 @@ class Workbench:
             """
         )
 
+    def open_keys(self, index: int) -> pa.Table:
+        """(row, objective, case_id) of the accepted rows that have no end date."""
+        return self.con.sql(
+            f"SELECT {ROW} AS row, objective, case_id FROM ok_{index} WHERE end_date IS NULL"
+        ).to_arrow_table()
+
+    def refuse(self, index: int, refused: pa.Table) -> int:
+        """Reject the rows of `refused` (row, field, value, reason), drop them from what is
+        accepted, and give the source's rejected rows now."""
+        self.con.register("_refused", refused)
+        try:
+            self.con.execute(
+                f"INSERT INTO rej SELECT {index}, row, field, value, reason FROM _refused"
+            )
+            for table in (f"ok_{index}", f"susp_ok_{index}"):
+                self.con.execute(f"DELETE FROM {table} WHERE {ROW} IN (SELECT row FROM _refused)")
+        finally:
+            self.con.unregister("_refused")
+        [(rejected,)] = self.con.execute(
+            "SELECT count(DISTINCT row) FROM rej WHERE src = ?", [index]
+        ).fetchall()
+        return int(rejected)
+
     def accepted(self, index: int) -> _Reader:
         return _Reader(self.con, f"SELECT * EXCLUDE ({ROW}) FROM ok_{index} ORDER BY {ROW}")
 

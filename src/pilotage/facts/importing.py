@@ -14,9 +14,10 @@ import csv
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pyarrow as pa  # type: ignore[import-untyped]
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -68,6 +69,7 @@ class SourceReport:
     unchanged: int
     rejected: int  # rows, not problems: a row may have several
     same_as: int | None  # an earlier batch with the same content
+    regressions: int = 0  # closed cases this source reopened, accepted deliberately
 
     @property
     def rows(self) -> int:
@@ -78,6 +80,8 @@ class SourceReport:
             f"{self.source}: {self.rows} row(s): {self.inserted} inserted, {self.updated} "
             f"updated, {self.unchanged} unchanged, {self.rejected} rejected"
         )
+        if self.regressions:
+            line += f", {self.regressions} closed case(s) reopened (regressions accepted)"
         if self.same_as is not None:
             line += f" (same content as batch {self.same_as})"
         return line
@@ -120,6 +124,7 @@ def import_cases(
     progress: bool = False,
     imported_at: dt.datetime | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    accept_regressions: bool = False,
 ) -> ImportReport:
     """Check every row of `sources` and write the accepted ones, one batch per source.
 
@@ -129,6 +134,10 @@ def import_cases(
     report. All batches land in one transaction or none does; a source that cannot be read
     raises ImportFileError before anything is written. `dry_run` checks and counts, then
     rolls back.
+
+    An older extract must not silently undo a newer one: a row without an end date for a case
+    the store holds as closed is rejected as a regression, unless `accept_regressions`, which
+    applies it and counts it in the report.
     """
     chosen = [s if isinstance(s, Source) else source_for(s) for s in sources]
     units = list(org_units or ())
@@ -143,8 +152,14 @@ def import_cases(
         bar = stack.enter_context(_progress(progress))
         keys = _Keys(secret, store.key_checks())
         staged: list[Staged] = []
+        regressions: list[int] = []
         for index, source in enumerate(chosen):
-            staged.append(bench.stage(index, source, keys, chunk_rows, bar))
+            done = bench.stage(index, source, keys, chunk_rows, bar)
+            reopened = store.closed_among(bench.open_keys(index))
+            if reopened.num_rows and not accept_regressions:
+                done = replace(done, rejected=bench.refuse(index, _regressions(reopened)))
+            regressions.append(reopened.num_rows if accept_regressions else 0)
+            staged.append(done)
         rejections = [
             Rejection(staged[src].name, row, field, value, reason)
             for src, row, field, value, reason in bench.rejections()
@@ -166,9 +181,17 @@ def import_cases(
         results = store.write_batches(inputs, org_units=units, imported_at=at, dry_run=dry_run)
     reports = tuple(
         SourceReport(
-            s.name, s.sha256, r.id, r.inserted, r.updated, r.unchanged, r.rejected, r.same_as
+            s.name,
+            s.sha256,
+            r.id,
+            r.inserted,
+            r.updated,
+            r.unchanged,
+            r.rejected,
+            r.same_as,
+            n,
         )
-        for s, r in zip(staged, results, strict=True)
+        for s, r, n in zip(staged, results, regressions, strict=True)
     )
     return ImportReport(
         reports,
@@ -176,6 +199,27 @@ def import_cases(
         Path(rejects) if rejects is not None else None,
         contract_id,
         dry_run,
+    )
+
+
+def _regressions(reopened: pa.Table) -> pa.Table:
+    """The rejections of rows that reopen a closed case: (row, field, value, reason)."""
+    rows = reopened.to_pylist()
+    return pa.table(
+        {
+            "row": pa.array([r["row"] for r in rows], pa.int64()),
+            "field": pa.array(["end_date"] * len(rows), pa.string()),
+            "value": pa.array([""] * len(rows), pa.string()),
+            "reason": pa.array(
+                [
+                    f"regression: the store has this case closed on {r['end_date']:%Y-%m-%d} "
+                    f"(batch {r['batch_id']}); this file reopens it (an older extract?); "
+                    "import with --accept-regressions to apply it"
+                    for r in rows
+                ],
+                pa.string(),
+            ),
+        }
     )
 
 

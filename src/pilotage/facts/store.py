@@ -197,6 +197,23 @@ class DuckDBFactStore:
             ).fetchall()
         return frozenset(value for (value,) in rows)
 
+    def closed_among(self, keys: pa.Table) -> pa.Table:
+        """Of `keys` (row, objective, case_id), those the store holds as closed: with the
+        stored end date and the batch that last wrote it (row, end_date, batch_id)."""
+        con = self._con
+        con.register("_keys_in", keys)
+        try:
+            found: pa.Table = con.sql(
+                """
+                SELECT k.row, c.end_date, c.batch_id FROM _keys_in k
+                JOIN cases c ON c.objective = k.objective AND c.case_id = k.case_id
+                WHERE c.end_date IS NOT NULL ORDER BY k.row
+                """
+            ).to_arrow_table()
+        finally:
+            con.unregister("_keys_in")
+        return found
+
     # --- writing ----------------------------------------------------------------------------------
 
     def write_batches(
