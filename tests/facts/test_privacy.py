@@ -105,3 +105,35 @@ def test_a_numeric_niss_column_gets_back_its_leading_zero(
     assert report.rejections == ()
     [key] = store.cases().person_key.to_pyarrow().to_pylist()
     assert key == person_key("01022399912", SECRET.encode())
+
+
+def test_a_niss_in_any_other_column_is_never_stored_and_its_row_refused(
+    inasti: Contract, tmp_path: Path
+) -> None:
+    """11 digits with a valid NISS check, printed or not, in an extra attribute or free text:
+    masked before anything holds them, the row rejected with the value withheld. Numbers that
+    fail the check are only numbers."""
+    real = "85073003328"  # the documentation's example: its check digits are right
+    rows = [
+        case("C-1", category="", **{"attr.niss": "", "attr.INSZ": ""}),
+        case("C-2", category="", **{"attr.niss": real, "attr.INSZ": ""}),
+        case("C-3", category="", **{"attr.niss": "", "attr.INSZ": "85.07.30-033.28"}),
+        case("C-4", category="dossier 850730 033 28", **{"attr.niss": "", "attr.INSZ": ""}),
+        case("C-5", category="ref 85073003329", **{"attr.niss": "", "attr.INSZ": ""}),
+    ]
+    path = write_csv(tmp_path / "cases.csv", rows)
+    rejects = tmp_path / "rejects.csv"
+    with DuckDBFactStore(tmp_path / "facts.duckdb") as store:
+        report = import_cases(store, [path], inasti, secret=SECRET, rejects=rejects)
+        kept = store.cases().select("case_id", "category", "attributes").to_pyarrow().to_pylist()
+    assert [(r.row, r.field, r.value) for r in report.rejections] == [
+        (3, "attr.niss", "(withheld)"),
+        (4, "attr.INSZ", "(withheld)"),
+        (5, "category", "(withheld)"),
+    ]
+    assert all("niss column" in r.reason for r in report.rejections)
+    assert [k["case_id"] for k in kept] == ["C-1", "C-5"]
+    assert kept[1]["category"] == "ref 85073003329"  # fails the check: not a NISS
+    stored = (tmp_path / "facts.duckdb").read_bytes() + rejects.read_bytes()
+    for printed in (real, "85.07.30-033.28", "850730 033 28"):
+        assert printed.encode() not in stored

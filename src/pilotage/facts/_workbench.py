@@ -18,7 +18,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
 from rich.progress import Progress
 
-from pilotage.facts.pseudonym import person_keys
+from pilotage.facts.pseudonym import NISS_MASK, mask_niss, person_keys
 from pilotage.facts.schema import (
     CASE_ID_MAX,
     FALSE_WORDS,
@@ -162,6 +162,14 @@ def text_checks(columns: Sequence[str], *, quoted: bool = False) -> list[_Check]
     checks = []
     for column in columns:
         checks += [
+            _Check(
+                column,
+                f"strpos({{c}}, {lit(NISS_MASK)}) > 0",
+                "holds a NISS (11 digits with a valid check): a NISS goes in the niss column, "
+                "where it is pseudonymised; move it there or remove it",
+                value="'(withheld)'",
+                column=ident(column) if quoted else None,
+            ),
             _Check(
                 column,
                 "strpos({c}, chr(0)) > 0",
@@ -476,7 +484,14 @@ def _clean_chunk(
             arrays["niss_bad"] = bad
             arrays["niss_length"] = pc.utf8_length(_blank_to_null(table.column(name)))
         else:
-            arrays[column.value] = _blank_to_null(table.column(name))
+            arrays[column.value] = _without_niss(_blank_to_null(table.column(name)))
     for name, attribute in header.attributes.items():
-        arrays["attr." + attribute] = _blank_to_null(table.column(name))
+        arrays["attr." + attribute] = _without_niss(_blank_to_null(table.column(name)))
     return pa.table(arrays)
+
+
+def _without_niss(column: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """A NISS outside the niss column is masked before anything holds it: the row is then
+    rejected on that field (text_checks), its value withheld."""
+    masked, _ = mask_niss(column)
+    return masked

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 
 import pyarrow as pa  # type: ignore[import-untyped]
 import pyarrow.compute as pc  # type: ignore[import-untyped]
@@ -19,9 +20,12 @@ from pilotage.facts.settings import SECRET_KEY_ENV
 
 __all__ = [
     "MIN_SECRET_LENGTH",
+    "NISS_MASK",
     "NISS_SEPARATORS",
     "check_secret",
     "key_check",
+    "mask_niss",
+    "niss_is_real",
     "person_key",
     "person_keys",
 ]
@@ -93,3 +97,47 @@ def person_keys(
         hashed.append(h.hexdigest())
     keys = pc.take(pa.array(hashed, pa.string()), encoded.indices)
     return keys, bad
+
+
+# A NISS in its printed forms: 85073003328, 85.07.30-033.28, 850730 033 28.
+_SHAPED = re.compile(r"(?<![\d.-])(\d{2})\.?(\d{2})\.?(\d{2})[-. ]?(\d{3})[. ]?(\d{2})(?![\d.-])")
+# The same for pyarrow's RE2 (no look-around): finds the values worth a closer look.
+_SHAPED_RE2 = r"(^|[^\d.-])\d{2}\.?\d{2}\.?\d{2}[-. ]?\d{3}[. ]?\d{2}([^\d.-]|$)"
+NISS_MASK = "[NISS masked]"
+
+
+def niss_is_real(digits: str) -> bool:
+    """Whether 11 digits read as a NISS: a birth date's month and day, and the checksum
+    97 - (first 9 digits mod 97), the 9 digits prefixed with "2" for births from 2000 on."""
+    if len(digits) != 11 or not digits.isdigit():
+        return False
+    # YYMMDD: a month 0-12 (0: unknown), +20 or +40 for a BIS number; a day 0-31.
+    month, day = int(digits[2:4]) % 20, int(digits[4:6])
+    if month > 12 or day > 31 or int(digits[2:4]) > 52:
+        return False
+    first9, check = int(digits[:9]), int(digits[9:])
+    return check in (97 - first9 % 97, 97 - (2_000_000_000 + first9) % 97)
+
+
+def mask_niss(column: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]:
+    """A text column with every NISS in it (valid checksum, printed form or not) replaced by
+    NISS_MASK, and which values were masked. Only the values that look like one are read in
+    Python; the others are left as they are."""
+    text = pc.cast(column, pa.string())
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    shaped = pc.fill_null(pc.match_substring_regex(text, _SHAPED_RE2), False)
+    if not pc.any(shaped).as_py():
+        return text, pa.array([False] * len(text), pa.bool_())
+    values = text.to_pylist()
+    masked = [False] * len(values)
+    for index in pc.indices_nonzero(shaped).to_pylist():
+        value = values[index]
+
+        def _masked(m: re.Match[str]) -> str:
+            return NISS_MASK if niss_is_real("".join(m.groups())) else m.group()
+
+        new = _SHAPED.sub(_masked, value)
+        if new != value:
+            values[index], masked[index] = new, True
+    return pa.array(values, pa.string()), pa.array(masked, pa.bool_())
