@@ -166,3 +166,48 @@ def test_a_quote_left_open_on_the_last_line_swallows_nothing_and_is_rejected(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     stored, rejected, numbers = _import(tmp_path / "s.duckdb", path, 1 << 20)
     assert (stored, rejected, numbers) == (19, 1, [21])
+
+
+# One malformed value of each row-level family, as it would be typed or exported.
+FAMILIES = {
+    "impossible date": ("start_date", "2019-02-30"),
+    "implausible year": ("end_date", "9999-12-31"),
+    "not a date": ("start_date", "30/06/2019"),
+    "too long": ("category", "x" * 1001),
+    "NUL byte": ("category", "a\x00b"),
+    "end before start": ("end_date", "2019-01-01"),
+}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    family=st.sampled_from(sorted(FAMILIES)),
+    at=st.integers(0, RECORDS - 1),
+    block=BLOCKS,
+)
+def test_a_malformed_value_anywhere_rejects_its_row_only(family: str, at: int, block: int) -> None:
+    """Each family, at any offset and read-block size: that record is rejected with its number,
+    every other one stored. (A NUL byte in a file's first 64 KiB makes it binary: refused whole,
+    so this one is planted beyond.)"""
+    field, value = FAMILIES[family]
+    rows = [case(f"C-{i}", category="") for i in range(RECORDS * 6)]  # about 100 KiB
+    if family == "NUL byte":
+        at += RECORDS * 5  # past 80 KiB
+    rows[at][field] = value
+    with _folder() as folder:
+        path = folder / "family.csv"
+        path.write_text(_text(rows), encoding="utf-8", newline="")
+        # A 1001-character value is longer than the smallest blocks: a block holds a record.
+        block = max(block, 4096) if family == "too long" else block
+        stored, rejected, numbers = _import(folder / "store.duckdb", path, block)
+    assert (stored, rejected) == (len(rows) - 1, 1)
+    assert numbers == [at + 2]
+
+
+def test_a_record_longer_than_a_block_is_refused_as_such(tmp_path: Path) -> None:
+    rows = [case(f"C-{i}", category="") for i in range(50)]
+    rows[20]["category"] = "x" * 900  # well-formed, quotes closed: only too long for the block
+    path = tmp_path / "long.csv"
+    path.write_text(_text(rows), encoding="utf-8")
+    with pytest.raises(ImportFileError, match="a record is longer than 211 bytes"):
+        _import(tmp_path / "s.duckdb", path, 211)

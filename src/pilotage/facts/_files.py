@@ -87,7 +87,7 @@ class _CsvReading(Reading):
         self.header = tuple(next(csv.reader([first], delimiter=delimiter)))
         lines = max(1, text.count("\n"))
         block = source.block_size or min(64 << 20, max(1 << 20, len(head) * chunk_rows // lines))
-        self._delimiter = delimiter
+        self._delimiter, self._block = delimiter, block
         self._lost: int | None = None  # the record where the reader lost track of records
         self._records: int | None = None  # counted by Python's csv module, when it had to be
         if _odd_quotes(path):
@@ -196,13 +196,19 @@ class _CsvReading(Reading):
         found, _ = _unclosed(
             source.path, source.encoding, self._delimiter, len(self.header), record
         )
-        if found is None:  # not found again by Python's reader: say what pyarrow saw
-            where = f"record {record}" if record is not None else "a record"
+        if found is None and record is None:  # every quote closes: a record past a block
             return ImportFileError(
                 source.name,
-                f"{where} runs over several lines: a quoted value is not closed where its "
-                "record should end. Nothing was imported; check the quotes (a quote inside a "
-                'value is written twice: "")',
+                f"a record is longer than {self._block} bytes, the most the reader takes at "
+                "once: no case record is that long (is it a file of cases?). Nothing was "
+                "imported",
+            )
+        if found is None:  # not found again by Python's reader: say what pyarrow saw
+            return ImportFileError(
+                source.name,
+                f"record {record} runs over several lines: a quoted value is not closed where "
+                "its record should end. Nothing was imported; check the quotes (a quote inside "
+                'a value is written twice: "")',
             )
         number, line, span, cut = found
         over = f"at least {span}" if cut else str(span)
