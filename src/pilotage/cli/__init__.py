@@ -65,6 +65,7 @@ def _register() -> None:
         _measure,
         _reading,
         _report,
+        _results,
         _start,
         _web,
     )
@@ -82,6 +83,7 @@ def _register() -> None:
     main.add_command(_cases.cases)
     main.add_command(_measure.measure_command)
     main.add_command(_measure.late)
+    main.add_command(_results.results)
     main.add_command(_web.web)
     main.add_command(_report.report)
     main.add_command(_actions.actions)
