@@ -134,6 +134,9 @@ class Page:
         for s in sets:
             label = _("Published result set (%(level)s)") % {"level": level_label(s.level)}
             rows.append((label, describe(s)))
+            candidate = self.published.candidate_for(s)
+            if candidate is not None:
+                rows.append((_("Newer candidate"), candidate_note(candidate)))
         if any(s.demo for s in sets):
             rows.append((_("Data"), demo_banner()))
         return rows
@@ -147,7 +150,8 @@ class Page:
     def cache_key(self, *parts: str) -> str:
         """What a page's content depends on: the contract version, every published set of the
         contract (a set never changes; a new one changes the key), the language, and `parts`."""
-        sets = ",".join(f"{s.pk}@{s.computed_at.isoformat()}" for s in self.published.sets)
+        every = (*self.published.sets, *self.published.candidates)
+        sets = ",".join(f"{s.pk}@{s.computed_at.isoformat()}" for s in every)
         return cache_key(
             "dashboards", self.version.pk, self.version.sha256, sets, self.language, *parts
         )
@@ -243,5 +247,18 @@ def describe(s: PublishedSet) -> str:
         "computed": computed,
         "as_of": s.as_of.isoformat(),
         "batches": batches,
+    }
+    return text
+
+
+def candidate_note(c: PublishedSet) -> str:
+    text: str = _(
+        "result set %(id)s, version %(version)s, measured %(computed)s, is waiting for review: "
+        "these figures stay the published ones until it is published "
+        "(pilotage results diff %(id)s, then pilotage results publish %(id)s)"
+    ) % {
+        "id": c.store_id,
+        "version": c.version,
+        "computed": c.computed_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
     return text

@@ -23,7 +23,7 @@ from pilotage.errors import StoreError
 from pilotage.facts import DuckDBFactStore
 from pilotage.facts import store_path as default_store_path
 from pilotage.web.catalogue.loading import latest
-from pilotage.web.dashboards.models import Figure, PublishedSet
+from pilotage.web.dashboards.models import Figure, Publication, PublishedSet
 
 __all__ = ["DEMO_MARK", "SyncReport", "sync_results"]
 
@@ -37,6 +37,7 @@ class SyncReport:
 
     store: Path
     copied: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)  # sets the store has published since
     figures: int = 0
     already: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # contract id -> result sets skipped
@@ -47,6 +48,7 @@ class SyncReport:
             f"{self.already} already mirrored"
         ]
         lines += [f"  copied {name}" for name in self.copied]
+        lines += [f"  published {name}" for name in self.published]
         lines += [
             f"  skipped {count} result set(s) of {contract}: the contract is not in the "
             f"catalogue (load it with pilotage web load-contract, then sync again)"
@@ -116,13 +118,20 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
         )
     with DuckDBFactStore(path, read_only=True) as store:
         headers = list_result_sets(store)
-        known = {_key(s) for s in PublishedSet.objects.all()}
+        known = {_key(s): s for s in PublishedSet.objects.filter(publication__isnull=True)}
+        known |= {_key(s): None for s in PublishedSet.objects.filter(publication__isnull=False)}
         todo = [h for h in headers if _key(h) not in known]
         report.already = len(headers) - len(todo)
-        if not todo:
+        waiting = [(h, known[_key(h)]) for h in headers if h.published and known.get(_key(h))]
+        if not todo and not waiting:
             return report
         batches, units = _store_facts(store)
         with transaction.atomic():
+            for header, mirrored in waiting:
+                assert mirrored is not None
+                assert header.published_at is not None
+                Publication.objects.create(published_set=mirrored, published_at=header.published_at)
+                report.published.append(str(mirrored))
             for header in todo:
                 version = latest(header.contract_id)
                 if version is None:
@@ -153,6 +162,10 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
                     (_figure(published, i, r) for i, r in enumerate(full.rows)),
                     batch_size=_BATCH_SIZE,
                 )
+                if full.published_at is not None:
+                    Publication.objects.create(
+                        published_set=published, published_at=full.published_at
+                    )
                 report.copied.append(str(published))
                 report.figures += len(full.rows)
     return report
