@@ -6,11 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client
+from django.urls import reverse
 
-from pilotage.engine import publish_set
+from pilotage.contract import load_contract, seed_path
+from pilotage.engine import discard_set, measure, publish, publish_set
 from pilotage.facts import DuckDBFactStore
+from pilotage.facts.settings import DATA_DIR_ENV
 from pilotage.legaltime import Period, periods_between
+from pilotage.web.accounts.models import Role
 from pilotage.web.dashboards.models import (
     Figure,
     Publication,
@@ -18,7 +23,8 @@ from pilotage.web.dashboards.models import (
     PublishedSetImmutable,
 )
 from pilotage.web.dashboards.sync import sync_results
-from tests.web.test_dashboards import Store, _url, inasti, measure_copy, store, viewer
+from tests.web.conftest import make_user
+from tests.web.test_dashboards import CONTRACT, Store, _url, inasti, measure_copy, store, viewer
 
 pytestmark = pytest.mark.django_db
 QUARTERS = (Period.parse("2019-Q3"), Period.parse("2019-Q4"))
@@ -89,3 +95,45 @@ def test_a_mirrored_candidate_can_be_deleted(store: Store, tmp_path: Path) -> No
     assert not mirrored.is_published()
     mirrored.delete()
     assert not PublishedSet.objects.filter(store_id=candidate).exists()
+
+
+@pytest.mark.usefixtures("inasti")
+def test_the_review_page_shows_what_moved_and_a_manager_publishes(
+    store: Store, viewer: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy, candidate = _candidate(store, tmp_path)
+    with DuckDBFactStore(copy) as facts:  # a late correction: an open case ends
+        facts.connection.execute(
+            "UPDATE cases SET end_date = DATE '2019-12-01' WHERE case_id = "
+            "(SELECT min(case_id) FROM cases WHERE end_date IS NULL AND start_date < "
+            "DATE '2019-10-01')"
+        )
+        again = measure(
+            facts.cases(),
+            facts.org_units(),
+            load_contract(seed_path("inasti-2019-2020")),
+            periods_between(*QUARTERS),
+            "institution",
+        )
+        discard_set(facts, candidate)
+        candidate = publish(facts, again).id
+    sync_results(copy)
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    review = reverse("dashboards:review", kwargs={"contract_id": CONTRACT, "store_id": candidate})
+    page = viewer.get(_url("2019-Q4")).content.decode()
+    assert review in page
+    shown = viewer.get(review)
+    assert shown.status_code == 200
+    text = shown.content.decode()
+    assert "Same import batches" in text  # the correction was made in place, no new batch
+    assert " 0 figures moved" not in text
+    assert text.count("</td></tr>") >= 1  # at least one figure moved, with its change
+    assert "Publish this result set" not in text  # a viewer reads, does not publish
+    assert viewer.post(review).status_code == 403
+    make_user("manager", Role.CONTRACT_MANAGER, "INASTI")
+    manager = Client(HTTP_ACCEPT_LANGUAGE="en")
+    manager.login(request=HttpRequest(), username="manager", password="pw-for-tests")
+    assert "Publish this result set" in manager.get(review).content.decode()
+    assert manager.post(review).status_code == 302
+    assert PublishedSet.objects.get(store_id=candidate).is_published()
+    assert viewer.get(review).status_code == 404  # no longer a candidate

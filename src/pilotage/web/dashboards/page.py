@@ -136,7 +136,8 @@ class Page:
             rows.append((label, describe(s)))
             candidate = self.published.candidate_for(s)
             if candidate is not None:
-                rows.append((_("Newer candidate"), candidate_note(candidate)))
+                review = self.url("review", store_id=str(candidate.store_id))
+                rows.append((_("Newer candidate"), candidate_note(candidate, review)))
         if any(s.demo for s in sets):
             rows.append((_("Data"), demo_banner()))
         return rows
@@ -251,12 +252,13 @@ def describe(s: PublishedSet) -> str:
     return text
 
 
-def candidate_note(c: PublishedSet) -> str:
+def candidate_note(c: PublishedSet, review: str) -> str:
     text: str = _(
         "result set %(id)s, version %(version)s, measured %(computed)s, is waiting for review: "
-        "these figures stay the published ones until it is published "
-        "(pilotage results diff %(id)s, then pilotage results publish %(id)s)"
+        "these figures stay the published ones until it is published (review it at %(review)s, "
+        "or pilotage results diff %(id)s, then pilotage results publish %(id)s)"
     ) % {
+        "review": review,
         "id": c.store_id,
         "version": c.version,
         "computed": c.computed_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
