@@ -29,6 +29,7 @@ __all__ = [
     "ObjectiveInfo",
     "Published",
     "ServiceInfo",
+    "computed_version",
     "contract_index",
     "current_version",
     "published_for",
@@ -52,6 +53,17 @@ def current_version(contract_id: str) -> ContractVersion:
     if version is None:
         raise Http404(f"no contract {contract_id!r} in the catalogue")
     return version
+
+
+def computed_version(s: PublishedSet) -> ContractVersion | None:
+    """The catalogue version a set was computed against (same SHA-256 of the canonical JSON)."""
+    found: ContractVersion | None = (
+        ContractVersion.objects.filter(contract_id=s.contract_id, sha256=s.contract_sha256)
+        .defer("content")
+        .order_by("pk")
+        .first()
+    )
+    return found
 
 
 def contract_index(version: ContractVersion) -> ContractIndex:
