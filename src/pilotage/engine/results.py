@@ -34,6 +34,7 @@ import pyarrow as pa  # type: ignore[import-untyped]
 from pilotage.engine.measure import Measurement
 from pilotage.engine.status import CaveatNote, IndicatorResult, Status
 from pilotage.errors import StoreError
+from pilotage.facts import PUBLICATIONS_DDL
 
 __all__ = [
     "ResultSet",
@@ -118,8 +119,7 @@ _DDL = (
     )
     """,
     # A set without a row here is a candidate: measured, waiting for the contract manager.
-    "CREATE TABLE IF NOT EXISTS publications (result_set_id BIGINT NOT NULL PRIMARY KEY, "
-    "published_at TIMESTAMPTZ NOT NULL)",
+    PUBLICATIONS_DDL,
     "CREATE TABLE IF NOT EXISTS results (result_set_id BIGINT NOT NULL, row INTEGER NOT NULL, "
     + ", ".join(f"{name} {_SQL_TYPES[kind]}" for name, kind in _FIELDS.items())
     + ", PRIMARY KEY (result_set_id, row))",
