@@ -42,6 +42,7 @@ def main() -> None:
       pilotage cases import cases.csv --contract inasti-2019-2020
       pilotage measure --contract inasti-2019-2020 --period 2019-Q3 --level office
       pilotage late --objective "VOB 2-01" --period 2019-Q3
+      pilotage results diff 4               review a candidate result set, then: results publish 4
       pilotage report dashboard --contract inasti-2019-2020 --period 2019-Q3 -o q3.pdf
       pilotage deadline 2019-06-30 "1 mois"
       pilotage web migrate && pilotage web load-seeds && pilotage web serve
