@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
@@ -22,7 +23,7 @@ from pilotage.web.dashboards.models import (
     PublishedSet,
     PublishedSetImmutable,
 )
-from pilotage.web.dashboards.sync import sync_results
+from pilotage.web.dashboards.sync import mirror_differences, sync_results
 from tests.web.conftest import make_user
 from tests.web.test_dashboards import CONTRACT, Store, _url, inasti, measure_copy, store, viewer
 
@@ -137,3 +138,21 @@ def test_the_review_page_shows_what_moved_and_a_manager_publishes(
     assert manager.post(review).status_code == 302
     assert PublishedSet.objects.get(store_id=candidate).is_published()
     assert viewer.get(review).status_code == 404  # no longer a candidate
+
+
+@pytest.mark.usefixtures("inasti")
+def test_the_web_copy_is_identical_to_the_store(store: Store, tmp_path: Path) -> None:
+    copy, _ = _candidate(store, tmp_path)
+    sync_results(copy)
+    assert PublishedSet.objects.count() == 4  # three published sets and the candidate
+    assert mirror_differences(copy) == []
+    # A change made behind the models' back (raw SQL) is found.
+    figure = Figure.objects.filter(published_set__level="office").order_by("pk").first()
+    assert figure is not None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Figure._meta.db_table} SET numerator = numerator + 1 WHERE id = %s",
+            [figure.pk],
+        )
+    (found,) = mirror_differences(copy)
+    assert f"row {figure.row}: numerator differ" in found

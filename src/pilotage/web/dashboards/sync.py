@@ -25,7 +25,7 @@ from pilotage.facts import store_path as default_store_path
 from pilotage.web.catalogue.loading import latest
 from pilotage.web.dashboards.models import Figure, Publication, PublishedSet
 
-__all__ = ["DEMO_MARK", "SyncReport", "sync_results"]
+__all__ = ["DEMO_MARK", "SyncReport", "mirror_differences", "sync_results"]
 
 DEMO_MARK = "/demo/"  # an import batch read from a `demo` directory holds demonstration data
 _BATCH_SIZE = 2000
@@ -169,3 +169,29 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
                 report.copied.append(str(published))
                 report.figures += len(full.rows)
     return report
+
+
+def mirror_differences(store_path: Path | None = None) -> list[str]:
+    """Every difference between the web copy and the fact store, set by set and row by row
+    (empty: the copy is identical for every mirrored set, published or candidate)."""
+    from pilotage.web.dashboards.data import FigureRow
+
+    path = Path(store_path) if store_path is not None else default_store_path()
+    found: list[str] = []
+    with DuckDBFactStore(path, read_only=True) as store:
+        in_store = {_key(h): h for h in list_result_sets(store)}
+        for mirrored in PublishedSet.objects.all():
+            header = in_store.get(_key(mirrored))
+            if header is None:
+                continue  # mirrored from another (reset) store
+            full = load_result_set(store, header.id)
+            if mirrored.is_published() != full.published:
+                found.append(f"{mirrored}: published in one copy only")
+            rows = FigureRow.of(Figure.objects.filter(published_set=mirrored).order_by("row"))
+            if len(rows) != len(full.rows):
+                found.append(f"{mirrored}: {len(rows)} figures, the store has {len(full.rows)}")
+            for i, (row, expected) in enumerate(zip(rows, full.rows, strict=False)):
+                differ = [n for n in _FIELDS if getattr(row, n) != getattr(expected, n)]
+                if differ:
+                    found.append(f"{mirrored} row {i}: {', '.join(differ)} differ")
+    return found
