@@ -50,6 +50,7 @@ def test_recomputing_creates_a_new_version(store: DuckDBFactStore, inasti: Contr
     second = measure(store.cases(), store.org_units(), inasti, "2019-Q3")
     v2 = publish(store, second, computed_at=AT + dt.timedelta(days=1))
     assert (v2.id, v2.version, v2.batches) == (2, 2, (1, 3, 5))
+    assert (v1.published_at, v2.published_at) == (AT, None)  # the second is a candidate
     # Version 1 is unchanged, row for row.
     again = load_result_set(store, v1.id)
     assert again.rows == first.rows
@@ -58,7 +59,7 @@ def test_recomputing_creates_a_new_version(store: DuckDBFactStore, inasti: Contr
     assert again.rows != second.rows  # PEN 1-02 went from 0/1 to 1/1
     # Another level is another result set, with its own versions.
     v3 = publish(store, measure(store.cases(), store.org_units(), inasti, "2019-Q3", "region"))
-    assert (v3.id, v3.version, v3.level) == (3, 1, "region")
+    assert (v3.id, v3.version, v3.level, v3.published) == (3, 1, "region", True)
     assert [(s.id, s.version) for s in list_result_sets(store)] == [(1, 1), (2, 2), (3, 1)]
     assert list_result_sets(store, "other-contract") == []
 

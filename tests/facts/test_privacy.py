@@ -49,7 +49,14 @@ def test_no_clear_niss_in_the_store_files_or_tables(inasti: Contract, tmp_path: 
         assert (report.inserted, report.rejected) == (3, 1)
         con = store.connection
         tables = [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-        assert sorted(tables) == ["case_suspensions", "cases", "import_batches", "org_units"]
+        assert sorted(tables) == [
+            "case_suspensions",
+            "cases",
+            "import_batches",
+            "org_units",
+            "publications",
+            "schema_version",
+        ]
         dumped = "\n".join(
             repr(con.sql(f"SELECT * FROM {t}").to_arrow_table().to_pylist()) for t in tables
         )

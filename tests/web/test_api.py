@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 from pilotage.web.accounts.models import Institution, Role
 from pilotage.web.api.views import api
 from pilotage.web.audit.models import AuditEntry
-from pilotage.web.dashboards.models import Figure, PublishedSet
+from pilotage.web.dashboards.models import Figure, Publication, PublishedSet
 from pilotage.web.discussion.models import Comment
 from tests.web.test_discussion import catalogue, login
 
@@ -71,6 +71,7 @@ def publish(code: str = "INASTI", contract_id: str = "inasti-2019-2020") -> Publ
             status="met" if value >= 0.9 else "not_met",
             caveats=[{"footnote": "3", "kind": "not_met", "text": "strike"}],
         )
+    Publication.objects.create(published_set=s, published_at=s.computed_at)
     return s
 
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from pilotage.web.dashboards import late
-from pilotage.web.dashboards.models import Figure, PublishedSet
+from pilotage.web.dashboards.models import Figure, Publication, PublishedSet
 from tests.web.test_dashboards import Store, inasti, store, synced, viewer
 
 __all__ = ["inasti", "store", "synced", "viewer"]  # fixtures of the dashboard tests
@@ -44,6 +44,7 @@ def test_a_new_publication_is_shown_at_once(synced: Store, viewer: Client) -> No
     Figure.objects.bulk_create(
         Figure(**{**r, "id": None, "published_set_id": newest.pk}) for r in rows
     )
+    Publication.objects.create(published_set=newest, published_at=newest.computed_at)
     after = viewer.get(DASHBOARD).content.decode()
     assert f"version {newest.version}" in after
     assert f"version {newest.version}" not in before

@@ -280,17 +280,23 @@ def test_mirrored_figures_equal_the_engine_rows(synced: Store) -> None:
             assert [getattr(figure, n) for n in names] == [getattr(row, n) for n in names]
 
 
-def test_a_newer_version_replaces_the_figures_shown(
-    store: Store, inasti: None, viewer: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def measure_copy(
+    store: Store, tmp_path: Path, periods: Period | list[Period]
+) -> tuple[Path, ResultSet]:
+    """A synced copy of the module's store, then `periods` measured again by institution."""
     copy = tmp_path / "facts.duckdb"
     shutil.copy(store.path, copy)
     sync_results(copy)
     contract = load_contract(seed_path(CONTRACT))
     with DuckDBFactStore(copy) as facts:
-        newer = publish(
-            facts, measure(facts.cases(), facts.org_units(), contract, "2019-Q4", "institution")
-        )
+        again = measure(facts.cases(), facts.org_units(), contract, periods, "institution")
+        return copy, publish(facts, again)
+
+
+def test_a_newer_version_replaces_the_figures_shown(
+    store: Store, inasti: None, viewer: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy, newer = measure_copy(store, tmp_path, Period.parse("2019-Q4"))
     report = sync_results(copy)
     assert len(report.copied) == 1
     page = viewer.get(_url("2019-Q4")).content.decode()

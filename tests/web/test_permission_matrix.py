@@ -111,6 +111,10 @@ WRITES = {
     "api:comment_withdraw": "test_api.py",
     "api:evaluation_step": "test_evaluation_cli.py::test_the_api_answers_as_the_pages",
     "api:evaluation_position": "test_evaluation_cli.py::test_the_api_answers_as_the_pages",
+    # A candidate's review: any grant reads it, a contract manager or administrator publishes.
+    "dashboards:review": (
+        "test_publication.py::test_the_review_page_shows_what_moved_and_a_manager_publishes"
+    ),
 }
 PUBLIC = {"home", "login", "logout", "set_language", "api:api-root", "api:openapi-json"}
 PUBLIC |= {"api:openapi-view"}  # the browsable documentation of that schema

@@ -42,6 +42,7 @@ def main() -> None:
       pilotage cases import cases.csv --contract inasti-2019-2020
       pilotage measure --contract inasti-2019-2020 --period 2019-Q3 --level office
       pilotage late --objective "VOB 2-01" --period 2019-Q3
+      pilotage results diff 4               review a candidate result set, then: results publish 4
       pilotage report dashboard --contract inasti-2019-2020 --period 2019-Q3 -o q3.pdf
       pilotage deadline 2019-06-30 "1 mois"
       pilotage web migrate && pilotage web load-seeds && pilotage web serve
@@ -65,6 +66,7 @@ def _register() -> None:
         _measure,
         _reading,
         _report,
+        _results,
         _start,
         _web,
     )
@@ -82,6 +84,7 @@ def _register() -> None:
     main.add_command(_cases.cases)
     main.add_command(_measure.measure_command)
     main.add_command(_measure.late)
+    main.add_command(_results.results)
     main.add_command(_web.web)
     main.add_command(_report.report)
     main.add_command(_actions.actions)

@@ -152,6 +152,11 @@ def _notes(rows: list[IndicatorResult]) -> list[str]:
 def _header(rs: ResultSet, published: bool) -> str:
     batches = ", ".join(str(b) for b in rs.batches) or "none"
     where = f"result set {rs.id} (version {rs.version})" if published else "not published"
+    if published and not rs.published:
+        where += (
+            f", a candidate: the pages keep the published set until `pilotage results diff "
+            f"{rs.id}` is reviewed and `pilotage results publish {rs.id}` run"
+        )
     return (
         f"{rs.contract_id} {rs.periods} by {rs.level}, as of {rs.as_of}: {where}; "
         f"import batches {batches}; contract sha256 {rs.contract_sha256[:12]}"
@@ -191,6 +196,12 @@ def _header(rs: ResultSet, published: bool) -> str:
 @click.option("--all", "show_all", is_flag=True, help="Also print rows with no case at all.")
 @click.option("--no-publish", is_flag=True, help="Compute and print, store no result set.")
 @click.option(
+    "--publish",
+    "publish_now",
+    is_flag=True,
+    help="Publish at once, even when the period has a published set (no review).",
+)
+@click.option(
     "--lang",
     type=click.Choice(["fr", "nl", "en"]),
     default="fr",
@@ -209,6 +220,7 @@ def measure_command(
     as_json: bool,
     show_all: bool,
     no_publish: bool,
+    publish_now: bool,
     lang: str,
     store_file: Path | None,
 ) -> None:
@@ -218,7 +230,10 @@ def measure_command(
     norm(s) in force (value, status, caveats; for timeliness also median and 90th percentile
     delay, backlog, overdue and forecast) per office, region or the whole institution, and
     stores the result as a new immutable version (see docs: the definitions are in
-    `pilotage.engine`). Rows without any case are hidden unless --all.
+    `pilotage.engine`). The first set of a period is published at once; measuring a period
+    that has a published set makes a candidate: review it with `pilotage results diff ID`,
+    publish it with `pilotage results publish ID` (or give --publish). Rows without any case
+    are hidden unless --all.
 
     \b
     Examples:
@@ -254,10 +269,10 @@ def measure_command(
                 dt.datetime.now(dt.UTC),
                 result.batches,
                 len(result.rows),
-                result.rows,
+                rows=result.rows,
             )
         else:
-            rs = publish(store, result)
+            rs = publish(store, result, now=publish_now)
     if as_json:
         header = {f.name: _plain(getattr(rs, f.name)) for f in dataclasses.fields(rs)}
         out = {

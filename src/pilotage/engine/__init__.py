@@ -60,11 +60,19 @@ applies when its period overlaps it (see `pilotage.engine.status`).
 
 from __future__ import annotations
 
+from pilotage.engine.changes import FigureChange, SetChanges, changes_between
 from pilotage.engine.compute import Level
 from pilotage.engine.kinds import KINDS, Anchor, Figure, KindSpec, measurable
 from pilotage.engine.late import LateCase, LateState, late_cases, offices_under
 from pilotage.engine.measure import Measurement, contract_version, measure
-from pilotage.engine.results import ResultSet, list_result_sets, load_result_set, publish
+from pilotage.engine.results import (
+    ResultSet,
+    discard_set,
+    list_result_sets,
+    load_result_set,
+    publish,
+    publish_set,
+)
 from pilotage.engine.span import Span
 from pilotage.engine.status import CaveatNote, IndicatorResult, Status
 from pilotage.errors import MeasureError
@@ -74,6 +82,7 @@ __all__ = [
     "Anchor",
     "CaveatNote",
     "Figure",
+    "FigureChange",
     "IndicatorResult",
     "KindSpec",
     "LateCase",
@@ -82,9 +91,12 @@ __all__ = [
     "MeasureError",
     "Measurement",
     "ResultSet",
+    "SetChanges",
     "Span",
     "Status",
+    "changes_between",
     "contract_version",
+    "discard_set",
     "late_cases",
     "list_result_sets",
     "load_result_set",
@@ -92,4 +104,5 @@ __all__ = [
     "measure",
     "offices_under",
     "publish",
+    "publish_set",
 ]

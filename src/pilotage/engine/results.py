@@ -4,11 +4,16 @@ Publishing a `Measurement` writes one `result_sets` row and its `results` rows i
 transaction. A result set records when it was computed, from which import batches (the
 distinct `batch_id` of the case rows read) and against which contract version (its id and the
 SHA-256 of its canonical JSON export). Publishing the same contract, periods and level again
-creates the next version; nothing is ever updated or deleted, so a figure once published can
-always be shown again exactly as it was.
+creates the next version. The first version of a (contract, periods, level) is published at
+once; a later one is a *candidate* (no `publications` row) until the contract manager has
+reviewed what changed (`pilotage.engine.changes`) and publishes it with `publish_set`. A
+published set is never updated or deleted (`publish_set` and `discard_set`, the only writes
+after `publish`, refuse it), so a figure once published can always be shown again exactly as it
+was; a candidate can be discarded.
 
     result_sets(id, contract_id, contract_sha256, periods, level, version, as_of,
                 computed_at, batches, row_count)
+    publications(result_set_id, published_at)
     results(result_set_id, row, <every field of IndicatorResult>; caveats as JSON)
 """
 
@@ -29,8 +34,17 @@ import pyarrow as pa  # type: ignore[import-untyped]
 from pilotage.engine.measure import Measurement
 from pilotage.engine.status import CaveatNote, IndicatorResult, Status
 from pilotage.errors import StoreError
+from pilotage.facts import PUBLICATIONS_DDL
 
-__all__ = ["ResultSet", "list_result_sets", "load_result_set", "publish", "result_tables"]
+__all__ = [
+    "ResultSet",
+    "discard_set",
+    "list_result_sets",
+    "load_result_set",
+    "publish",
+    "publish_set",
+    "result_tables",
+]
 
 _AMOUNT = pa.decimal128(38, 2)
 _TARGET = pa.decimal128(38, 6)
@@ -104,6 +118,8 @@ _DDL = (
         UNIQUE (contract_id, periods, level, version)
     )
     """,
+    # A set without a row here is a candidate: measured, waiting for the contract manager.
+    PUBLICATIONS_DDL,
     "CREATE TABLE IF NOT EXISTS results (result_set_id BIGINT NOT NULL, row INTEGER NOT NULL, "
     + ", ".join(f"{name} {_SQL_TYPES[kind]}" for name, kind in _FIELDS.items())
     + ", PRIMARY KEY (result_set_id, row))",
@@ -124,7 +140,12 @@ class ResultSet:
     computed_at: dt.datetime
     batches: tuple[int, ...]
     row_count: int
+    published_at: dt.datetime | None = None  # None: a candidate, not shown as the figures yet
     rows: tuple[IndicatorResult, ...] = ()
+
+    @property
+    def published(self) -> bool:
+        return self.published_at is not None
 
 
 def _raw(con: Any) -> duckdb.DuckDBPyConnection:
@@ -174,10 +195,27 @@ def _arrow(rows: tuple[IndicatorResult, ...], set_id: int) -> pa.Table:
     return pa.table(columns)
 
 
+def _has_published(raw: duckdb.DuckDBPyConnection, m: Measurement) -> bool:
+    ((count,),) = raw.execute(
+        "SELECT count(*) FROM result_sets s JOIN publications p ON p.result_set_id = s.id "
+        "WHERE contract_id = ? AND periods = ? AND level = ?",
+        [m.contract_id, m.periods, m.level.value],
+    ).fetchall()
+    return bool(count)
+
+
 def publish(
-    con: Any, measurement: Measurement, *, computed_at: dt.datetime | None = None
+    con: Any,
+    measurement: Measurement,
+    *,
+    computed_at: dt.datetime | None = None,
+    now: bool = False,
 ) -> ResultSet:
-    """Write `measurement` as the next version of its (contract, periods, level) result set."""
+    """Write `measurement` as the next version of its (contract, periods, level) result set.
+
+    The first set of a (contract, periods, level) is published at once. A later one is a
+    candidate (`published_at` None) until `publish_set` publishes it after review, unless `now`.
+    """
     raw = _raw(con)
     result_tables(raw)
     at = computed_at or dt.datetime.now(dt.UTC)
@@ -203,15 +241,18 @@ def publish(
                 at,
                 m.batches,
                 len(m.rows),
+                None,
                 m.rows,
             )
+            if now or not _has_published(raw, m):
+                published = dataclasses.replace(published, published_at=at)
             # The table's columns are the fields before `rows`; DuckDB takes a list for BIGINT[].
             header = [
                 list(value) if isinstance(value, tuple) else value
                 for value in (
                     getattr(published, f.name)
                     for f in dataclasses.fields(ResultSet)
-                    if f.name != "rows"
+                    if f.name not in ("rows", "published_at")
                 )
             ]
             raw.execute("INSERT INTO result_sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", header)
@@ -220,6 +261,8 @@ def publish(
                 raw.execute("INSERT INTO results BY NAME SELECT * FROM _results_in")
             finally:
                 raw.unregister("_results_in")
+            if published.published_at is not None:
+                raw.execute("INSERT INTO publications VALUES (?, ?)", [set_id, at])
         except BaseException:
             raw.rollback()
             raise
@@ -239,12 +282,14 @@ def _header(row: dict[str, Any]) -> ResultSet:
         computed_at=row["computed_at"],
         batches=tuple(int(b) for b in row["batches"]),
         row_count=row["row_count"],
+        published_at=row["published_at"],
     )
 
 
 _HEADER = (
     "SELECT id, contract_id, contract_sha256, periods, level, version, as_of, computed_at, "
-    "batches, row_count FROM result_sets"
+    "batches, row_count, p.published_at FROM result_sets "
+    "LEFT JOIN publications p ON p.result_set_id = result_sets.id"
 )
 
 
@@ -294,3 +339,68 @@ def load_result_set(con: Any, set_id: int) -> ResultSet:
         ).to_arrow_table()
     header = _header(headers.to_pylist()[0])
     return dataclasses.replace(header, rows=tuple(_row(r) for r in table.to_pylist()))
+
+
+def _state(raw: duckdb.DuckDBPyConnection, set_id: int) -> dt.datetime | None:
+    """When set `set_id` was published (None: a candidate); StoreError if there is no such set."""
+    if not _published(raw):
+        raise StoreError(f"no result set {set_id} in this store: none is measured yet")
+    found = raw.execute(
+        "SELECT p.published_at FROM result_sets s "
+        "LEFT JOIN publications p ON p.result_set_id = s.id WHERE s.id = ?",
+        [set_id],
+    ).fetchall()
+    if not found:
+        raise StoreError(f"no result set {set_id} in this store: see pilotage results list")
+    value: dt.datetime | None = found[0][0]
+    return value
+
+
+def _refuse_published(raw: duckdb.DuckDBPyConnection, set_id: int, doing: str) -> None:
+    at = _state(raw, set_id)
+    if at is not None:
+        raise StoreError(
+            f"cannot {doing} result set {set_id}: it was published at {at.isoformat()} and a "
+            "published set never changes (measure again: the new set is a candidate)"
+        )
+
+
+def _candidate_write(
+    con: Any, set_id: int, doing: str, statements: list[tuple[str, list[Any]]]
+) -> None:
+    """Run `statements` on candidate `set_id` in one transaction: the one write path after
+    `publish`, and it refuses a published set."""
+    raw = _raw(con)
+    result_tables(raw)
+    with _errors(doing):
+        raw.begin()
+        try:
+            _refuse_published(raw, set_id, doing)
+            for sql, params in statements:
+                raw.execute(sql, params)
+        except BaseException:
+            raw.rollback()
+            raise
+        raw.commit()
+
+
+def publish_set(con: Any, set_id: int, *, at: dt.datetime | None = None) -> ResultSet:
+    """Publish candidate `set_id`: from now on the pages show it. Refuses a published set."""
+    when = at or dt.datetime.now(dt.UTC)
+    _candidate_write(
+        con, set_id, "publish", [("INSERT INTO publications VALUES (?, ?)", [set_id, when])]
+    )
+    return load_result_set(con, set_id)
+
+
+def discard_set(con: Any, set_id: int) -> None:
+    """Delete candidate `set_id` and its rows. Refuses a published set."""
+    _candidate_write(
+        con,
+        set_id,
+        "discard",
+        [
+            ("DELETE FROM results WHERE result_set_id = ?", [set_id]),
+            ("DELETE FROM result_sets WHERE id = ?", [set_id]),
+        ],
+    )

@@ -45,14 +45,17 @@ from pilotage.facts.sources import (
 )
 from pilotage.facts.spark import SparkFactStore, local_spark_session
 from pilotage.facts.store import TABLES, BatchResult, DuckDBFactStore, FactStore
+from pilotage.facts.versions import PUBLICATIONS_DDL, SCHEMA_VERSION, schema_version
 
 __all__ = [
     "BATCHES_SCHEMA",
     "CASES_SCHEMA",
     "COLUMNS",
     "ORG_UNITS_SCHEMA",
+    "PUBLICATIONS_DDL",
     "REJECTS_COLUMNS",
     "REQUIRED",
+    "SCHEMA_VERSION",
     "SUSPENSIONS_SCHEMA",
     "TABLES",
     "BatchResult",
@@ -78,6 +81,7 @@ __all__ = [
     "person_key",
     "read_org_units",
     "rows_source",
+    "schema_version",
     "secret_key",
     "source_for",
     "store_path",

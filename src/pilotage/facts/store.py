@@ -32,6 +32,7 @@ from pilotage.facts.schema import (
     ORG_UNITS_SCHEMA,
     SUSPENSIONS_SCHEMA,
 )
+from pilotage.facts.versions import migrate
 
 __all__ = [
     "TABLES",
@@ -147,6 +148,11 @@ class DuckDBFactStore:
             if not read_only:
                 for table, schema in TABLES.items():
                     self._con.execute(_ddl(table, schema))
+            try:
+                self.migrated_from = migrate(self._con, self._name, read_only=read_only)
+            except BaseException:
+                self._con.close()
+                raise
         self._backend = ibis.duckdb.from_connection(self._con)
 
     @classmethod

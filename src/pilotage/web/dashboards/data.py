@@ -2,8 +2,9 @@
 
 Which figures a page shows: for a contract and a period, at each level (institution, region,
 office), the newest published result set of that level that contains the period (the latest
-computed; a set published again is a newer version). The trend of an objective takes, for every
-period of the same kind, the figure of the set chosen for that period.
+computed; a set published again is a newer version). A candidate (a set measured again, not
+published yet) is never chosen: the pages name it beside the set they show. The trend of an
+objective takes, for every period of the same kind, the figure of the set chosen for that period.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = [
     "ObjectiveInfo",
     "Published",
     "ServiceInfo",
+    "computed_version",
     "contract_index",
     "current_version",
     "published_for",
@@ -53,6 +55,17 @@ def current_version(contract_id: str) -> ContractVersion:
     return version
 
 
+def computed_version(s: PublishedSet) -> ContractVersion | None:
+    """The catalogue version a set was computed against (same SHA-256 of the canonical JSON)."""
+    found: ContractVersion | None = (
+        ContractVersion.objects.filter(contract_id=s.contract_id, sha256=s.contract_sha256)
+        .defer("content")
+        .order_by("pk")
+        .first()
+    )
+    return found
+
+
 def contract_index(version: ContractVersion) -> ContractIndex:
     """The contract of a catalogue version, parsed once per process and version."""
     key = (int(version.pk), str(version.sha256))
@@ -73,6 +86,18 @@ class Published:
     """The published sets of one contract, and the choice of a set per period and level."""
 
     sets: tuple[PublishedSet, ...]  # newest first
+    candidates: tuple[PublishedSet, ...] = ()  # measured again, waiting for review; newest first
+
+    def candidate_for(self, s: PublishedSet) -> PublishedSet | None:
+        """The newest candidate measured again over the same periods and level as `s`."""
+        return next(
+            (
+                c
+                for c in self.candidates
+                if (c.periods, c.level) == (s.periods, s.level) and c.version > s.version
+            ),
+            None,
+        )
 
     def periods(self) -> list[str]:
         """Every period some set contains, in chronological order (shortest first on a tie)."""
@@ -117,9 +142,10 @@ def _kind(period: str) -> str:
 
 
 def published_for(contract_id: str) -> Published:
-    """Every mirrored set of a contract, newest first (one query)."""
+    """Every mirrored set of a contract, newest first, the published and the candidates."""
     sets = PublishedSet.objects.filter(contract_id=contract_id).order_by("-computed_at", "-pk")
-    return Published(tuple(sets))
+    published = sets.filter(publication__isnull=False)
+    return Published(tuple(published), tuple(sets.filter(publication__isnull=True)))
 
 
 @dataclass(frozen=True)

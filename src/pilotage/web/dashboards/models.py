@@ -3,18 +3,82 @@
 The engine publishes immutable, versioned result sets into the DuckDB fact store
 (`pilotage.engine.results`). The dashboard pages read a copy of them in the web database, made by
 `pilotage.web.dashboards.sync.sync_results`: a `PublishedSet` per result set, a `Figure` per
-result row. The copy is never updated: a set published again is a new set (a new version).
+result row, a `Publication` when the store has published it (a set without one is a candidate,
+shown only on the review page). The copy is never updated: a set published again is a new set
+(a new version). Like the store, the models refuse it: saving an existing set, figure or
+publication again, deleting a published set or its figures, or a queryset update or delete
+touching them, raises `PublishedSetImmutable`.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pilotage.errors import StoreError
 from pilotage.web.accounts.models import Institution
 
 
-class PublishedSet(models.Model):
+class PublishedSetImmutable(StoreError):
+    """A write that would change a mirrored set (or a figure of it) once it is stored."""
+
+
+def _refuse(what: object, doing: str) -> PublishedSetImmutable:
+    return PublishedSetImmutable(
+        f"cannot {doing} {what}: a mirrored result set never changes "
+        "(measure again and publish the new set)"
+    )
+
+
+class _Immutable(models.QuerySet[Any]):
+    """Refuses `update` always, and `delete` of rows that belong to a published set."""
+
+    published_path = ""  # the lookup from a row to its set's publication
+
+    def update(self, **kwargs: Any) -> int:
+        raise _refuse(self.model._meta.verbose_name_plural, "update")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        if self.filter(**{f"{self.published_path}__isnull": False}).exists():
+            raise _refuse(f"published {self.model._meta.verbose_name_plural}", "delete")
+        return super().delete()
+
+
+class _Sets(_Immutable):
+    published_path = "publication"
+
+
+class _Figures(_Immutable):
+    published_path = "published_set__publication"
+
+
+class _Publications(_Immutable):
+    published_path = "id"  # every publication is of a published set
+
+
+class _WrittenOnce(models.Model):
+    """A row written once: save() of an existing row and delete() of a published one refuse."""
+
+    class Meta:
+        abstract = True
+
+    def is_published(self) -> bool:
+        raise NotImplementedError
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding and self.pk is not None:  # no pk: an insert
+            raise _refuse(self, "save again")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if self.is_published():
+            raise _refuse(self, "delete")
+        return super().delete(*args, **kwargs)
+
+
+class PublishedSet(_WrittenOnce):
     """One published result set: its identity in the store and its provenance."""
 
     store_id = models.BigIntegerField(_("result set id"))
@@ -39,6 +103,8 @@ class PublishedSet(models.Model):
     demo = models.BooleanField(_("demonstration data"), default=False)
     synced_at = models.DateTimeField(_("mirrored at"), auto_now_add=True)
 
+    objects = _Sets.as_manager()
+
     class Meta:
         ordering = ("contract_id", "-computed_at", "-pk")
         indexes = (models.Index(fields=["contract_id", "level"], name="published_contract_level"),)
@@ -57,8 +123,11 @@ class PublishedSet(models.Model):
     def period_labels(self) -> list[str]:
         return [str(p[0]) for p in self.period_list]
 
+    def is_published(self) -> bool:
+        return Publication.objects.filter(published_set_id=self.pk).exists()
 
-class Figure(models.Model):
+
+class Figure(_WrittenOnce):
     """One result row: an indicator against one norm (or none), for one unit and one period."""
 
     published_set = models.ForeignKey(PublishedSet, on_delete=models.CASCADE, related_name="rows")
@@ -103,6 +172,8 @@ class Figure(models.Model):
     meets_target = models.BooleanField(null=True)
     caveats = models.JSONField(default=list)  # [{"footnote", "kind", "text"}]
 
+    objects = _Figures.as_manager()
+
     class Meta:
         ordering = ("published_set", "row")
         indexes = (
@@ -117,3 +188,27 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.objective} {self.period} {self.unit} [{self.norm_index}]"
+
+    def is_published(self) -> bool:
+        return Publication.objects.filter(published_set_id=self.published_set_id).exists()
+
+
+class Publication(_WrittenOnce):
+    """That the store published a mirrored set, and when: from then on the pages show it."""
+
+    published_set = models.OneToOneField(
+        PublishedSet, on_delete=models.PROTECT, related_name="publication"
+    )
+    published_at = models.DateTimeField(_("published at"))
+
+    objects = _Publications.as_manager()
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self) -> str:
+        return f"publication of {self.published_set} at {self.published_at:%Y-%m-%d %H:%M}"
+
+    def is_published(self) -> bool:
+        return True

@@ -112,11 +112,23 @@ class Page:
 
         return url
 
+    def computed_index(self, period: str) -> ContractIndex:
+        """The contract the figures of `period` were computed against: the norm texts shown
+        beside a status come from it, never from a newer version (the latest when the
+        catalogue no longer holds it)."""
+        sets = self.published.by_level(period)
+        chosen = next((sets[lv] for lv in data.LEVELS if lv in sets), None)
+        if chosen is None or chosen.contract_sha256 == self.version.sha256:
+            return self.index
+        version = data.computed_version(chosen)
+        return self.index if version is None else data.contract_index(version)
+
     def context(self, period: str, **extra: Any) -> Context:
+        index = self.computed_index(period)
         return Context(
-            self.index,
+            index,
             self.language,
-            Notes(self.index, self.language),
+            Notes(index, self.language),
             objective_url=self.objective_url(period),
             late_url=self.late_url(period),
             **extra,
@@ -134,9 +146,30 @@ class Page:
         for s in sets:
             label = _("Published result set (%(level)s)") % {"level": level_label(s.level)}
             rows.append((label, describe(s)))
+            if s.contract_sha256 != self.version.sha256:
+                rows.append((_("Contract version"), self.version_note(s)))
+            candidate = self.published.candidate_for(s)
+            if candidate is not None:
+                review = self.url("review", store_id=str(candidate.store_id))
+                rows.append((_("Newer candidate"), candidate_note(candidate, review)))
         if any(s.demo for s in sets):
             rows.append((_("Data"), demo_banner()))
         return rows
+
+    def version_note(self, s: PublishedSet) -> str:
+        computed = data.computed_version(s)
+        against = (
+            _("version %(sha)s loaded %(at)s")
+            % {"sha": s.contract_sha256[:12], "at": f"{computed.loaded_at:%Y-%m-%d}"}
+            if computed is not None
+            else _("version %(sha)s, no longer in the catalogue") % {"sha": s.contract_sha256[:12]}
+        )
+        text: str = _(
+            "these figures were computed against contract %(against)s; the catalogue holds a "
+            "newer version (%(sha)s): the norms and statuses shown are those of the version "
+            "the figures were computed against, until the period is measured again"
+        ) % {"against": against, "sha": self.version.sha256[:12]}
+        return text
 
     def periods_nav(self, name: str, period: str, **kwargs: str) -> list[dict[str, Any]]:
         return [
@@ -147,7 +180,8 @@ class Page:
     def cache_key(self, *parts: str) -> str:
         """What a page's content depends on: the contract version, every published set of the
         contract (a set never changes; a new one changes the key), the language, and `parts`."""
-        sets = ",".join(f"{s.pk}@{s.computed_at.isoformat()}" for s in self.published.sets)
+        every = (*self.published.sets, *self.published.candidates)
+        sets = ",".join(f"{s.pk}@{s.computed_at.isoformat()}" for s in every)
         return cache_key(
             "dashboards", self.version.pk, self.version.sha256, sets, self.language, *parts
         )
@@ -243,5 +277,19 @@ def describe(s: PublishedSet) -> str:
         "computed": computed,
         "as_of": s.as_of.isoformat(),
         "batches": batches,
+    }
+    return text
+
+
+def candidate_note(c: PublishedSet, review: str) -> str:
+    text: str = _(
+        "result set %(id)s, version %(version)s, measured %(computed)s, is waiting for review: "
+        "these figures stay the published ones until it is published (review it at %(review)s, "
+        "or pilotage results diff %(id)s, then pilotage results publish %(id)s)"
+    ) % {
+        "review": review,
+        "id": c.store_id,
+        "version": c.version,
+        "computed": c.computed_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
     return text

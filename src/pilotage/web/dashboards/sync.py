@@ -23,9 +23,9 @@ from pilotage.errors import StoreError
 from pilotage.facts import DuckDBFactStore
 from pilotage.facts import store_path as default_store_path
 from pilotage.web.catalogue.loading import latest
-from pilotage.web.dashboards.models import Figure, PublishedSet
+from pilotage.web.dashboards.models import Figure, Publication, PublishedSet
 
-__all__ = ["DEMO_MARK", "SyncReport", "sync_results"]
+__all__ = ["DEMO_MARK", "SyncReport", "mirror_differences", "sync_results"]
 
 DEMO_MARK = "/demo/"  # an import batch read from a `demo` directory holds demonstration data
 _BATCH_SIZE = 2000
@@ -37,6 +37,7 @@ class SyncReport:
 
     store: Path
     copied: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)  # sets the store has published since
     figures: int = 0
     already: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # contract id -> result sets skipped
@@ -47,6 +48,7 @@ class SyncReport:
             f"{self.already} already mirrored"
         ]
         lines += [f"  copied {name}" for name in self.copied]
+        lines += [f"  published {name}" for name in self.published]
         lines += [
             f"  skipped {count} result set(s) of {contract}: the contract is not in the "
             f"catalogue (load it with pilotage web load-contract, then sync again)"
@@ -116,13 +118,20 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
         )
     with DuckDBFactStore(path, read_only=True) as store:
         headers = list_result_sets(store)
-        known = {_key(s) for s in PublishedSet.objects.all()}
+        known = {_key(s): s for s in PublishedSet.objects.filter(publication__isnull=True)}
+        known |= {_key(s): None for s in PublishedSet.objects.filter(publication__isnull=False)}
         todo = [h for h in headers if _key(h) not in known]
         report.already = len(headers) - len(todo)
-        if not todo:
+        waiting = [(h, known[_key(h)]) for h in headers if h.published and known.get(_key(h))]
+        if not todo and not waiting:
             return report
         batches, units = _store_facts(store)
         with transaction.atomic():
+            for header, mirrored in waiting:
+                assert mirrored is not None
+                assert header.published_at is not None
+                Publication.objects.create(published_set=mirrored, published_at=header.published_at)
+                report.published.append(str(mirrored))
             for header in todo:
                 version = latest(header.contract_id)
                 if version is None:
@@ -153,6 +162,36 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
                     (_figure(published, i, r) for i, r in enumerate(full.rows)),
                     batch_size=_BATCH_SIZE,
                 )
+                if full.published_at is not None:
+                    Publication.objects.create(
+                        published_set=published, published_at=full.published_at
+                    )
                 report.copied.append(str(published))
                 report.figures += len(full.rows)
     return report
+
+
+def mirror_differences(store_path: Path | None = None) -> list[str]:
+    """Every difference between the web copy and the fact store, set by set and row by row
+    (empty: the copy is identical for every mirrored set, published or candidate)."""
+    from pilotage.web.dashboards.data import FigureRow
+
+    path = Path(store_path) if store_path is not None else default_store_path()
+    found: list[str] = []
+    with DuckDBFactStore(path, read_only=True) as store:
+        in_store = {_key(h): h for h in list_result_sets(store)}
+        for mirrored in PublishedSet.objects.all():
+            header = in_store.get(_key(mirrored))
+            if header is None:
+                continue  # mirrored from another (reset) store
+            full = load_result_set(store, header.id)
+            if mirrored.is_published() != full.published:
+                found.append(f"{mirrored}: published in one copy only")
+            rows = FigureRow.of(Figure.objects.filter(published_set=mirrored).order_by("row"))
+            if len(rows) != len(full.rows):
+                found.append(f"{mirrored}: {len(rows)} figures, the store has {len(full.rows)}")
+            for i, (row, expected) in enumerate(zip(rows, full.rows, strict=False)):
+                differ = [n for n in _FIELDS if getattr(row, n) != getattr(expected, n)]
+                if differ:
+                    found.append(f"{mirrored} row {i}: {', '.join(differ)} differ")
+    return found

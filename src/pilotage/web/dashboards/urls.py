@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from pilotage.web.dashboards import packs, views
+from pilotage.web.dashboards import packs, review, views
 
 app_name = "dashboards"
 _SERVICE = "<str:period>/services/<str:service>/"
 _OBJECTIVE = "<str:period>/objectives/<str:objective>/"
 urlpatterns: list[URLPattern] = [
     path("", views.latest_dashboard, name="latest"),
+    path("review/<int:store_id>/", review.review_candidate, name="review"),
     path("<str:period>/", views.contract_dashboard, name="contract"),
     path(
         "<str:period>/export.xlsx",

@@ -1,0 +1,89 @@
+"""Schema versions of the fact store: a `schema_version` table, and the steps that migrate an
+older store to the shape this pilotage writes.
+
+A store made before versions existed has no `schema_version` table but has its tables: it is
+version 1. Opening a store for writing migrates it, step by step, in one transaction; a store
+opened read-only is never changed, so an older one is refused with a StoreError that says how to
+migrate it. A store newer than this pilotage is refused too (its shape is unknown here).
+
+    1  cases, case_suspensions, org_units, import_batches; result_sets, results
+    2  publications(result_set_id, published_at): a result set without one is a candidate;
+       every set of a version-1 store was published when computed, so each gets one
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+from pilotage.errors import StoreError
+
+__all__ = ["PUBLICATIONS_DDL", "SCHEMA_VERSION", "migrate", "schema_version"]
+
+PUBLICATIONS_DDL = (
+    "CREATE TABLE IF NOT EXISTS publications (result_set_id BIGINT NOT NULL PRIMARY KEY, "
+    "published_at TIMESTAMPTZ NOT NULL)"
+)
+
+
+def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    rows = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? "
+        "AND database_name = current_database() AND schema_name = current_schema()",
+        [table],
+    ).fetchall()
+    return bool(rows[0][0])
+
+
+def _publications(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(PUBLICATIONS_DDL)
+    if _exists(con, "result_sets"):
+        con.execute(
+            "INSERT INTO publications SELECT id, computed_at FROM result_sets "
+            "WHERE id NOT IN (SELECT result_set_id FROM publications)"
+        )
+
+
+# STEPS[n - 2] migrates a store of version n - 1 to version n.
+STEPS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (_publications,)
+SCHEMA_VERSION = len(STEPS) + 1
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The store's schema version; None for an empty database (a new store)."""
+    if _exists(con, "schema_version"):
+        ((version,),) = con.execute("SELECT max(version) FROM schema_version").fetchall()
+        return int(version)
+    return 1 if _exists(con, "cases") else None
+
+
+def migrate(con: duckdb.DuckDBPyConnection, name: str, *, read_only: bool) -> int:
+    """Bring the store to SCHEMA_VERSION (or refuse, read-only); the version it was at."""
+    found = schema_version(con)
+    if found is not None and found > SCHEMA_VERSION:
+        raise StoreError(
+            f"{name} has schema version {found}, newer than this pilotage knows "
+            f"({SCHEMA_VERSION}): upgrade pilotage to read it"
+        )
+    if read_only:
+        if found is not None and found < SCHEMA_VERSION:
+            raise StoreError(
+                f"{name} has schema version {found}, this pilotage needs {SCHEMA_VERSION}: "
+                "open it once for writing to migrate it (pilotage cases import or pilotage "
+                "measure)"
+            )
+        return found or SCHEMA_VERSION
+    start = found or 1
+    con.begin()
+    try:
+        con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        for step in STEPS[start - 1 :] if found is not None else STEPS:
+            step(con)
+        con.execute("DELETE FROM schema_version")
+        con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
+    except BaseException:
+        con.rollback()
+        raise
+    con.commit()
+    return start

@@ -1,0 +1,54 @@
+"""Schema versions: an older fact store is migrated when opened for writing, refused read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pilotage.contract import load_contract, seed_path
+from pilotage.engine import list_result_sets, measure, publish
+from pilotage.errors import StoreError
+from pilotage.facts import SCHEMA_VERSION, DuckDBFactStore, schema_version
+from tests.engine.helpers import D, case, fill
+
+
+def _version_1(path: Path) -> int:
+    """A store of the shape before versions: no schema_version, no publications table."""
+    contract = load_contract(seed_path("inasti-2019-2020"))
+    with DuckDBFactStore(path) as store:
+        fill(store, [case("VOB 2-01", D(2019, 5, 1), D(2019, 7, 10))])
+        published = publish(store, measure(store.cases(), store.org_units(), contract, "2019-Q3"))
+        store.connection.execute("DROP TABLE publications")
+        store.connection.execute("DROP TABLE schema_version")
+        assert schema_version(store.connection) == 1
+    return published.id
+
+
+def test_an_older_store_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "facts.duckdb"
+    set_id = _version_1(path)
+    with pytest.raises(StoreError, match="schema version 1, this pilotage needs 2"):
+        DuckDBFactStore(path, read_only=True)
+    with DuckDBFactStore(path) as store:
+        assert store.migrated_from == 1
+        assert schema_version(store.connection) == SCHEMA_VERSION
+        # Every set of the older store was published when computed: none becomes a candidate.
+        (found,) = list_result_sets(store)
+        assert (found.id, found.published_at) == (set_id, found.computed_at)
+    with DuckDBFactStore(path, read_only=True) as store:
+        assert store.migrated_from == SCHEMA_VERSION
+
+
+def test_a_new_store_starts_at_the_current_version(tmp_path: Path) -> None:
+    with DuckDBFactStore(tmp_path / "facts.duckdb") as store:
+        assert schema_version(store.connection) == SCHEMA_VERSION
+        assert store.connection.execute("SELECT count(*) FROM publications").fetchall() == [(0,)]
+
+
+def test_a_newer_store_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "facts.duckdb"
+    with DuckDBFactStore(path) as store:
+        store.connection.execute("UPDATE schema_version SET version = 99")
+    with pytest.raises(StoreError, match="schema version 99, newer than this pilotage knows"):
+        DuckDBFactStore(path)
