@@ -37,7 +37,9 @@ PilotageError once: the web application in one middleware (pages) and one except
     │   │                            office -> region -> institution
     │   │                            hierarchy
     │   └── StoreError               the fact store cannot be opened,   503   1
-    │                                read or written
+    │       │                        read or written
+    │       └── PublishedSetError    a write that would change a        409   1
+    │                                published result set, in any store
     ├── MeasureError                 a measure that cannot be asked:    400   1
     │                                an objective the contract does
     │                                not have or does not measure from
@@ -104,6 +106,7 @@ __all__ = [
     "MeasureError",
     "OrgUnitsError",
     "PilotageError",
+    "PublishedSetError",
     "ReportError",
     "SecretKeyError",
     "StoreError",
@@ -196,6 +199,12 @@ class StoreError(FactsError):
     """The fact store cannot be opened, read or written (a DuckDB error, in our words)."""
 
     http_status = 503  # held by a writer, or missing: try again later
+
+
+class PublishedSetError(StoreError):
+    """A write that would change a published result set (or a figure of it), in any store."""
+
+    http_status = 409  # the set is as published: the request conflicts with it
 
 
 class MeasureError(PilotageError):

@@ -13,16 +13,12 @@ from django.urls import reverse
 
 from pilotage.contract import load_contract, seed_path
 from pilotage.engine import discard_set, measure, publish, publish_set
+from pilotage.errors import PublishedSetError
 from pilotage.facts import DuckDBFactStore
 from pilotage.facts.settings import DATA_DIR_ENV
 from pilotage.legaltime import Period, periods_between
 from pilotage.web.accounts.models import Role
-from pilotage.web.dashboards.models import (
-    Figure,
-    Publication,
-    PublishedSet,
-    PublishedSetImmutable,
-)
+from pilotage.web.dashboards.models import Figure, Publication, PublishedSet
 from pilotage.web.dashboards.sync import mirror_differences, sync_results
 from tests.web.conftest import make_user
 from tests.web.test_dashboards import CONTRACT, Store, _url, inasti, measure_copy, store, viewer
@@ -64,26 +60,26 @@ def test_pages_keep_the_published_set_until_the_candidate_is_published(
 def test_the_web_copy_refuses_to_change_a_published_set(store: Store, tmp_path: Path) -> None:
     sync_results(store.path)
     mirrored = PublishedSet.objects.get(level="institution")
-    with pytest.raises(PublishedSetImmutable, match="cannot save again"):
+    with pytest.raises(PublishedSetError, match="cannot save again"):
         mirrored.save()
-    with pytest.raises(PublishedSetImmutable, match="cannot delete"):
+    with pytest.raises(PublishedSetError, match="cannot delete"):
         mirrored.delete()
-    with pytest.raises(PublishedSetImmutable, match="cannot update"):
+    with pytest.raises(PublishedSetError, match="cannot update"):
         PublishedSet.objects.filter(pk=mirrored.pk).update(version=9)
-    with pytest.raises(PublishedSetImmutable, match="cannot delete published"):
+    with pytest.raises(PublishedSetError, match="cannot delete published"):
         PublishedSet.objects.filter(pk=mirrored.pk).delete()
     figure = Figure.objects.filter(published_set=mirrored).first()
     assert figure is not None
     figure.numerator = figure.numerator + 1
-    with pytest.raises(PublishedSetImmutable, match="cannot save again"):
+    with pytest.raises(PublishedSetError, match="cannot save again"):
         figure.save()
-    with pytest.raises(PublishedSetImmutable, match="cannot delete"):
+    with pytest.raises(PublishedSetError, match="cannot delete"):
         figure.delete()
-    with pytest.raises(PublishedSetImmutable, match="cannot update"):
+    with pytest.raises(PublishedSetError, match="cannot update"):
         Figure.objects.filter(published_set=mirrored).update(numerator=0)
-    with pytest.raises(PublishedSetImmutable, match="cannot delete published"):
+    with pytest.raises(PublishedSetError, match="cannot delete published"):
         Figure.objects.filter(published_set=mirrored).delete()
-    with pytest.raises(PublishedSetImmutable, match="cannot delete"):
+    with pytest.raises(PublishedSetError, match="cannot delete"):
         Publication.objects.filter(published_set=mirrored).delete()
     assert Figure.objects.filter(published_set=mirrored).count() == mirrored.row_count
 

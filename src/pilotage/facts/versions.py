@@ -74,6 +74,8 @@ def migrate(con: duckdb.DuckDBPyConnection, name: str, *, read_only: bool) -> in
                 "measure)"
             )
         return found or SCHEMA_VERSION
+    if found == SCHEMA_VERSION:
+        return found  # current: nothing written, so opening a store never changes its file
     start = found or 1
     con.begin()
     try:

@@ -7,7 +7,7 @@ result row, a `Publication` when the store has published it (a set without one i
 shown only on the review page). The copy is never updated: a set published again is a new set
 (a new version). Like the store, the models refuse it: saving an existing set, figure or
 publication again, deleting a published set or its figures, or a queryset update or delete
-touching them, raises `PublishedSetImmutable`.
+touching them, raises `PublishedSetError`.
 """
 
 from __future__ import annotations
@@ -17,16 +17,12 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pilotage.errors import StoreError
+from pilotage.errors import PublishedSetError
 from pilotage.web.accounts.models import Institution
 
 
-class PublishedSetImmutable(StoreError):
-    """A write that would change a mirrored set (or a figure of it) once it is stored."""
-
-
-def _refuse(what: object, doing: str) -> PublishedSetImmutable:
-    return PublishedSetImmutable(
+def _refuse(what: object, doing: str) -> PublishedSetError:
+    return PublishedSetError(
         f"cannot {doing} {what}: a mirrored result set never changes "
         "(measure again and publish the new set)"
     )
