@@ -13,6 +13,7 @@ from django.test import Client
 from pilotage.web.accounts.models import Role
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.evaluation import models as m
+from pilotage.web.evaluation.demo import seed_demo_evaluation
 from tests.web.conftest import make_user
 
 BASE = "/contracts/inami-2013-2015/evaluation/"
@@ -60,6 +61,22 @@ def test_the_pages_in_french_and_dutch(demo: m.Evaluation) -> None:
     assert "Wettelijke kalender (art. 49)" in nl
     assert "Registre art. 50" in fr
     assert "Register art. 50" in nl
+
+
+def test_each_demo_account_is_told_its_part(demo: m.Evaluation) -> None:
+    manager = _client("demo-contract-manager", "fr").get(YEAR).content.decode()
+    commissioner = _client("demo-government-commissioner", "nl").get(YEAR).content.decode()
+    viewer = _client("demo-viewer").get(YEAR).content.decode()
+    assert "comme gestionnaire du contrat" in manager
+    assert "rapport envoyé" in manager
+    assert "als regeringscommissaris" in commissioner
+    assert 'class="demo-part"' not in viewer
+    lines = str(seed_demo_evaluation()).splitlines()  # as pilotage start prints it
+    assert "demo-government-commissioner's part: write the commissioners' position" in lines[1]
+    assert "demo-contract-manager's part: then record the step 'report sent'" in lines[2]
+    demo.state = m.State.REPORT_SENT  # done its part: no longer told
+    demo.save()
+    assert 'class="demo-part"' not in _client("demo-contract-manager").get(YEAR).content.decode()
 
 
 def test_the_commissioner_writes_their_position_and_nobody_else_can(demo: m.Evaluation) -> None:
