@@ -4,6 +4,7 @@ refused with its reason and nothing changed, FR and NL."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -12,6 +13,7 @@ from django.test import Client
 from pilotage.web.accounts.models import Role
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.evaluation import models as m
+from pilotage.web.evaluation.demo import seed_demo_evaluation
 from tests.web.conftest import make_user
 
 BASE = "/contracts/inami-2013-2015/evaluation/"
@@ -59,6 +61,22 @@ def test_the_pages_in_french_and_dutch(demo: m.Evaluation) -> None:
     assert "Wettelijke kalender (art. 49)" in nl
     assert "Registre art. 50" in fr
     assert "Register art. 50" in nl
+
+
+def test_each_demo_account_is_told_its_part(demo: m.Evaluation) -> None:
+    manager = _client("demo-contract-manager", "fr").get(YEAR).content.decode()
+    commissioner = _client("demo-government-commissioner", "nl").get(YEAR).content.decode()
+    viewer = _client("demo-viewer").get(YEAR).content.decode()
+    assert "comme gestionnaire du contrat" in manager
+    assert "rapport envoyé" in manager
+    assert "als regeringscommissaris" in commissioner
+    assert 'class="demo-part"' not in viewer
+    lines = str(seed_demo_evaluation()).splitlines()  # as pilotage start prints it
+    assert "demo-government-commissioner's part: write the commissioners' position" in lines[1]
+    assert "demo-contract-manager's part: then record the step 'report sent'" in lines[2]
+    demo.state = m.State.REPORT_SENT  # done its part: no longer told
+    demo.save()
+    assert 'class="demo-part"' not in _client("demo-contract-manager").get(YEAR).content.decode()
 
 
 def test_the_commissioner_writes_their_position_and_nobody_else_can(demo: m.Evaluation) -> None:
@@ -160,6 +178,50 @@ def test_the_manager_sends_the_report_and_the_evaluation_closes(demo: m.Evaluati
         manager.post(YEAR, {"action": "step", "step": "closed", "on": "2015-05-08"}).status_code
         == 302
     )
+
+
+def _clock_rows(page: str) -> list[list[str]]:
+    """The cells of the clocks table (text only, the status mark dropped)."""
+    table = re.search(r'<table class="clocks">(.*?)</table>', page, re.S)
+    assert table
+    rows = re.findall(r'<tr class="clock [^"]*">(.*?)</tr>', table.group(1), re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows]
+    return [[" ".join(re.sub(r"<[^>]+>|[✔✖⚠◷]", "", c).split()) for c in r[:6]] for r in cells]
+
+
+def test_clocks_of_a_past_year_say_met_or_late_by_how_much_never_days_left(
+    demo: m.Evaluation,
+) -> None:
+    # The 2014 evaluation read years later: the report, due Friday 8 May 2015, sent Tuesday
+    # 12 May is late by 4 days; the steps done in time are met; no days left counted from today.
+    manager = _client("demo-contract-manager")
+    sent = manager.post(YEAR, {"action": "step", "step": "report_sent", "on": "2015-05-12"})
+    assert sent.status_code == 302
+    assert _clock_rows(manager.get(YEAR).content.decode()) == [
+        ["draft sent", "2015-03-31", "2015-03-31", "met", "—", "—"],
+        ["meeting held", "2015-04-20", "2015-04-20", "met", "—", "—"],
+        ["report sent", "2015-05-08", "2015-05-12", "late", "—", "4"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("form", "why"),
+    [
+        ({"draft_due": "2015-04-15"}, "after the legal"),
+        ({"meeting_within": "20"}, "meeting within 20"),
+        ({"report_within": "16"}, "report within 16"),
+    ],
+)
+def test_an_agreed_calendar_beyond_the_legal_maxima_is_refused_on_the_page(
+    demo: m.Evaluation, form: dict[str, str], why: str
+) -> None:
+    calendar = {"action": "calendar", "agreed_on": "2015-01-20", "draft_due": "2015-03-31"}
+    calendar |= {"meeting_within": "15", "report_within": "15"} | form
+    response = _client("demo-contract-manager").post(YEAR, calendar)
+    assert response.status_code == 409
+    assert why in response.content.decode()
+    demo.refresh_from_db()
+    assert not demo.agreed_calendar
 
 
 def test_a_commissioner_opens_nothing_and_an_outsider_sees_nothing(demo: m.Evaluation) -> None:

@@ -57,7 +57,10 @@ class DemoEvaluation:
         state = "recorded" if self.created else "already there, kept"
         return (
             f"{CONTRACT}: DEMONSTRATION evaluation of {YEAR} {state} (draft sent, meeting held, "
-            "report in writing), 1 adaptation request, 2 art. 50 entries, 1 art. 51 notice"
+            "report in writing), 1 adaptation request, 2 art. 50 entries, 1 art. 51 notice\n"
+            f"    {COMMISSIONER}'s part: write the commissioners' position on the item that "
+            "still waits for it\n"
+            f"    {MANAGER}'s part: then record the step 'report sent' and close the evaluation"
         )
 
 
