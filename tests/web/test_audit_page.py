@@ -199,3 +199,11 @@ def test_every_action_written_has_its_words() -> None:
         written |= set(re.findall(r'\baction="([a-z0-9_]+\.[a-z0-9_]+)"', text))
     assert len(written) > 15
     assert written - set(ACTIONS) == set()
+
+
+def test_an_export_with_a_bad_filter_exports_nothing() -> None:
+    entry("INASTI", "contract.load", sha256="new")
+    manager = login("manager", Role.CONTRACT_MANAGER, "INASTI")
+    response = manager.get("/audit/export.xlsx", {"since": "not-a-day"})
+    assert response.status_code == 400
+    assert b"since" in response.content

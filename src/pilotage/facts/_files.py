@@ -221,6 +221,13 @@ class _CsvReading(Reading):
         )
 
 
+def _record_shaped(value: str, delimiter: str, columns: int) -> bool:
+    """Whether a value holds line breaks followed only by lines shaped as records of their own
+    (as many delimiters as a record has): records swallowed by a quote closed too late."""
+    continuation = value.splitlines()[1:]
+    return bool(continuation) and all(line.count(delimiter) >= columns - 1 for line in continuation)
+
+
 def _odd_quotes(path: Path) -> bool:
     """Whether the file holds an odd number of double quotes (read in 1 MiB blocks)."""
     count = 0
@@ -240,9 +247,7 @@ def _swallowing(table: pa.Table, delimiter: str, first: int, skipped: list[int])
         if not pc.any(broken).as_py():
             continue
         for index in pc.indices_nonzero(pc.fill_null(broken, False)).to_pylist():
-            value = column[index].as_py()
-            continuation = value.splitlines()[1:]
-            if continuation and all(line.count(delimiter) >= columns - 1 for line in continuation):
+            if _record_shaped(column[index].as_py(), delimiter, columns):
                 number = first + int(index)
                 return number + sum(1 for s in sorted(skipped) if s <= number)
     return None
@@ -269,12 +274,7 @@ def _unclosed(
                 return (number, line, reader.line_num - line + 1, True), number
             span = reader.line_num - line + 1
             suspect = span > 1 and (
-                len(fields) != columns
-                or any(
-                    all(part.count(delimiter) >= columns - 1 for part in v.splitlines()[1:])
-                    for v in fields
-                    if "\n" in v or "\r" in v
-                )
+                len(fields) != columns or any(_record_shaped(v, delimiter, columns) for v in fields)
             )
             if number == record or (record is None and suspect):
                 return (number, line, span, False), number

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -167,7 +167,12 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 def entry_export(request: HttpRequest) -> HttpResponse:
     """The entries the page's filters select, all of them, as XLSX: one row per changed field,
     named in the reader's language; the time of each entry a date-time cell."""
-    _, entries = _filtered(request)
+    filters, entries = _filtered(request)
+    if filters.is_bound and not filters.is_valid():  # never export more than was asked for
+        problems = "; ".join(
+            f"{k}: {' '.join(str(e) for e in v)}" for k, v in filters.errors.items()
+        )
+        return HttpResponseBadRequest(f"bad filter, nothing exported: {problems}")
     response = HttpResponse(audit_workbook(entries[:EXPORT_MAX]), content_type=CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="audit-trail.xlsx"'
     return response
