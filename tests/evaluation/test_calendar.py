@@ -156,3 +156,29 @@ def test_steps_follow_one_order_without_skipping() -> None:
     assert next_step(State.CLOSED) is None
     with pytest.raises(EvaluationOrderError, match="closed"):
         check_step(steps, Step.CLOSED, dt.date(2015, 5, 9), today)
+
+
+def test_a_clock_says_how_its_due_date_is_counted_in_french_and_dutch(
+    legal: LegalCalendar,
+) -> None:
+    """The meeting of 2014: draft sent Tuesday 31 March 2015; Easter Monday (6 April) is not
+    counted; the 15th working day is Saturday 18 April, a last day that moves to Monday."""
+    from pilotage.reports import counted_text
+
+    clocks = evaluation_clocks(
+        legal, 2014, {Step.DRAFT_SENT: dt.date(2015, 3, 31)}, dt.date(2015, 4, 1)
+    )
+    meeting = clocks[1].as_dict()
+    assert meeting["counted"]["not_counted"] == [["2015-04-06", "Lundi de Pâques", "Paasmaandag"]]
+    assert meeting["counted"]["counted"] == "2015-04-18"
+    assert meeting["due"] == "2015-04-20"
+    fr, nl = counted_text(meeting, "fr"), counted_text(meeting, "nl")
+    assert fr.startswith("15 jours ouvrables (lundi-samedi, hors jours fériés) après le 2015-03-31")
+    assert "non compté, jour férié : 2015-04-06 (Lundi de Pâques)" in fr
+    assert "reportée au 2015-04-20, après samedi 2015-04-18, dimanche 2015-04-19" in fr
+    assert "niet meegeteld, feestdag: 2015-04-06 (Paasmaandag)" in nl
+    assert "verplaatst naar 2015-04-20, na zaterdag 2015-04-18, zondag 2015-04-19" in nl
+    assert counted_text(clocks[0].as_dict(), "nl").startswith("art. 49: het ontwerp van 2014")
+    assert counted_text(clocks[2].as_dict(), "fr") == ""  # waiting for the meeting
+    # a clock frozen before its data was kept says what it said when it was sent
+    assert counted_text({"name": "meeting_held", "basis": "as sent"}, "fr") == "as sent"

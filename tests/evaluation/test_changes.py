@@ -21,6 +21,7 @@ from pilotage.evaluation import (
     check_art50,
     check_art51_stage,
     check_decision,
+    check_withdrawal,
     decision_clock,
 )
 
@@ -73,6 +74,9 @@ def test_the_minister_decides_within_30_working_days_then_silence_approves() -> 
         (AdaptationState.SENT, dt.date(2014, 5, 1), "before the request was sent"),
         (AdaptationState.SENT, dt.date(2014, 8, 1), "in the future"),
         (AdaptationState.WITHDRAWN, dt.date(2014, 5, 5), "is withdrawn"),
+        # settled by silence already: no decision over it, even one dated in time
+        (AdaptationState.DEEMED_APPROVED, dt.date(2014, 6, 5), "write and send a new adaptation"),
+        (AdaptationState.DEEMED_APPROVED, dt.date(2014, 6, 20), "deemed approved on 2014-06-11"),
     ],
 )
 def test_a_decision_out_of_order_is_refused(
@@ -80,6 +84,21 @@ def test_a_decision_out_of_order_is_refused(
 ) -> None:
     with pytest.raises(AdaptationError, match=why):
         check_decision(LEGAL, 1, state, dt.date(2014, 5, 2), decided, dt.date(2014, 7, 1))
+
+
+def test_a_withdrawal_counts_if_made_before_the_deemed_approval_even_if_recorded_after() -> None:
+    sent, today = dt.date(2014, 5, 2), dt.date(2014, 7, 1)  # deemed approved from 11 June
+    check_withdrawal(LEGAL, 1, AdaptationState.SENT, sent, dt.date(2014, 6, 10), today)
+    check_withdrawal(LEGAL, 1, AdaptationState.DRAFT, None, dt.date(2014, 4, 1), today)
+    for state, on, why in (
+        (AdaptationState.SENT, dt.date(2014, 6, 11), "deemed approved from 2014-06-11"),
+        (AdaptationState.SENT, dt.date(2014, 5, 1), "before the request was sent"),
+        (AdaptationState.SENT, dt.date(2014, 7, 2), "in the future"),
+        (AdaptationState.DEEMED_APPROVED, dt.date(2014, 6, 1), "new adaptation request"),
+        (AdaptationState.REJECTED, dt.date(2014, 6, 1), "can no longer be withdrawn"),
+    ):
+        with pytest.raises(AdaptationError, match=why):
+            check_withdrawal(LEGAL, 1, state, sent, on, today)
 
 
 def test_an_amendment_draft_is_consolidated_under_the_contracts_id() -> None:

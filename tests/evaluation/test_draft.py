@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 from pilotage.contract import load_contract, seed_path
@@ -106,6 +107,19 @@ def test_actions_and_missions_due_in_the_year_with_their_dates() -> None:
     assert by_key["action:11/4"].status == "open"
     assert any(i.kind is ItemKind.MISSION for i in items)
     assert by_key["art51:1"].status == "notified"
+    from pilotage.reports import fact_lines
+
+    assert fact_lines(by_key["art51:1"], "fr") == (
+        ("Notifiée par", "l'institution"),
+        ("Notifiée le", "2014-10-01"),
+        ("Accusé de réception le", "pas encore"),
+        ("Mesures correctrices", "aucune convenue à ce jour"),
+        ("Stade", "notifiée"),
+    )
+    assert fact_lines(by_key["art51:1"], "nl")[0] == ("Gemeld door", "de instelling")
+    # an item sent before its facts were kept shows its English detail, as sent
+    old = replace(by_key["art51:1"], facts=())
+    assert fact_lines(old, "fr") == (("", old.detail),)
 
 
 def test_a_report_item_is_agreed_when_both_assessments_are_the_same() -> None:

@@ -6,12 +6,12 @@ its PDF. Screenshots under test-artefacts/browser/evaluation-*.png (not committe
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connections
 from pytest_django.live_server_helper import LiveServer
 
 from pilotage.web.accounts.models import Grant, Institution, Role
@@ -19,14 +19,6 @@ from pilotage.web.catalogue.loading import load_contract_file
 from pilotage.web.evaluation import models as m
 from tests.reports.readback import read_pdf
 from tests.web.test_browser import ARTEFACTS, PASSWORD, Browser, chromium  # noqa: F401
-
-# On the PostgreSQL pass this walk leaves a database session open (opened while Playwright's
-# loop runs) that stops pytest-django dropping the test database; the walk tests the pages, not
-# the database, so it runs on the SQLite pass only (the other browser test runs on both).
-pytestmark = pytest.mark.skipif(
-    os.environ.get("PILOTAGE_TEST_WEB_DATABASE") == "postgresql",
-    reason="the browser walk of the evaluation runs on the SQLite pass",
-)
 
 CONTRACT = "inami-2013-2015"
 EVALUATIONS = f"/contracts/{CONTRACT}/evaluation/"
@@ -62,6 +54,11 @@ def walk(
     try:
         yield opened
     finally:
+        # While Playwright's loop runs in this thread, asgiref keys Django's connections by the
+        # loop's context: the connection the test read through is not the one pytest-django
+        # closes, and on PostgreSQL its open session kept the test database from being dropped.
+        # Closed here, in that context.
+        connections.close_all()
         opened.close()
 
 

@@ -77,3 +77,39 @@ def test_a_new_mission_by_law_needs_an_avenant_and_runs_no_clock(manager: Client
     response = manager.post(f"{REQUESTS}{number}/", {"action": "send", "on": "2014-09-01"})
     assert response.status_code >= 400  # not sent to the minister as an art. 42 adaptation
     assert "needs an avenant (art. 43)" in manager.get(REQUESTS).content.decode()
+
+
+def test_after_the_delay_a_withdrawal_made_in_time_counts_and_a_decision_is_refused(
+    manager: Client,
+) -> None:
+    """Sent 1 September 2014: 30 working days to 6 October, deemed approved from 7 October.
+    Recorded later (today is past both), a withdrawal dated 3 October counts; a second request
+    settled by silence takes no decision, even dated in time, and nothing stored changes."""
+    from pilotage.web.catalogue.models import ContractVersion
+    from pilotage.web.evaluation.changes import settle_requests
+
+    in_time = _request(manager, "Withdrawn in time", to="2014-12-31")
+    late = _request(manager, "Withdrawn too late", to="2014-11-30")
+    silent = _request(manager, "Settled by silence", to="2014-10-31")
+    for number in (in_time, late, silent):
+        _act(manager, number, "send", "2014-09-01")
+    response = manager.post(f"{REQUESTS}{late}/", {"action": "withdraw", "on": "2014-10-07"})
+    assert response.status_code >= 400
+    assert "deemed approved from 2014-10-07" in response.content.decode()
+    req = _act(manager, in_time, "withdraw", "2014-10-03")
+    assert (req.state, req.consolidated) == (m.RequestState.WITHDRAWN, None)
+    settle_requests("inami-2013-2015")
+    req = m.AdaptationRequest.objects.get(number=silent)
+    assert req.state == m.RequestState.DEEMED_APPROVED
+    versions = ContractVersion.objects.count()
+    for action in ("approve", "reject"):
+        response = manager.post(f"{REQUESTS}{silent}/", {"action": action, "on": "2014-10-02"})
+        assert response.status_code >= 400
+        assert "write and send a new adaptation request" in response.content.decode()
+    after = m.AdaptationRequest.objects.get(number=silent)
+    assert (after.state, after.decided_on, after.consolidated_id) == (
+        m.RequestState.DEEMED_APPROVED,
+        None,
+        req.consolidated_id,
+    )
+    assert ContractVersion.objects.count() == versions

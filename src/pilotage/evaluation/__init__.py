@@ -22,6 +22,7 @@ from pilotage.evaluation.adaptation import (
     RequestClock,
     check_amendment,
     check_decision,
+    check_withdrawal,
     consolidated,
     decision_clock,
 )
@@ -47,6 +48,8 @@ from pilotage.evaluation.document import (
 from pilotage.evaluation.draft import (
     Assessment,
     DraftItem,
+    Fact,
+    FactKind,
     FigureCite,
     ItemKind,
     MilestoneLine,
@@ -89,6 +92,8 @@ __all__ = [
     "DocumentStep",
     "DraftItem",
     "EvaluationDocument",
+    "Fact",
+    "FactKind",
     "FigureCite",
     "ItemKind",
     "LegalCalendar",
@@ -110,6 +115,7 @@ __all__ = [
     "check_art51_stage",
     "check_decision",
     "check_step",
+    "check_withdrawal",
     "clock_reminders",
     "consolidated",
     "decision_clock",

@@ -36,6 +36,7 @@ __all__ = [
     "RequestClock",
     "check_amendment",
     "check_decision",
+    "check_withdrawal",
     "consolidated",
     "decision_clock",
 ]
@@ -93,9 +94,18 @@ def check_decision(
     decided_on: dt.date,
     today: dt.date,
 ) -> None:
-    """AdaptationError when a decision on `decided_on` cannot be recorded."""
+    """AdaptationError when a decision on `decided_on` cannot be recorded. A request already
+    deemed approved (and consolidated) takes no decision, whatever its date: the consolidated
+    version stays in the contract's lineage, and undoing it is a new request."""
     if state is AdaptationState.DEEMED_APPROVED and sent_on is not None:
-        state = AdaptationState.SENT  # refused below, with the day it was deemed approved
+        rc = decision_clock(legal, sent_on, None, today)
+        raise AdaptationError(
+            f"adaptation request no. {number} was deemed approved on "
+            f"{rc.deemed_approved_on.isoformat()} (no decision recorded within the 30 working "
+            f"days after its sending on {sent_on.isoformat()}, art. 42) and consolidated into "
+            f"the contract: a decision dated {decided_on.isoformat()} is not recorded over it; "
+            "to undo the change, write and send a new adaptation request"
+        )
     if state is not AdaptationState.SENT or sent_on is None:
         raise AdaptationError(
             f"adaptation request no. {number} is {state.value}: only a sent request is decided"
@@ -117,6 +127,44 @@ def check_decision(
             f"{rc.due.isoformat()} (art. 42), so a decision of {decided_on.isoformat()} comes "
             "too late and is not recorded"
         )
+
+
+def check_withdrawal(
+    legal: LegalCalendar,
+    number: int,
+    state: AdaptationState,
+    sent_on: dt.date | None,
+    on: dt.date,
+    today: dt.date,
+) -> None:
+    """AdaptationError when a withdrawal on `on` cannot be recorded: after its deemed approval
+    (even recorded before pilotage settled it), or once decided."""
+    if state not in (AdaptationState.DRAFT, AdaptationState.SENT, AdaptationState.NEEDS_AVENANT):
+        raise AdaptationError(
+            f"adaptation request no. {number} is {state.value}: it can no longer be withdrawn"
+            + (
+                " (it was consolidated into the contract; to undo the change, write and send a "
+                "new adaptation request)"
+                if state in (AdaptationState.APPROVED, AdaptationState.DEEMED_APPROVED)
+                else ""
+            )
+        )
+    if on > today:
+        raise AdaptationError(
+            f"withdrawn on {on.isoformat()} is in the future; record it once it happened"
+        )
+    if sent_on is not None and on < sent_on:
+        raise AdaptationError(
+            f"withdrawn on {on.isoformat()} is before the request was sent ({sent_on.isoformat()})"
+        )
+    if state is AdaptationState.SENT and sent_on is not None:
+        rc = decision_clock(legal, sent_on, None, today)
+        if on >= rc.deemed_approved_on:
+            raise AdaptationError(
+                f"adaptation request no. {number} is deemed approved from "
+                f"{rc.deemed_approved_on.isoformat()} (the minister's 30 working days ran out on "
+                f"{rc.due.isoformat()}, art. 42): a withdrawal on {on.isoformat()} comes too late"
+            )
 
 
 def check_amendment(base: Contract, amendment: Contract) -> tuple[Contract, list[Change]]:

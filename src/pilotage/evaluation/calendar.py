@@ -22,13 +22,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from pilotage.contract import Contract, EvaluationRules, Offset
 from pilotage.errors import EvaluationOrderError
-from pilotage.legaltime import DEFAULT_CALENDAR, DeadlineAnswer, Rule, deadline, fixed_day_in
+from pilotage.legaltime import (
+    DEFAULT_CALENDAR,
+    DayKind,
+    DeadlineAnswer,
+    Rule,
+    deadline,
+    fixed_day_in,
+    get_calendar,
+)
 
 __all__ = [
     "STEPS",
@@ -236,7 +244,9 @@ class Clock:
     due: dt.date | None
     done_on: dt.date | None
     today: dt.date
-    basis: str  # how the due date was reached
+    basis: str  # how the due date was reached, in English (the CLI, JSON)
+    # The same, as data a page or a pack words in its reader's language (`counted_as`).
+    counted: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def status(self) -> ClockStatus:
@@ -270,15 +280,51 @@ class Clock:
             "days_left": self.days_left,
             "late_by": self.late_by,
             "basis": self.basis,
+            "counted": dict(self.counted),
         }
+
+
+_WEEK = {DayKind.MON_SAT: 6, DayKind.MON_FRI: 5}
+
+
+def counted_as(answer: DeadlineAnswer) -> dict[str, Any]:
+    """How a counted due date was reached, as data: the count, its kind of day, the day it
+    counts from (not counted itself), the days off inside the count that were not counted, the
+    last day by the count and, when that is a day off, the days the due date moved over."""
+    rule, kind = answer.rule, answer.rule.day_kind
+    calendar = rule.calendar if not isinstance(rule.calendar, str) else get_calendar(rule.calendar)
+    not_counted = []
+    if kind in _WEEK:
+        day = answer.start + dt.timedelta(days=1)
+        while day <= answer.counted:
+            off = calendar.holiday(day)
+            if off is not None and day.weekday() < _WEEK[kind]:
+                not_counted.append([day.isoformat(), off.fr, off.nl])
+            day += dt.timedelta(days=1)
+    moved = []
+    for day in answer.skipped:
+        off = calendar.holiday(day)
+        moved.append([day.isoformat(), off.fr if off else "", off.nl if off else ""])
+    return {
+        "kind": "counted",
+        "count": rule.value,
+        "unit": rule.unit.value,
+        "from": answer.start.isoformat(),
+        "counted": answer.counted.isoformat(),
+        "day": answer.day.isoformat(),
+        "not_counted": not_counted,
+        "moved_over": moved,
+    }
 
 
 def clock(
     name: str, due: DeadlineAnswer | dt.date | None, done_on: dt.date | None, today: dt.date
 ) -> Clock:
     if isinstance(due, DeadlineAnswer):
-        return Clock(name, due.day, done_on, today, due.explanation)
-    return Clock(name, due, done_on, today, "" if due is None else "as given")
+        return Clock(name, due.day, done_on, today, due.explanation, counted_as(due))
+    if due is None:
+        return Clock(name, None, done_on, today, "", {"kind": "waiting"})
+    return Clock(name, due, done_on, today, "as given", {"kind": "given"})
 
 
 def evaluation_clocks(
@@ -291,9 +337,15 @@ def evaluation_clocks(
         if legal.agreed
         else f"art. 49: the draft of {year} by {draft_due.isoformat()} (a fixed day, not moved)"
     )
+    counted: dict[str, Any] = (
+        {"kind": "agreed", "agreed_on": legal.agreed.agreed_on.isoformat()}
+        if legal.agreed
+        else {"kind": "fixed", "year": year}
+    )
+    counted["day"] = draft_due.isoformat()
     sent, held = steps.get(Step.DRAFT_SENT), steps.get(Step.MEETING_HELD)
     return [
-        Clock(Step.DRAFT_SENT.value, draft_due, sent, today, basis),
+        Clock(Step.DRAFT_SENT.value, draft_due, sent, today, basis, counted),
         clock(Step.MEETING_HELD.value, legal.meeting_due(sent) if sent else None, held, today),
         clock(
             Step.REPORT_SENT.value,

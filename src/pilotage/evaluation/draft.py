@@ -36,6 +36,8 @@ from pilotage.followup import ActionFollowup, MilestoneState, MissionFollowup, S
 __all__ = [
     "Assessment",
     "DraftItem",
+    "Fact",
+    "FactKind",
     "FigureCite",
     "ItemKind",
     "MilestoneLine",
@@ -137,6 +139,25 @@ class Note:
     period: str = ""
 
 
+class FactKind(StrEnum):
+    """How a page or a pack words a fact's value in its reader's language."""
+
+    TEXT = "text"  # as written (a description, a number)
+    DAY = "day"  # an ISO day
+    WORD = "word"  # a code the packs' words name ("law", "institution", "not_acknowledged")
+    CODES = "codes"  # objective codes or action keys, comma-separated
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of what a register entry says: a label (an English key the packs' words
+    translate) and its value; `detail` says the same in English for the CLI."""
+
+    label: str
+    value: str
+    kind: FactKind = FactKind.TEXT
+
+
 @dataclass(frozen=True)
 class DraftItem:
     key: str  # "objective:VOB 2-01", "action:11/2", "mission:36.1", "art50:1", "art51:1"
@@ -148,7 +169,8 @@ class DraftItem:
     milestones: tuple[MilestoneLine, ...] = ()
     caveats: tuple[str, ...] = ()
     notes: tuple[Note, ...] = ()
-    detail: str = ""  # for register entries: what the entry says
+    detail: str = ""  # for register entries: what the entry says, in English
+    facts: tuple[Fact, ...] = ()  # the same, as data a page words in its reader's language
 
 
 @dataclass(frozen=True)
@@ -320,6 +342,7 @@ def assemble_draft(
                 entry.description,
                 "proposed_for_weighing" if entry.proposed_for_weighing else "recorded",
                 detail=_art50_detail(entry),
+                facts=_art50_facts(entry),
             )
         )
     for notice in art51:
@@ -333,6 +356,7 @@ def assemble_draft(
                 f"{notice.subject}: {notice.reason}",
                 notice.stage.value,
                 detail=_art51_detail(notice),
+                facts=_art51_facts(notice),
             )
         )
     return items
@@ -348,6 +372,52 @@ def _art50_detail(e: Art50Entry) -> str:
     return (
         f"{e.source.value} of {e.decided_on.isoformat()}; affects {', '.join(e.objectives)}; "
         f"estimated effect: {effect or 'not estimated'}; impact communicated: {communicated}"
+    )
+
+
+def _day_or(day: dt.date | None, missing: str) -> Fact:
+    return Fact("", day.isoformat(), FactKind.DAY) if day else Fact("", missing, FactKind.WORD)
+
+
+def _labelled(label: str, fact: Fact) -> Fact:
+    return Fact(label, fact.value, fact.kind)
+
+
+def _art50_facts(e: Art50Entry) -> tuple[Fact, ...]:
+    facts = [
+        Fact("Source", e.source.value, FactKind.WORD),
+        Fact("Decided on", e.decided_on.isoformat(), FactKind.DAY),
+        Fact("Affects", ", ".join(e.objectives), FactKind.CODES),
+    ]
+    effects = [
+        Fact(label, format(v, "g") if isinstance(v, float) else str(v))
+        for label, v in (
+            ("Estimated effect (cases)", e.effect_cases),
+            ("Estimated effect (FTE)", e.effect_fte),
+            ("Estimated effect (days)", e.effect_days),
+        )
+        if v is not None
+    ]
+    facts += effects or [Fact("Estimated effect", "not_estimated", FactKind.WORD)]
+    facts.append(
+        _labelled("Impact communicated on", _day_or(e.communicated_on, "not_communicated"))
+    )
+    if e.neutralise_from:
+        facts.append(Fact("Neutralised from", e.neutralise_from.isoformat(), FactKind.DAY))
+        if e.neutralise_to:
+            facts.append(Fact("Neutralised to", e.neutralise_to.isoformat(), FactKind.DAY))
+    return tuple(facts)
+
+
+def _art51_facts(n: Art51Notice) -> tuple[Fact, ...]:
+    return (
+        Fact("Given by", n.party.value, FactKind.WORD),
+        Fact("Given on", n.given_on.isoformat(), FactKind.DAY),
+        _labelled("Acknowledged on", _day_or(n.acknowledged_on, "not_acknowledged")),
+        Fact("Remedial measures", n.remedial_measures, FactKind.TEXT)
+        if n.remedial_measures
+        else Fact("Remedial measures", "none_agreed", FactKind.WORD),
+        Fact("Stage", n.stage.value, FactKind.WORD),
     )
 
 

@@ -33,6 +33,7 @@ from pilotage.reports._evaluation import (
     status_word,
     step_word,
 )
+from pilotage.reports._evaluation_facts import counted_text, fact_lines
 from pilotage.reports._figures import (
     DASH,
     STATUS_SYMBOLS,
@@ -99,12 +100,14 @@ __all__ = [
     "TitlePage",
     "TrendPoint",
     "clock_cells",
+    "counted_text",
     "dashboard_document",
     "dashboard_pack",
     "day_month_text",
     "decimal_text",
     "delay_words",
     "evaluation_pack",
+    "fact_lines",
     "figure_cells",
     "from_store",
     "is_share",

@@ -34,8 +34,8 @@ from pilotage.reports._document import (
     Text,
     TitlePage,
 )
-from pilotage.reports._evaluation_words import word
-from pilotage.reports._figures import _STATUS_WORDS as FIGURE_STATUS_WORDS
+from pilotage.reports._evaluation_facts import counted_text, fact_lines
+from pilotage.reports._evaluation_words import status_word, word
 
 __all__ = [
     "CLOCK_COLUMNS",
@@ -63,29 +63,6 @@ FIGURE_COLUMNS = (
 MILESTONE_COLUMNS = ("Milestone", "Due", "Done on", "Status")
 CLOCK_COLUMNS = ("Step", "Due", "Done on", "Status", "Days left", "Late by (days)")
 
-# A status or assessment code -> the English key of its word.
-_STATUS = {
-    **FIGURE_STATUS_WORDS,
-    "partly_met": "partly met",
-    "neutralised": "neutralised (not weighed)",
-    "done_on_time": "done on time",
-    "done_late": "done late",
-    "open": "open",
-    "proposed_for_weighing": "proposed for weighing",
-    "recorded": "recorded",
-    "notified": "notified",
-    "acknowledged": "acknowledged",
-    "measures_agreed": "remedial measures agreed",
-    "conciliation": "conciliation",
-    "contradictory_report": "contradictory report",
-    "council_of_ministers": "submitted to the Council of Ministers",
-    "closed": "closed",
-    # clocks
-    "late": "late",
-    "overdue": "overdue",
-    "due": "due",
-    "waiting": "waiting for the previous step",
-}
 _STEP = {
     "draft_sent": "draft sent",
     "meeting_held": "meeting held",
@@ -98,12 +75,6 @@ _KINDS = (
     ((ItemKind.ART50,), "Art. 50 measures"),
     ((ItemKind.ART51,), "Art. 51 notices"),
 )
-
-
-def status_word(code: str, language: str | None) -> str:
-    """A status, an assessment or a clock's state in `language` (the code itself if unknown)."""
-    key = _STATUS.get(code)
-    return word(key, language) if key else code
 
 
 def _decimal(text: str | None) -> Decimal | None:
@@ -204,9 +175,9 @@ class _Builder:
             widths=(2.2, 1.4, 1.4, 1.8, 1.1, 1.1),
         )
         counted = tuple(
-            Paragraph(f"{step_word(c['name'], self.language)}: {c['basis']}", (), "small")
+            Paragraph(f"{step_word(c['name'], self.language)}: {text}", (), "small")
             for c in self.doc.clocks
-            if c.get("basis")
+            if (text := counted_text(c, self.language))
         )
         steps = FigureTable(
             self.word("Steps"),
@@ -309,8 +280,8 @@ class _Builder:
                     widths=(1, 1, 1, 1.4),
                 )
             )
-        if item.detail:
-            blocks.append(Paragraph(item.detail))
+        for label, value in fact_lines(item, self.language):
+            blocks.append(Paragraph(f"{label}: {value}" if label else value))
         for n in item.notes:
             period = f" ({n.period})" if n.period else ""
             blocks.append(Paragraph(f"{n.kind} — {n.author}{period}: {n.text}", (), "small"))

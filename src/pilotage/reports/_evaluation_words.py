@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from pilotage.reports._figures import _STATUS_WORDS as FIGURE_STATUS_WORDS
 from pilotage.reports._words import language_of
 
-__all__ = ["WORDS", "word"]
+__all__ = ["WORDS", "status_word", "word"]
 
 WORDS: Mapping[str, tuple[str, str]] = {
     # --- the words the evaluation pages have too (their catalogue's wording) ---
@@ -158,3 +159,34 @@ def word(message: str, language: str | None, **values: object) -> str:
         fr, nl = WORDS[message]
         text = fr if lang == "fr" else nl
     return text % values if values else text
+
+
+# A status or assessment code -> the English key of its word.
+_STATUS = {
+    **FIGURE_STATUS_WORDS,
+    "partly_met": "partly met",
+    "neutralised": "neutralised (not weighed)",
+    "done_on_time": "done on time",
+    "done_late": "done late",
+    "open": "open",
+    "proposed_for_weighing": "proposed for weighing",
+    "recorded": "recorded",
+    "notified": "notified",
+    "acknowledged": "acknowledged",
+    "measures_agreed": "remedial measures agreed",
+    "conciliation": "conciliation",
+    "contradictory_report": "contradictory report",
+    "council_of_ministers": "submitted to the Council of Ministers",
+    "closed": "closed",
+    # clocks
+    "late": "late",
+    "overdue": "overdue",
+    "due": "due",
+    "waiting": "waiting for the previous step",
+}
+
+
+def status_word(code: str, language: str | None) -> str:
+    """A status, an assessment or a clock's state in `language` (the code itself if unknown)."""
+    key = _STATUS.get(code)
+    return word(key, language) if key else code

@@ -21,6 +21,7 @@ from pilotage.evaluation import (
     LegalCalendar,
     check_amendment,
     check_decision,
+    check_withdrawal,
     decision_clock,
 )
 from pilotage.web.accounts.models import Institution
@@ -230,21 +231,14 @@ def decide_request(
 
 def withdraw_request(req: m.AdaptationRequest, on: dt.date, actor: Actor) -> m.AdaptationRequest:
     actor.require_manager("withdraw an adaptation request")
-    settle_requests(req.contract_id)
     with transaction.atomic():
         req = _locked(req)
-        if req.state not in (
-            m.RequestState.DRAFT,
-            m.RequestState.SENT,
-            m.RequestState.NEEDS_AVENANT,
-        ):
-            raise AdaptationError(
-                f"adaptation request no. {req.number} is {req.state}: it can no longer be withdrawn"
-            )
-        if on > today() or (req.sent_on and on < req.sent_on):
-            raise AdaptationError(
-                f"withdrawn on {on.isoformat()}: not in the future, nor before it was sent"
-            )
+        # Not settled first: a withdrawal made in time but recorded after the delay ran out
+        # still counts; one dated on or after the deemed approval is refused.
+        contract = contract_of(version_of(req.contract_id))
+        check_withdrawal(
+            _legal(contract), req.number, AdaptationState(req.state), req.sent_on, on, today()
+        )
         before = _state(req)
         req.state, req.withdrawn_on = m.RequestState.WITHDRAWN, on
         req.save()

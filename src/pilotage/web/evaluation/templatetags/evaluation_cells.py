@@ -12,7 +12,7 @@ from typing import Any
 from django import template
 
 from pilotage import reports
-from pilotage.evaluation.draft import FigureCite, MilestoneLine
+from pilotage.evaluation import DraftItem, FigureCite, MilestoneLine
 
 register = template.Library()
 
@@ -31,6 +31,18 @@ def milestone_cells(milestone: MilestoneLine, language: str) -> tuple[str, ...]:
 def clock_cells(clock: Any, language: str) -> tuple[str, ...]:
     """A `Clock` or its `as_dict()`."""
     return reports.clock_cells(clock.as_dict() if hasattr(clock, "as_dict") else clock, language)
+
+
+@register.filter
+def counted_text(clock: Any, language: str) -> str:
+    """How a clock's due date is counted (a `Clock` or its `as_dict()`), in the page's language."""
+    return reports.counted_text(clock.as_dict() if hasattr(clock, "as_dict") else clock, language)
+
+
+@register.filter
+def fact_lines(item: DraftItem, language: str) -> tuple[tuple[str, str], ...]:
+    """What a register entry of the draft says, as (label, value) lines in the page's language."""
+    return reports.fact_lines(item, language)
 
 
 @register.filter
