@@ -210,6 +210,16 @@ def test_a_contract_manager_logs_in_reads_in_dutch_drills_down_exports_and_recor
     page.wait_for_selector("p.saved")
     browser.shot("action-recorded", at="p.saved")
 
+    # a filter applies in place (htmx): no page load, the address says what is shown
+    page.goto(f"{base}/reminders/")
+    page.evaluate("window.notReloaded = true")
+    page.fill("input[name=days]", "90")
+    page.press("input[name=days]", "Enter")
+    page.wait_for_selector("main.page h1:has-text('90')")
+    assert page.evaluate("location.search") == "?days=90"
+    assert page.evaluate("window.notReloaded === true")
+    browser.shot("reminders-filtered")
+
     assert browser.outside() == []
     assert browser.refused_by_csp() == []  # no inline script or style left without its nonce
     assert len(browser.requests) >= 10

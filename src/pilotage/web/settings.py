@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "pilotage.web.evaluation",
     "pilotage.web.api",
     "ninja",  # the API's browsable documentation, its scripts served from the package
+    "bootstrap",  # django-bootstrap-static: Bootstrap 5's CSS, served by WhiteNoise (no CDN)
+    "django_htmx",  # htmx's script, served from the package; request.htmx
     "axes",  # login lockout after repeated failures (pilotage.web.accounts.lockout)
 ]
 
@@ -109,6 +111,7 @@ MIDDLEWARE = [
     "pilotage.web.accounts.auditing.ActingUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "pilotage.web.middleware.PilotageErrorMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
