@@ -157,6 +157,9 @@ def test_a_contract_manager_logs_in_reads_in_dutch_drills_down_exports_and_recor
     page.click("main button[type=submit]")
     page.wait_for_url(f"{base}/contracts/")
     browser.shot("contracts")
+    page.goto(f"{base}/")  # their home page: figures, deadlines, threads, changes
+    page.wait_for_selector("section.home-card")
+    browser.shot("home")
 
     page.click(f"a[href='/contracts/{INASTI}/']")
     page.wait_for_url(f"{base}/contracts/{INASTI}/")

@@ -93,6 +93,7 @@ EVALUATION_READS = [
 ]
 # Not per contract: answered to every logged-in user, showing only what they are granted.
 OWN_ONLY = [
+    ("home", "/"),
     ("catalogue:contract-list", "/contracts/"),
     ("api:contract_list", "/api/contracts"),
     ("audit:list", "/audit/"),
@@ -116,7 +117,7 @@ WRITES = {
         "test_publication.py::test_the_review_page_shows_what_moved_and_a_manager_publishes"
     ),
 }
-PUBLIC = {"home", "login", "logout", "set_language", "api:api-root", "api:openapi-json"}
+PUBLIC = {"login", "logout", "set_language", "api:api-root", "api:openapi-json"}
 PUBLIC |= {"api:openapi-view"}  # the browsable documentation of that schema
 AUDIT_READERS = {Role.ADMINISTRATOR, Role.CONTRACT_MANAGER, Role.GOVERNMENT_COMMISSIONER}
 

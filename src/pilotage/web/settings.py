@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "pilotage.web.progress",
     "pilotage.web.discussion",
     "pilotage.web.evaluation",
+    "pilotage.web.home",
     "pilotage.web.api",
     "ninja",  # the API's browsable documentation, its scripts served from the package
     "bootstrap",  # django-bootstrap-static: Bootstrap 5's CSS, served by WhiteNoise (no CDN)

@@ -1,5 +1,6 @@
 """URLs of the web application.
 
+/                                             the person's home page (home)
 /contracts/                                   contracts the user is granted (catalogue)
 /contracts/<id>/                              contract overview (catalogue)
 /contracts/<id>/dashboard/...                 dashboards, late cases, XLSX export (dashboards)
@@ -17,10 +18,11 @@ from __future__ import annotations
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from pilotage.web.home import views as home_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="catalogue:contract-list"), name="home"),
+    path("", home_views.home, name="home"),
     path("contracts/", include("pilotage.web.catalogue.urls")),
     path("contracts/<str:contract_id>/dashboard/", include("pilotage.web.dashboards.urls")),
     path("contracts/<str:contract_id>/", include("pilotage.web.progress.urls")),
