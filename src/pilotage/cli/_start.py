@@ -73,7 +73,8 @@ def _web_app(store_file: Path, port: int) -> str:
     from django.core.management import call_command
     from django.db import connection
 
-    from pilotage.web.catalogue.loading import load_contract_file
+    from pilotage.demo import demo_translations
+    from pilotage.web.catalogue.loading import load_contract_file, load_translation_file
     from pilotage.web.dashboards.sync import sync_results
     from pilotage.web.progress.demo import seed_demo_progress
 
@@ -83,6 +84,12 @@ def _web_app(store_file: Path, port: int) -> str:
     for seed_id in SEED_IDS:
         loaded = load_contract_file(seed_id, web_cli.SEED_INSTITUTIONS[seed_id])
         click.echo(f"  catalogue {loaded}")
+    for path in demo_translations():
+        row = load_translation_file(path)
+        click.echo(
+            f"  translation {row.contract_id} [{row.language}]: {len(row.texts)} texts "
+            "(DEMONSTRATION: written for the demonstration, not an official text)"
+        )
     click.echo(f"  {sync_results(store_file).summary()[0]}")
     click.echo(f"  {seed_demo_progress(DEMO_PROGRESS_CONTRACT)}")
     logins = web_cli.create_demo_logins(list(web_cli.SEED_INSTITUTIONS.values()))

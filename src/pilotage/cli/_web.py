@@ -206,6 +206,34 @@ def load_seeds() -> None:
         click.echo(str(load_contract_file(seed_id, SEED_INSTITUTIONS[seed_id])))
 
 
+@web.command("load-translation")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def load_translation(file: Path) -> None:
+    """Load a translation file: the texts of a contract's elements in another language.
+
+    The file names the contract it translates (translation_of), the language, a note saying
+    who wrote and reviewed it, and per element code its texts (name, title, ...). It is
+    checked against the newest version of that contract in the catalogue and refused whole,
+    with the line, when a code or field does not exist or when it would change a text the
+    contract gives in that language itself. The pages then show those texts instead of the
+    "[fr]" marked original; contract versions, evaluations and consolidations keep the
+    signed text. Loading the same file again changes nothing.
+
+    \b
+    Example:
+      pilotage web load-translation contracts/inasti-2019-2020.nl.yaml
+    """
+    setup()
+    from pilotage.web.catalogue.loading import load_translation_file
+
+    row = load_translation_file(file)
+    label = " (DEMONSTRATION)" if row.demonstration else ""
+    click.echo(
+        f"{row.contract_id} [{row.language}]{label}: {len(row.texts)} texts, "
+        f"sha256 {row.sha256[:12]}"
+    )
+
+
 @web.command("sync-results")
 @click.option("--store", "store_file", type=click.Path(dir_okay=False, path_type=Path), help=_STORE)
 def sync_results_command(store_file: Path | None) -> None:

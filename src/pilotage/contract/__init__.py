@@ -74,6 +74,7 @@ from pilotage.contract._structure import (
     StrategicDomain,
     Strategy,
 )
+from pilotage.contract._translation import Translation, apply_translation, read_translation
 
 __all__ = [
     "FORMAT",
@@ -134,8 +135,10 @@ __all__ = [
     "Target",
     "TargetUnit",
     "Transfer",
+    "Translation",
     "Trend",
     "Validity",
+    "apply_translation",
     "check_contract",
     "check_file",
     "consolidate",
@@ -148,6 +151,7 @@ __all__ = [
     "outline",
     "parse_contract",
     "published_schema",
+    "read_translation",
     "resolve_contract_path",
     "seed_path",
     "to_plain",

@@ -32,6 +32,7 @@ from pilotage.demo.generator import (
 from pilotage.demo.niss import niss_check_digits, niss_is_valid
 from pilotage.demo.offices import DEMO_ORG_UNITS, org_units_table
 from pilotage.demo.records import CASE_COLUMNS, SYNTHETIC_KEY, case_schema
+from pilotage.demo.translations import demo_translations
 
 __all__ = [
     "CASE_COLUMNS",
@@ -48,6 +49,7 @@ __all__ = [
     "benchmark_objectives",
     "benchmark_org_units",
     "case_schema",
+    "demo_translations",
     "generate_cases",
     "generate_demo",
     "niss_check_digits",

@@ -21,6 +21,7 @@ ACTIONS: dict[str, Promise] = {
     "mission.deliver": _("delivery recorded"),
     "event.record": _("event recorded"),
     "contract.load": _("contract version loaded"),
+    "translation.load": _("translation loaded"),
     "grant.create": _("role granted"),
     "institution.create": _("institution created"),
     "user.create": _("user created"),

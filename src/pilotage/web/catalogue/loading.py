@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,24 +14,31 @@ from django.db import transaction
 from pilotage.contract import (
     Contract,
     ExportFormat,
+    Language,
     Severity,
+    Translation,
+    apply_translation,
     check_file,
     dump_contract,
+    read_translation,
     resolve_contract_path,
 )
 from pilotage.errors import ContractInvalidError
 from pilotage.web.accounts.access import User
 from pilotage.web.accounts.models import Institution
 from pilotage.web.audit.record import record
-from pilotage.web.catalogue.models import ContractVersion
+from pilotage.web.catalogue.models import ContractTranslation, ContractVersion
 
 __all__ = [
     "LoadResult",
     "check_contract_text",
+    "current_translations",
     "latest",
     "load_contract_file",
     "load_contract_text",
+    "load_translation_file",
     "store_contract",
+    "translated",
 ]
 
 
@@ -160,3 +169,77 @@ def latest(contract_id: str) -> ContractVersion | None:
         .first()
     )
     return found
+
+
+def current_translations(contract_id: str) -> list[ContractTranslation]:
+    """The newest translation of `contract_id` per language."""
+    newest: dict[str, ContractTranslation] = {}
+    for t in ContractTranslation.objects.filter(contract_id=contract_id):  # newest first
+        newest.setdefault(t.language, t)
+    return [newest[lang] for lang in sorted(newest)]
+
+
+def translated(contract: Contract, rows: Sequence[ContractTranslation]) -> Contract:
+    """`contract` with the texts of its stored translations filled in, for display."""
+    for row in rows:
+        contract = apply_translation(contract, _translation_of(row))
+    return contract
+
+
+def _translation_of(row: ContractTranslation) -> Translation:
+    return Translation(
+        row.source or f"translation {row.pk}",
+        row.contract_id,
+        Language(row.language),
+        row.note,
+        row.demonstration,
+        dict(row.texts),
+        {},
+    )
+
+
+def load_translation_file(path: str | Path, *, who: User | None = None) -> ContractTranslation:
+    """Check a translation file against the newest version of its contract and store it (the
+    newest per contract and language is the one shown). Refused whole, naming the file and
+    line, when it does not fit the contract; loading the same file again changes nothing."""
+    read = read_translation(path)
+    version = ContractVersion.objects.filter(contract_id=read.translation_of).first()
+    if version is None:
+        raise ContractInvalidError(
+            f"{path}: translation_of {read.translation_of!r}: no such contract in the catalogue; "
+            "load the contract first"
+        )
+    apply_translation(version.contract(), read)  # refuses what does not fit, with its line
+    others = [t for t in current_translations(read.translation_of) if t.language != read.language]
+    translated(version.contract(), others)  # and what would not fit beside the others
+    content = json.dumps(
+        {"language": read.language.value, "texts": read.texts, "note": read.note},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    with transaction.atomic():
+        newest = next(
+            (t for t in current_translations(read.translation_of) if t.language == read.language),
+            None,
+        )
+        if newest is not None and newest.sha256 == digest:
+            return newest
+        row = ContractTranslation.objects.create(
+            contract_id=read.translation_of,
+            language=read.language.value,
+            texts=read.texts,
+            note=read.note,
+            demonstration=read.demonstration,
+            sha256=digest,
+            source=str(path)[:500],
+        )
+        record(
+            "translation.load",
+            row,
+            who=who,
+            institution=version.institution,
+            before={"sha256": newest.sha256} if newest else None,
+            after={"language": row.language, "texts": len(row.texts), "sha256": digest},
+        )
+    return row

@@ -63,3 +63,26 @@ class ContractVersion(models.Model):
                     _parsed.clear()
                 _parsed[key] = parsed
         return parsed
+
+
+class ContractTranslation(models.Model):
+    """A translation file of a contract (`pilotage.contract.read_translation`): texts of its
+    elements in a language the contract file does not give them in. Shown on the pages (never
+    stored into a contract version: a consolidation or an evaluation reads the signed text)."""
+
+    contract_id = models.CharField(_("contract id"), max_length=100, db_index=True)
+    language = models.CharField(_("language"), max_length=2)
+    texts = models.JSONField(_("texts"))
+    note = models.TextField(_("note"), blank=True)
+    demonstration = models.BooleanField(_("demonstration data"), default=False)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    source = models.CharField(_("loaded from"), max_length=500, blank=True)
+    loaded_at = models.DateTimeField(_("loaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ("contract_id", "language", "-loaded_at", "-pk")
+        verbose_name = _("contract translation")
+        verbose_name_plural = _("contract translations")
+
+    def __str__(self) -> str:
+        return f"{self.contract_id} [{self.language}] ({self.sha256[:12]})"

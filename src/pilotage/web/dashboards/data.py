@@ -19,6 +19,7 @@ from django.http import Http404
 
 from pilotage.engine import CaveatNote, IndicatorResult, Status
 from pilotage.reports import ContractIndex, ObjectiveInfo, ServiceInfo
+from pilotage.web.catalogue.loading import current_translations, translated
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards.models import Figure, PublishedSet
 
@@ -38,7 +39,7 @@ __all__ = [
 LEVELS = ("institution", "region", "office")
 
 
-_cache: dict[tuple[int, str], ContractIndex] = {}
+_cache: dict[tuple[int | str, ...], ContractIndex] = {}
 _lock = threading.Lock()
 
 
@@ -67,13 +68,19 @@ def computed_version(s: PublishedSet) -> ContractVersion | None:
 
 
 def contract_index(version: ContractVersion) -> ContractIndex:
-    """The contract of a catalogue version, parsed once per process and version."""
-    key = (int(version.pk), str(version.sha256))
+    """The contract of a catalogue version as the pages show it (with the texts of its stored
+    translations), parsed once per process, version and translation."""
+    translations = current_translations(str(version.contract_id))
+    key: tuple[int | str, ...] = (
+        int(version.pk),
+        str(version.sha256),
+        *(str(t.sha256) for t in translations),
+    )
     with _lock:
         found = _cache.get(key)
     if found is None:
         full = ContractVersion.objects.get(pk=version.pk)
-        found = ContractIndex.of(full.contract())
+        found = ContractIndex.of(translated(full.contract(), translations))
         with _lock:
             if len(_cache) > 32:
                 _cache.clear()

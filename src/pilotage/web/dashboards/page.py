@@ -25,6 +25,7 @@ from pilotage.contract import Language
 from pilotage.web.accounts.access import require_grant
 from pilotage.web.accounts.models import Grant
 from pilotage.web.caching import cache_key
+from pilotage.web.catalogue.loading import current_translations
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards import data
 from pilotage.web.dashboards.charts import NONCE_MARK
@@ -178,12 +179,14 @@ class Page:
         ]
 
     def cache_key(self, *parts: str) -> str:
-        """What a page's content depends on: the contract version, every published set of the
-        contract (a set never changes; a new one changes the key), the language, and `parts`."""
+        """What a page's content depends on: the contract version and its translations shown,
+        every published set of the contract (a set never changes; a new one changes the key),
+        the language, and `parts`."""
         every = (*self.published.sets, *self.published.candidates)
         sets = ",".join(f"{s.pk}@{s.computed_at.isoformat()}" for s in every)
+        texts = ",".join(t.sha256 for t in current_translations(self.contract_id))
         return cache_key(
-            "dashboards", self.version.pk, self.version.sha256, sets, self.language, *parts
+            "dashboards", self.version.pk, self.version.sha256, texts, sets, self.language, *parts
         )
 
     def respond(
