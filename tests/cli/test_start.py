@@ -89,6 +89,7 @@ def test_start_loads_measures_shows_and_sets_up_the_web_application_then_changes
     # The web application, set up.
     assert "catalogue inasti-2019-2020 [INASTI]: loaded" in out
     assert "catalogue inami-2013-2015 [INAMI]: loaded" in out
+    assert "translation inasti-2019-2020 [nl]: 100 texts (DEMONSTRATION" in out
     assert ": 3 copied (" in out
     assert "inami-2013-2015: DEMONSTRATION progress recorded:" in out
     assert "inami-2013-2015: DEMONSTRATION evaluation of 2014 recorded" in out
