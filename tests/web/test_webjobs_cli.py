@@ -267,6 +267,20 @@ def test_comment_refusals_follow_the_web_rules() -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("inasti")
+def test_the_web_refusals_are_translated_once_by_the_command_line() -> None:
+    """A refusal the comment threads raise in Django's words (an invalid period, an unknown
+    target) reaches the command line's one handler: its message, exit 1, nothing written."""
+    make_user("alice", Role.CONTRACT_MANAGER, "INASTI")
+    add = ("comments", "add", INASTI, "figure", "VOB 2-01", "--text", "x", "--as", "alice")
+    # In the installation's language (French by default), naming the value refused.
+    assert refused(*add, "--period", "2019 Q3; drop").startswith("error: La période '2019 Q3")
+    assert "'R1/../x'" in refused(*add, "--unit", "R1/../x")
+    assert not Comment.objects.exists()
+    assert not AuditEntry.objects.filter(object_type="discussion.Comment").exists()
+
+
+@pytest.mark.django_db
 def test_a_service_owner_comments_on_their_action(inami: ContractVersion) -> None:
     owner = make_user("owner", Role.SERVICE_OWNER, "INAMI")
     Grant.objects.filter(user=owner).update(services=["11"])
