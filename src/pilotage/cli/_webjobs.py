@@ -20,6 +20,7 @@ import click
 
 from pilotage.cli import _web as web_cli
 from pilotage.errors import PilotageError, WebJobError
+from pilotage.web.accounts.roles import RoleName
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -38,13 +39,7 @@ __all__ = [
     "users_command",
 ]
 
-ROLES = (
-    "administrator",
-    "contract_manager",
-    "service_owner",
-    "government_commissioner",
-    "viewer",
-)
+ROLES = tuple(str(r) for r in RoleName)  # click shows an enum by its names: the values
 LANGUAGES = ("fr", "nl", "en")
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
