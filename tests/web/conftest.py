@@ -32,7 +32,7 @@ DB_DIFFERS: dict[str, str] = {
     "test_one_path.py": "each path's change and its audit entry in one transaction",
     "test_audit_page.py": "date filters at day boundaries in the installation's time zone",
     "test_evaluation_requests.py": "requests and notices locked, numbered and consolidated",
-    "test_evaluation_pages.py": "an evaluation's steps under select_for_update, refusals rolled back",
+    "test_evaluation_pages.py": "an evaluation's steps locked (select_for_update), rolled back",
     "test_progress.py": "progress recorded under select_for_update, one row per key",
     "test_server.py": "the server migrating and serving its own database",
 }

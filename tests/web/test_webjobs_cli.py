@@ -21,6 +21,7 @@ from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards.sync import sync_results
 from pilotage.web.discussion.models import Comment
+from tests.conftest import TODAY
 from tests.docsessions import console_session
 from tests.web.conftest import demo_fact_store, make_user
 from tests.web.test_dashboards import inasti, xlsx_rows
@@ -295,8 +296,9 @@ def test_a_service_owner_comments_on_their_action(inami: ContractVersion) -> Non
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("inasti")
+@pytest.mark.usefixtures("today", "inasti")  # on TODAY from the start: the contract's entries too
 def test_audit_newest_first_with_the_diff() -> None:
+    today = TODAY
     run("web", "grant", "bob", "INASTI", "viewer", "--create-user")
     run("web", "grant", "bob", "INASTI", "government_commissioner")
     out = run("web", "audit", "--institution", "INASTI", "--object-type", "accounts.Grant")
@@ -312,8 +314,13 @@ def test_audit_newest_first_with_the_diff() -> None:
     assert entry["changes"] == [
         {"field": "role", "before": "viewer", "after": "government_commissioner"}
     ]
-    tomorrow = (dt.date.today() + dt.timedelta(days=2)).isoformat()
-    assert run("web", "audit", "--since", tomorrow) == "0 entries (newest first)\n"
+    after = (today + dt.timedelta(days=1)).isoformat()
+    assert run("web", "audit", "--since", after) == "0 entries (newest first)\n"
+    day = today.isoformat()
+    grants = ("--object-type", "accounts.Grant")
+    assert run("web", "audit", *grants, "--since", day, "--until", day).endswith(
+        "2 entries (newest first)\n"
+    )
     assert refused("web", "audit", "--institution", "XX").startswith(
         "error: no institution 'XX' in the web database (known: INASTI)"
     )
