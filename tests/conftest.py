@@ -36,15 +36,46 @@ def needs_shared(*paths: Path) -> pytest.MarkDecorator:
     return pytest.mark.needs_shared(*paths)
 
 
+# How a skip for missing data starts: under CI=true, `pytest_runtest_makereport` turns any skip
+# that says so into a failure, whoever raised it.
+DATA_MISSING = "data missing: "
+
+
 def missing_shared(paths: tuple[Path, ...]) -> None:
     """Skip (or, under CI=true, fail) when one of `paths` is absent."""
     missing = [str(p) for p in paths if not p.exists()]
     if not missing:
         return
     message = f"{', '.join(missing)} absent (the shared folder beside the repository holds it)"
-    if os.environ.get("CI") == "true":
+    if _ci():
         pytest.fail(f"CI=true: {message}", pytrace=False)
-    pytest.skip(message)
+    pytest.skip(DATA_MISSING + message)
+
+
+def _ci() -> bool:
+    return os.environ.get("CI") == "true"
+
+
+def data_missing_skip(report: pytest.TestReport) -> str | None:
+    """The reason of `report`, when it is a skip because data is missing; None otherwise."""
+    if not report.skipped or not isinstance(report.longrepr, tuple):
+        return None
+    reason = str(report.longrepr[2])
+    return reason if DATA_MISSING in reason else None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Iterator[None] | pytest.TestReport:
+    """Under CI=true a test skipped for missing data fails: CI must have all its data, and a
+    silent skip there would hide that a part of the suite never ran."""
+    report: pytest.TestReport = yield
+    reason = data_missing_skip(report)
+    if reason is not None and _ci():
+        report.outcome = "failed"
+        report.longrepr = f"CI=true, and a test skipped for missing data: {reason}"
+    return report
 
 
 # The marks of a test module that runs Spark (`pytestmark = SPARK`).
@@ -64,6 +95,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "spark: runs a local Spark session (needs Java)")
     config.addinivalue_line(
         "markers", "needs_shared(*paths): reads files of the shared folder beside the repository"
+    )
+    config.addinivalue_line(
+        "markers",
+        "notimpl(backends, reason): the engine test cannot run on these backends (tests/engine)",
     )
 
 

@@ -27,7 +27,7 @@ AT = dt.datetime(2019, 10, 2, 8, 0, tzinfo=dt.UTC)
 
 def _batch(store: DuckDBFactStore, batch: int, inserted: int, updated: int) -> None:
     store.connection.execute(
-        "INSERT INTO import_batches VALUES (?, ?, 'x', NULL, ?, ?, 0, 0, ?, NULL)",
+        "INSERT INTO import_batches VALUES (?, ?, 'x', NULL, ?, ?, 0, 0, ?, NULL, false)",
         [batch, f"cases-{batch}.csv", inserted, updated, AT],
     )
 

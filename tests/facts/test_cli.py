@@ -165,3 +165,23 @@ def test_every_help_has_examples(env: dict[str, str], command: list[str]) -> Non
     result = run(env, *command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout
+
+
+def test_import_demonstration_marks_the_batch(tmp_path: Path, env: dict[str, str]) -> None:
+    """--demonstration is the batch's own field, shown by `cases batches`; a batch imported
+    without it is real data, whatever directory it was read from."""
+    demo = tmp_path / "demo"
+    demo.mkdir()
+    real = write_csv(demo / "real.csv", [case("C-1")])
+    synthetic = write_csv(tmp_path / "synthetic.csv", [case("C-2")])
+    assert run(env, "import", str(real)).exit_code == 0
+    result = run(env, "import", str(synthetic), "--demonstration")
+    assert result.exit_code == 0, result.output
+    listed = run(env, "batches").stdout.splitlines()
+    assert listed[1].endswith(str(real))
+    assert listed[2].endswith(f"{synthetic} (demonstration data)")
+    with DuckDBFactStore(tmp_path / "data" / "facts.duckdb", read_only=True) as store:
+        flags = store.connection.execute(
+            "SELECT demonstration FROM import_batches ORDER BY id"
+        ).fetchall()
+    assert flags == [(False,), (True,)]

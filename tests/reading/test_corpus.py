@@ -11,6 +11,7 @@ import pytest
 
 from pilotage.contract import Severity
 from pilotage.reading import Draft, FindingKind, read_document
+from tests.conftest import missing_shared
 
 from . import conftest
 from .conftest import corpus_folder
@@ -31,7 +32,7 @@ def drafts(corpus: Path) -> dict[str, Draft]:
 @pytest.mark.parametrize("name", NAMES)
 def test_every_family_is_found(name: str, drafts: dict[str, Draft]) -> None:
     if name not in drafts:
-        pytest.skip(f"{name} is not in the corpus folder")
+        missing_shared((conftest.CORPUS / name,))
     draft = drafts[name]
     contract = draft.contract
     assert contract is not None, draft.missing
@@ -55,7 +56,7 @@ def test_every_family_is_found(name: str, drafts: dict[str, Draft]) -> None:
 
 def test_enabel_period_from_the_decree_and_the_term(drafts: dict[str, Draft]) -> None:
     if "enabel-2022.txt" not in drafts:
-        pytest.skip("enabel-2022.txt is not in the corpus folder")
+        missing_shared((conftest.CORPUS / "enabel-2022.txt",))
     draft = drafts["enabel-2022.txt"]
     contract = draft.contract
     assert contract is not None
@@ -74,7 +75,7 @@ def test_enabel_period_from_the_decree_and_the_term(drafts: dict[str, Draft]) ->
 
 def test_belgocontrol_period_is_a_reported_guess(drafts: dict[str, Draft]) -> None:
     if "belgocontrol-2014.txt" not in drafts:
-        pytest.skip("belgocontrol-2014.txt is not in the corpus folder")
+        missing_shared((conftest.CORPUS / "belgocontrol-2014.txt",))
     draft = drafts["belgocontrol-2014.txt"]
     contract = draft.contract
     assert contract is not None

@@ -20,26 +20,40 @@ from pilotage.web.catalogue.loading import load_contract_file
 
 INSTITUTION_OF = {"inasti-2019-2020": "INASTI", "inami-2013-2015": "INAMI"}
 
-# What reaches the web database: the mark, or a fixture that opens it.
-_DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+# The web tests whose outcome can differ between SQLite and PostgreSQL, the only ones the
+# PostgreSQL pass runs (scripts/test: -m db_differs): whole modules here, with what differs;
+# a test elsewhere says it with @pytest.mark.db_differs. Everything else (pages, forms, rights
+# over rows, templates, help texts) runs the same queries on either and ran on SQLite.
+DB_DIFFERS: dict[str, str] = {
+    "test_server_database.py": "the server's own database, its vendor and settings",
+    "test_catalogue.py": "the migrations against the models; one version per content (unique)",
+    "test_publication.py": "a published set refused change and deletion, by raw SQL too",
+    "test_rights.py": "grants under select_for_update; audit entries in the change's transaction",
+    "test_one_path.py": "each path's change and its audit entry in one transaction",
+    "test_audit_page.py": "date filters at day boundaries in the installation's time zone",
+    "test_evaluation_requests.py": "requests and notices locked, numbered and consolidated",
+    "test_evaluation_pages.py": "an evaluation's steps locked (select_for_update), rolled back",
+    "test_progress.py": "progress recorded under select_for_update, one row per key",
+    "test_server.py": "the server migrating and serving its own database",
+}
 
 
-def touches_the_database(item: pytest.Item) -> bool:
-    """Whether a test can reach the web database (and so can differ between SQLite and
-    PostgreSQL): marked django_db (or `database`, for a subprocess on DATABASE_URL), or using a
-    fixture that opens the database."""
-    names = set(getattr(item, "fixturenames", ()))
-    marked = any(item.get_closest_marker(mark) for mark in ("django_db", "database"))
-    return marked or bool(names & _DATABASE_FIXTURES)
+def db_differs(item: pytest.Item) -> bool:
+    """Whether `item` is one of the tests the PostgreSQL pass runs."""
+    marks = ("db_differs", "database")  # database: a subprocess on DATABASE_URL
+    return item.path.name in DB_DIFFERS or any(item.get_closest_marker(m) for m in marks)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The PostgreSQL pass (scripts/test, PILOTAGE_TEST_WEB_DATABASE=postgresql) runs only the
-    tests that reach the database; the others (templates, forms, help texts) ran on SQLite."""
+    """Marks the modules of DB_DIFFERS db_differs; the PostgreSQL pass (scripts/test,
+    PILOTAGE_TEST_WEB_DATABASE=postgresql) runs only the db_differs tests of tests/web."""
+    web = Path(__file__).parent
+    for item in items:
+        if web in item.path.parents and db_differs(item):
+            item.add_marker(pytest.mark.db_differs)  # so that -m db_differs selects them
     if os.environ.get("PILOTAGE_TEST_WEB_DATABASE") != "postgresql":
         return
-    web = Path(__file__).parent
-    kept = [i for i in items if web not in i.path.parents or touches_the_database(i)]
+    kept = [i for i in items if web not in i.path.parents or db_differs(i)]
     config.hook.pytest_deselected(items=[i for i in items if i not in kept])
     items[:] = kept
 
@@ -100,6 +114,7 @@ def demo_fact_store(
             contract,
             secret="web-tests-demo-key-" + "0" * 16,
             org_units=read_org_units(root / "demo" / "org-units.csv"),
+            demonstration=True,
         )
         for level in ("office", "region", "institution"):
             sets[level] = publish(

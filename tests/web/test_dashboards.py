@@ -69,6 +69,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
             contract,
             secret="dashboards-test-key-" + "0" * 16,
             org_units=read_org_units(root / "demo" / "org-units.csv"),
+            demonstration=True,
         )
         quarters = periods_between(Period.parse(PERIODS[0]), Period.parse(PERIODS[-1]))
         for level in ("office", "region", "institution"):
@@ -239,6 +240,7 @@ def _row_of(tables: list[list[list[str]]], caption: str, first: str) -> list[str
 
 
 @pytest.mark.usefixtures("inasti")
+@pytest.mark.db_differs  # figures copied in one transaction
 def test_sync_copies_every_set_once(store: Store) -> None:
     first = sync_results(store.path)
     assert len(first.copied) == 3
@@ -253,8 +255,25 @@ def test_sync_copies_every_set_once(store: Store) -> None:
     assert Figure.objects.count() == first.figures
     mirrored = PublishedSet.objects.get(level="institution")
     assert mirrored.store_id == store.sets["institution"].id
-    assert mirrored.demo  # read from a demo directory
+    assert mirrored.demo  # its batches were imported as demonstration data
     assert mirrored.period_labels() == list(PERIODS)
+
+
+@pytest.mark.usefixtures("inasti")
+def test_the_demonstration_label_is_the_batches_flag_not_their_path(
+    store: Store, tmp_path: Path
+) -> None:
+    """The same cases, read from the same `demo` directory, imported without the flag: the
+    mirrored sets say real data."""
+    copy = tmp_path / "facts.duckdb"
+    shutil.copy(store.path, copy)
+    with DuckDBFactStore(copy) as facts:
+        facts.connection.execute("UPDATE import_batches SET demonstration = false")
+        assert all("/demo/" in s for (s,) in facts.connection.execute(
+            "SELECT source FROM import_batches").fetchall())  # fmt: skip
+    sync_results(copy)
+    assert PublishedSet.objects.count() == 3
+    assert not PublishedSet.objects.filter(demo=True).exists()
 
 
 def test_sync_skips_a_contract_not_in_the_catalogue(store: Store) -> None:
@@ -270,6 +289,7 @@ def test_sync_without_a_store_says_so(tmp_path: Path) -> None:
         sync_results(tmp_path / "facts.duckdb")
 
 
+@pytest.mark.db_differs  # decimals and dates round-trip through the database's own types
 def test_mirrored_figures_equal_the_engine_rows(synced: Store) -> None:
     names = [f.name for f in dataclasses.fields(IndicatorResult)]
     for level, published in synced.sets.items():
@@ -306,6 +326,7 @@ def test_a_newer_version_replaces_the_figures_shown(
 
 
 @pytest.mark.usefixtures("inasti")
+@pytest.mark.db_differs  # sets told apart by their stored keys
 def test_a_reset_store_is_not_mistaken_for_the_old_one(store: Store, tmp_path: Path) -> None:
     sync_results(store.path)
     contract = load_contract(seed_path(CONTRACT))
@@ -621,6 +642,7 @@ def test_late_cases_of_an_unknown_figure_is_404(viewer: Client) -> None:
 
 
 @pytest.mark.usefixtures("synced")
+@pytest.mark.db_differs  # the query count, savepoints included
 def test_pages_make_a_bounded_number_of_queries(
     viewer: Client, django_assert_max_num_queries: Any
 ) -> None:

@@ -62,6 +62,35 @@ def test_the_api_answers_as_the_pages(demo: m.Evaluation) -> None:
     assert response.status_code == 403
 
 
+def test_the_api_refusals_come_from_the_one_handler_with_their_status(
+    demo: m.Evaluation,
+) -> None:
+    """The evaluation endpoints translate no error themselves: the API's PilotageError handler
+    answers each with its class's status and message, and nothing is changed."""
+    client = Client()
+    client.force_login(User.objects.get(username="demo-contract-manager"))
+    steps = "/api/contracts/inami-2013-2015/evaluations/2014/steps"
+    before = list(m.Evaluation.objects.values())
+
+    def post(url: str, body: dict[str, str]) -> tuple[int, str]:
+        response = client.post(url, body, content_type="application/json")
+        return response.status_code, response.json()["detail"]
+
+    status, detail = post(steps, {"step": "lunch", "on": "2015-05-07"})
+    assert (status, detail) == (
+        400,
+        "step 'lunch': draft_sent, meeting_held, report_sent, closed",
+    )
+    status, detail = post(steps, {"step": "report_sent", "on": "2015-04-01"})
+    assert status == 409  # EvaluationOrderError
+    assert "before meeting_held on 2015-04-20" in detail
+    positions = "/api/contracts/inami-2013-2015/evaluations/2014/positions"
+    status, detail = post(positions, {"item": "action:11/2", "assessment": "so-so",
+                                      "motivation": "x"})  # fmt: skip
+    assert (status, detail) == (400, "assessment 'so-so': met, partly_met, not_met")
+    assert list(m.Evaluation.objects.values()) == before
+
+
 def test_digests_are_sent_once_a_day(demo: m.Evaluation) -> None:
     User.objects.filter(username="demo-government-commissioner").update(email="gc@example.be")
     first = send_digests(30, dt.date(2015, 5, 4))

@@ -289,3 +289,12 @@ def test_the_grant_service_refuses_what_does_not_fit() -> None:
     with pytest.raises(Exception, match="is not one of"):
         rights.grant(user, inst, "emperor")
     assert not Grant.objects.filter(user=user).exists()
+
+
+def test_the_roles_the_command_line_offers_are_the_stored_ones() -> None:
+    """`RoleName` (plain Python, for the command line before Django is set up) and the model's
+    `Role` hold the same values in the same order: nothing stored changes."""
+    from pilotage.web.accounts.roles import RoleName
+
+    assert [str(r) for r in RoleName] == list(Role.values)
+    assert all(Role(str(r)) == r for r in RoleName)

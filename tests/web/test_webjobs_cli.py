@@ -21,6 +21,7 @@ from pilotage.web.audit.models import AuditEntry
 from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards.sync import sync_results
 from pilotage.web.discussion.models import Comment
+from tests.conftest import TODAY
 from tests.docsessions import console_session
 from tests.web.conftest import demo_fact_store, make_user
 from tests.web.test_dashboards import inasti, xlsx_rows
@@ -267,6 +268,20 @@ def test_comment_refusals_follow_the_web_rules() -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("inasti")
+def test_the_web_refusals_are_translated_once_by_the_command_line() -> None:
+    """A refusal the comment threads raise in Django's words (an invalid period, an unknown
+    target) reaches the command line's one handler: its message, exit 1, nothing written."""
+    make_user("alice", Role.CONTRACT_MANAGER, "INASTI")
+    add = ("comments", "add", INASTI, "figure", "VOB 2-01", "--text", "x", "--as", "alice")
+    # In the installation's language (French by default), naming the value refused.
+    assert refused(*add, "--period", "2019 Q3; drop").startswith("error: La période '2019 Q3")
+    assert "'R1/../x'" in refused(*add, "--unit", "R1/../x")
+    assert not Comment.objects.exists()
+    assert not AuditEntry.objects.filter(object_type="discussion.Comment").exists()
+
+
+@pytest.mark.django_db
 def test_a_service_owner_comments_on_their_action(inami: ContractVersion) -> None:
     owner = make_user("owner", Role.SERVICE_OWNER, "INAMI")
     Grant.objects.filter(user=owner).update(services=["11"])
@@ -281,8 +296,9 @@ def test_a_service_owner_comments_on_their_action(inami: ContractVersion) -> Non
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("inasti")
+@pytest.mark.usefixtures("today", "inasti")  # on TODAY from the start: the contract's entries too
 def test_audit_newest_first_with_the_diff() -> None:
+    today = TODAY
     run("web", "grant", "bob", "INASTI", "viewer", "--create-user")
     run("web", "grant", "bob", "INASTI", "government_commissioner")
     out = run("web", "audit", "--institution", "INASTI", "--object-type", "accounts.Grant")
@@ -298,8 +314,13 @@ def test_audit_newest_first_with_the_diff() -> None:
     assert entry["changes"] == [
         {"field": "role", "before": "viewer", "after": "government_commissioner"}
     ]
-    tomorrow = (dt.date.today() + dt.timedelta(days=2)).isoformat()
-    assert run("web", "audit", "--since", tomorrow) == "0 entries (newest first)\n"
+    after = (today + dt.timedelta(days=1)).isoformat()
+    assert run("web", "audit", "--since", after) == "0 entries (newest first)\n"
+    day = today.isoformat()
+    grants = ("--object-type", "accounts.Grant")
+    assert run("web", "audit", *grants, "--since", day, "--until", day).endswith(
+        "2 entries (newest first)\n"
+    )
     assert refused("web", "audit", "--institution", "XX").startswith(
         "error: no institution 'XX' in the web database (known: INASTI)"
     )

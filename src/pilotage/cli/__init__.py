@@ -12,20 +12,48 @@ from typing import Any
 import click
 
 from pilotage import __version__
-from pilotage.errors import PilotageError
+from pilotage.errors import PilotageError, WebJobError
 
 __all__ = ["main"]
 
 
+def _refusal(exc: Exception) -> PilotageError | None:
+    """A refusal of the web application's service functions in Django's words (not found,
+    refused, invalid) as the WebJobError it is on the command line; None for anything else.
+    Django is asked only when a web command has loaded it."""
+    if "django" not in sys.modules:
+        return None
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.http import Http404
+
+    if isinstance(exc, ValidationError):
+        return WebJobError(" ".join(exc.messages))
+    if isinstance(exc, PermissionDenied):
+        return WebJobError(f"refused: {exc}")
+    if isinstance(exc, Http404):
+        return WebJobError(str(exc))
+    return None
+
+
 class _Group(click.Group):
-    """Turns our own errors into a clear message and an exit status, without a traceback."""
+    """Turns our own errors (and the web's refusals) into a clear message and an exit status,
+    without a traceback: the one place the command line handles them."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except PilotageError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(exc.exit_code)
+            _exit(exc)
+        except Exception as exc:
+            translated = _refusal(exc)
+            if translated is None:
+                raise
+            _exit(translated)
+
+
+def _exit(exc: PilotageError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(exc.exit_code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -71,6 +71,12 @@ def cases() -> None:
     "older extract must not undo a newer one).",
 )
 @click.option(
+    "--demonstration",
+    is_flag=True,
+    help="The cases are demonstration data (synthetic): every figure measured from them is "
+    "labelled so.",
+)
+@click.option(
     "--store", "store_file", type=click.Path(dir_okay=False, path_type=Path), help=_STORE_HELP
 )
 @click.option("--sql", "query", help="Import the rows of this SQL query (with --db).")
@@ -92,6 +98,7 @@ def import_(
     rejects: Path | None,
     dry_run: bool,
     accept_regressions: bool,
+    demonstration: bool,
     store_file: Path | None,
     query: str | None,
     db: str | None,
@@ -115,6 +122,7 @@ def import_(
     \b
     Examples:
       pilotage cases import cases.csv --contract inasti-2019-2020
+      pilotage cases import demo/cases.parquet --demonstration --org-units demo/org-units.csv
       pilotage cases import q1.xlsx q2.parquet --contract contract.yaml --org-units offices.csv
       pilotage cases import cases.csv --contract inasti-2019-2020 --dry-run --rejects rej.csv
       pilotage cases import --sql "SELECT * FROM cases WHERE start_date >= '2019-01-01'" \\
@@ -143,6 +151,7 @@ def import_(
             dry_run=dry_run,
             progress=sys.stderr.isatty(),
             accept_regressions=accept_regressions,
+            demonstration=demonstration,
         )
     if report.rejections and rejects is None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -184,7 +193,8 @@ def batches(store_file: Path | None) -> None:
     """List the import batches of the fact store, oldest first.
 
     Each batch is one imported source: its id, time (UTC), contract, counts of inserted,
-    updated, unchanged and rejected rows, the start of its content's SHA-256, and the source.
+    updated, unchanged and rejected rows, the start of its content's SHA-256, and the source
+    (said to be demonstration data when imported with --demonstration).
 
     \b
     Example:
@@ -221,7 +231,7 @@ def batches(store_file: Path | None) -> None:
                 str(b["unchanged"]),
                 str(b["rejected"]),
                 b["sha256"][:12],
-                b["source"],
+                b["source"] + (" (demonstration data)" if b["demonstration"] else ""),
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(head) - 1)]

@@ -187,8 +187,7 @@ def add_comment(
       pilotage comments add inami-2013-2015 mission 36.1 --text "Report late" --as bob
     """
     _setup()
-    from django.core.exceptions import PermissionDenied, ValidationError
-    from django.http import Http404
+    from django.core.exceptions import PermissionDenied
 
     from pilotage.web.discussion.models import Kind, TargetType
     from pilotage.web.discussion.threads import Target, granted_version, may_post, post
@@ -207,10 +206,6 @@ def add_comment(
         comment = post(user, version, grant, where, Kind(kind), body)
     except PermissionDenied as exc:
         raise WebJobError(f"{username} may not comment on {contract_id}: {exc}") from None
-    except Http404 as exc:
-        raise WebJobError(str(exc)) from None
-    except ValidationError as exc:
-        raise WebJobError(" ".join(exc.messages)) from None
     shown = " ".join(p for p in (what, period, unit) if p)
     click.echo(f"#{comment.pk} {kind} on {shown} by {username} (recorded)")
 

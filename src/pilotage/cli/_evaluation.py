@@ -86,10 +86,12 @@ def open_command(contract_id: str, year: int, username: str) -> None:
     Example:
       pilotage evaluation open inami-2013-2015 2014 --as alice
     """
+    from pilotage.web.evaluation.models import State
     from pilotage.web.evaluation.services import open_evaluation
 
     found, created = open_evaluation(contract_id, year, _actor(contract_id, username))
-    state = "opened" if created else "reassembled" if found.state == "in_preparation" else "kept"
+    reassembled = found.state == State.IN_PREPARATION
+    state = "opened" if created else "reassembled" if reassembled else "kept"
     click.echo(f"{found}: {state}, {found.items.count()} item(s)")
 
 
@@ -106,10 +108,11 @@ def show_command(contract_id: str, year: int, as_json: bool) -> None:
       pilotage evaluation show inami-2013-2015 2014 --json
     """
     from pilotage.evaluation import document_to_json
+    from pilotage.web.evaluation.models import DocumentKind, State
     from pilotage.web.evaluation.services import document_of
 
     found = _evaluation(contract_id, year)
-    kind = "report" if found.state != "in_preparation" else "draft"
+    kind = DocumentKind.REPORT if found.state != State.IN_PREPARATION else DocumentKind.DRAFT
     doc = document_of(found, kind)
     if as_json:
         click.echo(json.dumps(document_to_json(doc), indent=2, ensure_ascii=False))

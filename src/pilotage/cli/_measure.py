@@ -12,7 +12,14 @@ from typing import Any
 
 import click
 
-from pilotage.contract import SEED_IDS, Contract, load_contract, resolve_contract_path
+from pilotage.contract import (
+    SEED_IDS,
+    Contract,
+    IndicatorKind,
+    TargetUnit,
+    load_contract,
+    resolve_contract_path,
+)
 from pilotage.engine import (
     IndicatorResult,
     LateCase,
@@ -76,7 +83,7 @@ def _value(row: IndicatorResult) -> str:
         return "-"
     return (
         _percent(row.value)
-        if row.target_unit in (None, "percent") and row.kind != "count"
+        if row.target_unit in (None, TargetUnit.PERCENT) and row.kind != IndicatorKind.COUNT
         else f"{row.value:g}"
     )
 
@@ -85,7 +92,7 @@ def _target(row: IndicatorResult) -> str:
     if row.target is None:
         return "-"
     shown = row.target_in_period if row.pro_rata else row.target
-    unit = "%" if row.target_unit == "percent" else ""
+    unit = "%" if row.target_unit == TargetUnit.PERCENT else ""
     text = f"{row.target_operator} {_number(shown)}{unit}"
     return f"{text} (pro rata)" if row.pro_rata else text
 
@@ -300,7 +307,7 @@ def show_result_set(
         or r.denominator
         or r.backlog
         or r.invalid
-        or (r.kind == "count" and r.numerator)
+        or (r.kind == IndicatorKind.COUNT and r.numerator)
     ]
     if shown:
         for line in _rows_text(shown, periods=periods > 1):

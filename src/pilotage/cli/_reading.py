@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from pilotage.cli._contract import contract
-from pilotage.contract import load_contract, resolve_contract_path
+from pilotage.contract import Severity, load_contract, resolve_contract_path
 from pilotage.reading import FindingKind, accuracy, read_document
 
 __all__ = ["import_document"]
@@ -97,7 +97,7 @@ def import_document(
     )
     for missing in draft.missing:
         click.echo(f"not found, left for you to fill in: {missing}")
-    errors = [p for p in draft.problems if p.severity.value == "error"]
+    errors = [p for p in draft.problems if p.severity == Severity.ERROR]
     unread_findings = report.of_kind(FindingKind.UNREAD)
     click.echo(
         f"review: {len(report.findings)} finding(s)"

@@ -21,7 +21,7 @@ from pilotage.cli import _web as web_cli
 from pilotage.cli._measure import show_result_set
 from pilotage.contract import SEED_IDS, Contract, check_file, outline, seed_path
 from pilotage.demo import generate_demo, write_demo
-from pilotage.engine import measure, publish
+from pilotage.engine import Level, measure, publish
 from pilotage.facts import DuckDBFactStore, import_cases, read_org_units
 from pilotage.facts.settings import DATA_DIR_ENV, SECRET_KEY_ENV, STORE_FILE
 from pilotage.legaltime import Period, periods_between
@@ -162,6 +162,7 @@ def start(lang: str, data_dir: Path, port: int, no_serve: bool) -> None:
             secret=_secret(data_dir),
             org_units=read_org_units(demo / "org-units.csv"),
             rejects=data_dir / "rejects" / "demo.csv",
+            demonstration=True,
         )
         for source in report.sources:
             click.echo(f"  import {source.summary()}")
@@ -170,7 +171,7 @@ def start(lang: str, data_dir: Path, port: int, no_serve: bool) -> None:
             Period.parse(f"{contract.period.start.year}-Q1"),
             Period.parse(f"{contract.period.end.year}-Q4"),
         )
-        for level in ("office", "region", "institution"):
+        for level in (Level.OFFICE, Level.REGION, Level.INSTITUTION):
             published = publish(
                 store,
                 measure(store.cases(), store.org_units(), contract, quarters, level, language=lang),

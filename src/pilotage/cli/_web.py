@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pilotage.contract import SEED_IDS
+from pilotage.web.accounts.roles import RoleName
 
 if TYPE_CHECKING:
     from pilotage.web.accounts.demo import DemoUser
@@ -36,11 +37,11 @@ DEMO_SERVICES = {"INASTI": ["VOB"], "INAMI": ["11"]}
 _STORE = "The fact store (default: <PILOTAGE_DATA_DIR>/facts.duckdb)."
 # The order the demonstration logins are printed in: the contract manager first, who sees most.
 _ROLE_ORDER = (
-    "contract_manager",
-    "service_owner",
-    "government_commissioner",
-    "viewer",
-    "administrator",
+    RoleName.CONTRACT_MANAGER,
+    RoleName.SERVICE_OWNER,
+    RoleName.GOVERNMENT_COMMISSIONER,
+    RoleName.VIEWER,
+    RoleName.ADMINISTRATOR,
 )
 
 
@@ -140,7 +141,7 @@ def create_demo_logins(institutions: Sequence[str]) -> list[DemoLogin]:
     from pilotage.web.accounts.models import Role
 
     users: list[DemoUser] = create_demo_users(list(institutions), DEMO_SERVICES)
-    order = {value: i for i, value in enumerate(_ROLE_ORDER)}
+    order: dict[str, int] = {str(value): i for i, value in enumerate(_ROLE_ORDER)}
     logins = []
     for user in sorted(users, key=lambda u: order.get(u.role.value, len(order))):
         grants = [

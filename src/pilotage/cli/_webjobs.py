@@ -20,6 +20,7 @@ import click
 
 from pilotage.cli import _web as web_cli
 from pilotage.errors import PilotageError, WebJobError
+from pilotage.web.accounts.roles import RoleName
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -38,13 +39,7 @@ __all__ = [
     "users_command",
 ]
 
-ROLES = (
-    "administrator",
-    "contract_manager",
-    "service_owner",
-    "government_commissioner",
-    "viewer",
-)
+ROLES = tuple(str(r) for r in RoleName)  # click shows an enum by its names: the values
 LANGUAGES = ("fr", "nl", "en")
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -160,37 +155,27 @@ def grant_command(
       pilotage web grant dave INAMI --revoke
     """
     _setup()
-    from django.contrib.auth.models import User
-    from django.db import transaction
-
     from pilotage.web.accounts import rights
     from pilotage.web.accounts.models import Role
 
-    if revoke and (role or services):
-        raise WebJobError("--revoke takes USERNAME and INSTITUTION only, no ROLE nor --service")
-    if not revoke:
-        rights.check_grant(role, services)
-    inst = rights.institution(institution)
-    with transaction.atomic():
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            if not create_user or revoke:
-                raise WebJobError(
-                    f"no user {username!r}; add --create-user to create it "
-                    "(pilotage web users lists the existing ones)"
-                )
-            password = _ask_password(username) if set_password else None
-            user = rights.create_user(username, password=password, institution=inst)
-            click.echo(f"{username}: user created")
-        elif set_password:
-            rights.set_password(user, _ask_password(username))
-            click.echo(f"{username}: password set")
-        if revoke:
-            before = rights.revoke(user, inst)
-            click.echo(f"{username}: {before['role']} @ {inst.code} revoked")
-            return
-        done = rights.grant(user, inst, role, services)
-    click.echo(f"{username}: {rights.grant_line(done.grant)} ({done.state})")
+    done = rights.grant_access(
+        username,
+        institution,
+        role,
+        services,
+        create=create_user,
+        password=(lambda: _ask_password(username)) if set_password else None,
+        revoke_it=revoke,
+    )
+    if done.created:
+        click.echo(f"{username}: user created")
+    elif done.password_set:
+        click.echo(f"{username}: password set")
+    if done.revoked is not None:
+        click.echo(f"{username}: {done.revoked['role']} @ {institution} revoked")
+        return
+    assert done.granted is not None
+    click.echo(f"{username}: {rights.grant_line(done.granted.grant)} ({done.granted.state})")
     if role == Role.SERVICE_OWNER and not services:
         click.echo(
             "note: a service owner without --service may read but comment on nothing and "
@@ -411,22 +396,18 @@ def audit_command(
       pilotage web audit --who alice --json
     """
     _setup()
-    from django.utils import timezone
-
     from pilotage.web.audit.diffs import diff
     from pilotage.web.audit.models import AuditEntry
+    from pilotage.web.audit.trail import TrailQuery, select
 
-    entries = AuditEntry.objects.select_related("who", "institution")
-    if institution is not None:
-        entries = entries.filter(institution=_institution(institution))
-    if object_type is not None:
-        entries = entries.filter(object_type=object_type)
-    if who is not None:
-        entries = entries.filter(who=_user(who))
-    if since is not None:
-        entries = entries.filter(at__gte=timezone.make_aware(since))
-    if until is not None:
-        entries = entries.filter(at__lt=timezone.make_aware(until + dt.timedelta(days=1)))
+    query = TrailQuery(
+        institution=_institution(institution) if institution is not None else None,
+        object_type=object_type,
+        who=_user(who).get_username() if who is not None else None,
+        since=since.date() if since is not None else None,
+        until=until.date() if until is not None else None,
+    )
+    entries = select(AuditEntry.objects.all(), query)
     chosen = list(entries[:limit])
     if as_json:
         doc = {"entries": [_entry_doc(e) for e in chosen]}

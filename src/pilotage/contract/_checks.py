@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
-from pilotage.contract._budget import Budget, BudgetLine
+from pilotage.contract._budget import Budget, BudgetCategory, BudgetLine
 from pilotage.contract._files import (
     Path_,
     Problem,
@@ -378,7 +378,9 @@ def _budget(budget: Budget, report: _Report) -> None:
                 str(sum(filled, Decimal(0))),
             )
         cap = budget.statutory_personnel_cap.get(year)
-        personnel = [ln.amounts[year] for ln in budget.lines if ln.category.value == "personnel"]
+        personnel = [
+            ln.amounts[year] for ln in budget.lines if ln.category == BudgetCategory.PERSONNEL
+        ]
         if cap is not None and personnel and personnel[0] is not None and cap > personnel[0]:
             report(
                 ("budget", "statutory_personnel_cap", year),

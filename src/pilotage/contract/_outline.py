@@ -7,7 +7,7 @@ from decimal import Decimal
 from pilotage.contract._actions import Deadline, DeadlineForm
 from pilotage.contract._base import Language, LocalText
 from pilotage.contract._model import Contract
-from pilotage.contract._norms import Delay, DelayUnit, Norm
+from pilotage.contract._norms import Delay, DelayUnit, Norm, TargetUnit
 
 __all__ = ["describe_deadline", "describe_delay", "describe_norm", "outline"]
 
@@ -50,7 +50,7 @@ def describe_norm(norm: Norm) -> str:
         parts.append(" / ".join(describe_delay(d) for d in norm.delays))
     if norm.target is not None:
         t = norm.target
-        unit = "%" if t.unit.value == "percent" else f" {t.unit.value}"
+        unit = "%" if t.unit == TargetUnit.PERCENT else f" {t.unit.value}"
         parts.append(f"{t.operator.value} {_number(t.value)}{unit}")
     if norm.trend is not None:
         parts.append(f"trend: {norm.trend.value}")

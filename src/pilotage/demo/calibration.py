@@ -19,6 +19,7 @@ import numpy as np
 from pilotage.contract import (
     CaveatKind,
     Contract,
+    DelayUnit,
     IndicatorKind,
     Norm,
     Operator,
@@ -205,4 +206,4 @@ def norm_span(norm: Norm) -> int:
     delay = norm.delays[0] if norm.delays else None
     if delay is None or delay.value is None:
         return 0
-    return delay.value * (30 if delay.unit.value == "months" else 1)
+    return delay.value * (30 if delay.unit == DelayUnit.MONTHS else 1)

@@ -125,6 +125,7 @@ def import_cases(
     imported_at: dt.datetime | None = None,
     chunk_rows: int = CHUNK_ROWS,
     accept_regressions: bool = False,
+    demonstration: bool = False,
 ) -> ImportReport:
     """Check every row of `sources` and write the accepted ones, one batch per source.
 
@@ -138,6 +139,9 @@ def import_cases(
     An older extract must not silently undo a newer one: a row without an end date for a case
     the store holds as closed is rejected as a regression, unless `accept_regressions`, which
     applies it and counts it in the report.
+
+    `demonstration` marks every batch as demonstration data (synthetic cases): the figures
+    measured from them are labelled so on every page and pack.
     """
     chosen = [s if isinstance(s, Source) else source_for(s) for s in sources]
     units = list(org_units or ())
@@ -175,6 +179,7 @@ def import_cases(
                 key_check=keys.check if s.has_niss else None,
                 rows=bench.accepted(s.index),
                 suspensions=bench.accepted_suspensions(s.index),
+                demonstration=demonstration,
             )
             for s in staged
         ]

@@ -118,6 +118,8 @@ BATCHES_SCHEMA = pa.schema(
         pa.field("rejected", pa.int64(), nullable=False),
         pa.field("imported_at", pa.timestamp("us", tz="UTC"), nullable=False),
         pa.field("key_check", pa.string()),
+        # The batch holds demonstration data (synthetic cases), said by whoever imported it.
+        pa.field("demonstration", pa.bool_(), nullable=False),
     ]
 )
 

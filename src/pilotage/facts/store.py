@@ -90,6 +90,7 @@ class BatchInput:
     # Called once, when the batch is written: CASES_SCHEMA without batch_id, SUSPENSIONS_SCHEMA.
     rows: Callable[[], pa.RecordBatchReader]
     suspensions: Callable[[], pa.RecordBatchReader]
+    demonstration: bool = False  # synthetic cases, labelled so wherever their figures show
 
 
 @dataclass(frozen=True)
@@ -332,7 +333,7 @@ class DuckDBFactStore:
 
     def _record_batch(self, batch: BatchInput, result: BatchResult, at: dt.datetime) -> None:
         self._con.execute(
-            "INSERT INTO import_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO import_batches VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 result.id,
                 batch.source,
@@ -344,6 +345,7 @@ class DuckDBFactStore:
                 result.rejected,
                 at,
                 batch.key_check,
+                batch.demonstration,
             ],
         )
 

@@ -9,6 +9,10 @@ migrate it. A store newer than this pilotage is refused too (its shape is unknow
     1  cases, case_suspensions, org_units, import_batches; result_sets, results
     2  publications(result_set_id, published_at): a result set without one is a candidate;
        every set of a version-1 store was published when computed, so each gets one
+    3  import_batches.demonstration: the batch holds demonstration data, as its importer said
+       (pilotage cases import --demonstration, pilotage start); an older batch read from a
+       `demo` directory (its source path holds /demo/, the mark used before) is marked, so an
+       existing store keeps its label
 """
 
 from __future__ import annotations
@@ -45,8 +49,36 @@ def _publications(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
+# How a batch was recognised as demonstration data before the flag: its source's directory.
+OLD_DEMO_MARK = "/demo/"
+
+
+def _demonstration(con: duckdb.DuckDBPyConnection) -> None:
+    if not _exists(con, "import_batches"):
+        return
+    columns = {
+        name
+        for (name,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'import_batches' "
+            "AND database_name = current_database() AND schema_name = current_schema()"
+        ).fetchall()
+    }
+    if "demonstration" in columns:
+        return  # made by this pilotage: the table has it already
+    con.execute(
+        "ALTER TABLE import_batches ADD COLUMN demonstration BOOLEAN NOT NULL DEFAULT false"
+    )
+    con.execute(
+        "UPDATE import_batches SET demonstration = contains(replace(source, '\\', '/'), ?)",
+        [OLD_DEMO_MARK],
+    )
+
+
 # STEPS[n - 2] migrates a store of version n - 1 to version n.
-STEPS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (_publications,)
+STEPS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
+    _publications,
+    _demonstration,
+)
 SCHEMA_VERSION = len(STEPS) + 1
 
 

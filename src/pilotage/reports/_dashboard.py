@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pilotage.contract import IndicatorKind
 from pilotage.engine import IndicatorResult
 from pilotage.errors import ReportError
 from pilotage.reports import _figures as fx
@@ -168,7 +169,7 @@ class _Builder:
                 [_target(at.get(p)) for p in periods],
                 value_label=self.say("Value"),
                 target_label=self.say("Target"),
-                percent=first.value is None or first.kind != "count",
+                percent=first.value is None or first.kind != IndicatorKind.COUNT,
             )
             sources = sorted({p.source for p in points}, key=lambda v: v.id)
             blocks.append(

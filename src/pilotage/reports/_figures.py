@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from pilotage.contract import IndicatorKind
+from pilotage.contract import IndicatorKind, Operator, TargetUnit
 from pilotage.engine import KINDS, IndicatorResult, Status
 from pilotage.reports._index import ContractIndex
 from pilotage.reports._locale import decimal_text, percent_text
@@ -128,14 +128,14 @@ def value_text(f: IndicatorResult, language: str) -> str:
     return number_text(f.value if f.value != int(f.value) else int(f.value), language)
 
 
-_OPERATORS = {">=": "≥", "<=": "≤", "==": "="}
+_OPERATORS = {Operator.GE: "≥", Operator.LE: "≤", Operator.EQ: "=", "==": "="}  # "==": older sets
 
 
 def target_text(f: IndicatorResult, language: str) -> str:
     """The target compared in the period ("≥ 90%"), and the yearly target it is pro rata of."""
     if f.target_in_period is None:
         return DASH
-    percent = f.target_unit == "percent"
+    percent = f.target_unit == TargetUnit.PERCENT
     amount = _rounded(f.target_in_period)
     shown = percent_text(amount, language) if percent else decimal_text(amount, language)
     text = f"{_OPERATORS.get(f.target_operator or '', f.target_operator or '')} {shown}"
@@ -177,7 +177,11 @@ def norm_text(f: IndicatorResult, index: ContractIndex, language: str) -> str:
 
 def has_late_cases(f: IndicatorResult) -> bool:
     """Whether the figure has a drill-down to its late cases (a delay norm in force)."""
-    return f.kind == "timeliness" and f.norm_index is not None and f.status != "no_norm"
+    return (
+        f.kind == IndicatorKind.TIMELINESS
+        and f.norm_index is not None
+        and f.status != Status.NO_NORM
+    )
 
 
 def late_text(f: IndicatorResult, language: str) -> str:

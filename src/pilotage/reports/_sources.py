@@ -22,7 +22,6 @@ from pilotage.reports._index import ContractIndex
 from pilotage.reports._words import say
 
 __all__ = [
-    "DEMO_MARK",
     "DashboardData",
     "PublishedVersion",
     "SetChoice",
@@ -31,7 +30,6 @@ __all__ = [
     "period_kind",
 ]
 
-DEMO_MARK = "/demo/"  # an import batch read from a `demo` directory holds demonstration data
 LEVEL = "institution"  # a dashboard pack shows the whole institution's figures
 
 
@@ -170,10 +168,10 @@ def from_store(store_path: Path, contract: Contract, period: str) -> DashboardDa
     with DuckDBFactStore(Path(store_path), read_only=True) as store:
         headers = [h for h in list_result_sets(store, contract.id) if h.level == LEVEL]
         try:
-            sources = {
-                int(i): str(src)
-                for i, src in store.connection.execute(
-                    "SELECT id, source FROM import_batches"
+            demonstration = {
+                int(i): bool(demo)
+                for i, demo in store.connection.execute(
+                    "SELECT id, demonstration FROM import_batches"
                 ).fetchall()
             }
         except Exception as exc:  # duckdb.Error: a store that predates the table
@@ -181,7 +179,7 @@ def from_store(store_path: Path, contract: Contract, period: str) -> DashboardDa
         sets = []
         for header in headers:
             full = load_result_set(store, header.id)
-            demo = any(DEMO_MARK in sources.get(b, "").replace("\\", "/") for b in full.batches)
+            demo = any(demonstration.get(b, False) for b in full.batches)
             version = PublishedVersion(
                 full.id,
                 full.version,

@@ -6,13 +6,17 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from pilotage.web.accounts.roles import RoleName
+
 
 class Role(models.TextChoices):
-    ADMINISTRATOR = "administrator", _("administrator")
-    CONTRACT_MANAGER = "contract_manager", _("contract manager")
-    SERVICE_OWNER = "service_owner", _("service owner")
-    GOVERNMENT_COMMISSIONER = "government_commissioner", _("government commissioner")
-    VIEWER = "viewer", _("viewer")
+    """The roles, stored by the names of `RoleName`, labelled in the reader's language."""
+
+    ADMINISTRATOR = RoleName.ADMINISTRATOR.value, _("administrator")
+    CONTRACT_MANAGER = RoleName.CONTRACT_MANAGER.value, _("contract manager")
+    SERVICE_OWNER = RoleName.SERVICE_OWNER.value, _("service owner")
+    GOVERNMENT_COMMISSIONER = RoleName.GOVERNMENT_COMMISSIONER.value, _("government commissioner")
+    VIEWER = RoleName.VIEWER.value, _("viewer")
 
 
 class Institution(models.Model):

@@ -9,7 +9,7 @@ line).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,11 +24,13 @@ from pilotage.web.accounts.models import Grant, Institution, Role
 
 __all__ = [
     "ROLES",
+    "AccessResult",
     "GrantResult",
     "account",
     "check_grant",
     "create_user",
     "grant",
+    "grant_access",
     "grant_line",
     "institution",
     "revoke",
@@ -177,3 +179,56 @@ def user_listing(where: Institution | None = None) -> list[dict[str, Any]]:
             }
         )
     return listed
+
+
+@dataclass(frozen=True)
+class AccessResult:
+    """What `grant_access` did: the account (created or not), whether its password was set,
+    and the grant (None when `revoked` says which grant was removed)."""
+
+    user: Account
+    created: bool
+    password_set: bool
+    granted: GrantResult | None = None
+    revoked: dict[str, Any] | None = None
+
+
+def grant_access(
+    username: str,
+    institution_code: str,
+    role: str | None,
+    services: Sequence[str] = (),
+    *,
+    create: bool = False,
+    password: str | Callable[[], str] | None = None,
+    revoke_it: bool = False,
+    who: Any = None,
+) -> AccessResult:
+    """The whole job of `pilotage web grant`, in one transaction: find `username` (or create it
+    when `create`), set its `password` when given, then grant `role` with `services` in the
+    institution, or remove its grant there when `revoke_it`. Nothing is changed when any part
+    is refused. `password` may be a function asking for it: it is called only once everything
+    else is known to be right (the user exists or will be created)."""
+    if revoke_it and (role or services):
+        raise WebJobError("--revoke takes USERNAME and INSTITUTION only, no ROLE nor --service")
+    if not revoke_it:
+        check_grant(role, services)
+    where = institution(institution_code)
+    with transaction.atomic():
+        user = Account.objects.filter(username=username).first()
+        created = user is None
+        if user is None:
+            if not create or revoke_it:
+                raise WebJobError(
+                    f"no user {username!r}; add --create-user to create it "
+                    "(pilotage web users lists the existing ones)"
+                )
+            given = password() if callable(password) else password
+            user = create_user(username, password=given, institution=where, who=who)
+        elif password is not None:
+            set_password(user, password() if callable(password) else password, who=who)
+        if revoke_it:
+            before = revoke(user, where, who=who)
+            return AccessResult(user, created, password is not None, revoked=before)
+        done = grant(user, where, role, services, who=who)
+    return AccessResult(user, created, password is not None, granted=done)

@@ -7,7 +7,6 @@ installation-wide entries (no institution) are shown to superusers only.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -18,7 +17,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pilotage.web.accounts.access import User, can_read_audit, institutions_for
@@ -27,6 +25,7 @@ from pilotage.web.audit.diffs import diff
 from pilotage.web.audit.export import EXPORT_MAX, audit_workbook
 from pilotage.web.audit.labels import action_label
 from pilotage.web.audit.models import AuditEntry
+from pilotage.web.audit.trail import TrailQuery, select
 from pilotage.web.caching import cache_key
 from pilotage.web.dashboards.xlsx import CONTENT_TYPE
 
@@ -99,22 +98,14 @@ class Filters(forms.Form):
 
     def apply(self, entries: QuerySet[AuditEntry]) -> QuerySet[AuditEntry]:
         data = self.cleaned_data
-        if data["institution"] is not None:
-            entries = entries.filter(institution=data["institution"])
-        if data["object_type"]:
-            entries = entries.filter(object_type=data["object_type"])
-        if data["who"]:
-            entries = entries.filter(who__username=data["who"])
-        if data["since"]:
-            entries = entries.filter(at__gte=_day_start(data["since"]))
-        if data["until"]:
-            entries = entries.filter(at__lt=_day_start(data["until"] + dt.timedelta(days=1)))
-        return entries
-
-
-def _day_start(day: dt.date) -> dt.datetime:
-    start: dt.datetime = timezone.make_aware(dt.datetime.combine(day, dt.time()))
-    return start
+        query = TrailQuery(
+            institution=data["institution"],
+            object_type=data["object_type"] or None,
+            who=data["who"] or None,
+            since=data["since"],
+            until=data["until"],
+        )
+        return select(entries, query)
 
 
 def _choices(

@@ -25,9 +25,8 @@ from pilotage.facts import store_path as default_store_path
 from pilotage.web.catalogue.loading import latest
 from pilotage.web.dashboards.models import Figure, Publication, PublishedSet
 
-__all__ = ["DEMO_MARK", "SyncReport", "mirror_differences", "sync_results"]
+__all__ = ["SyncReport", "mirror_differences", "sync_results"]
 
-DEMO_MARK = "/demo/"  # an import batch read from a `demo` directory holds demonstration data
 _BATCH_SIZE = 2000
 
 
@@ -82,8 +81,11 @@ def _periods(rows: Iterable[IndicatorResult]) -> list[list[str]]:
     return [[label, first.isoformat(), last.isoformat()] for first, last, label in sorted(seen)]
 
 
-def _store_facts(store: DuckDBFactStore) -> tuple[dict[int, dict[str, Any]], list[dict[str, Any]]]:
-    """The import batches (id -> source, time) and the org units of the store."""
+def _store_facts(
+    store: DuckDBFactStore,
+) -> tuple[dict[int, dict[str, Any]], list[dict[str, Any]], set[int]]:
+    """The import batches (id -> source, time), the org units of the store, and the batches
+    of demonstration data (as their importer said: `import_batches.demonstration`)."""
     con = store.connection
     try:
         batches = {
@@ -91,6 +93,10 @@ def _store_facts(store: DuckDBFactStore) -> tuple[dict[int, dict[str, Any]], lis
             for i, src, at in con.execute(
                 "SELECT id, source, CAST(imported_at AS VARCHAR) FROM import_batches"
             ).fetchall()
+        }
+        demonstration = {
+            int(i)
+            for (i,) in con.execute("SELECT id FROM import_batches WHERE demonstration").fetchall()
         }
         units = [
             {"code": c, "name": n, "parent": p, "level": lv}
@@ -100,7 +106,7 @@ def _store_facts(store: DuckDBFactStore) -> tuple[dict[int, dict[str, Any]], lis
         ]
     except Exception as exc:  # duckdb.Error; the store may predate a table
         raise StoreError(f"cannot read the import batches of {store.path}: {exc}") from exc
-    return batches, units
+    return batches, units, demonstration
 
 
 def sync_results(store_path: Path | None = None) -> SyncReport:
@@ -125,7 +131,7 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
         waiting = [(h, known[_key(h)]) for h in headers if h.published and known.get(_key(h))]
         if not todo and not waiting:
             return report
-        batches, units = _store_facts(store)
+        batches, units, demonstration = _store_facts(store)
         with transaction.atomic():
             for header, mirrored in waiting:
                 assert mirrored is not None
@@ -156,7 +162,7 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
                     row_count=full.row_count,
                     period_list=_periods(full.rows),
                     org_units=units,
-                    demo=any(DEMO_MARK in s["source"].replace("\\", "/") for s in sources),
+                    demo=any(b in demonstration for b in full.batches),
                 )
                 Figure.objects.bulk_create(
                     (_figure(published, i, r) for i, r in enumerate(full.rows)),

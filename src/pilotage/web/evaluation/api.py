@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 
-from pilotage.errors import PilotageError
+from pilotage.errors import BadQuery, PilotageError
 from pilotage.evaluation import Assessment, Step, document_to_json
 from pilotage.web.accounts.access import require_grant
 from pilotage.web.dashboards.data import current_version
@@ -106,13 +106,12 @@ def evaluation_step(request: HttpRequest, contract_id: str, year: int, body: Ste
     """Record the next step (draft_sent, meeting_held, report_sent, closed) on a day."""
     evaluation, actor = _opened(request, contract_id, year)
     try:
-        services.record_step(evaluation, Step(body.step), body.on, actor, body.note)
+        step = Step(body.step)
     except ValueError:
-        return Status(
-            400, {"detail": f"step {body.step!r}: draft_sent, meeting_held, report_sent, closed"}
-        )
-    except PilotageError as exc:
-        return Status(int(getattr(exc, "http_status", 400)), {"detail": str(exc)})
+        raise BadQuery(
+            f"step {body.step!r}: draft_sent, meeting_held, report_sent, closed"
+        ) from None
+    services.record_step(evaluation, step, body.on, actor, body.note)  # refusals: the API's handler
     evaluation.refresh_from_db()
     return Status(200, _document(evaluation))
 
@@ -136,13 +135,9 @@ def evaluation_position(request: HttpRequest, contract_id: str, year: int, body:
         return Status(403, {"detail": f"a {actor.role} writes no position"})
     try:
         assessment = Assessment(body.assessment)
-        services.write_position(
-            evaluation, body.item, actor.party, assessment, body.motivation, actor
-        )
     except ValueError:
-        return Status(400, {"detail": f"assessment {body.assessment!r}: met, partly_met, not_met"})
-    except PilotageError as exc:
-        return Status(int(getattr(exc, "http_status", 400)), {"detail": str(exc)})
+        raise BadQuery(f"assessment {body.assessment!r}: met, partly_met, not_met") from None
+    services.write_position(evaluation, body.item, actor.party, assessment, body.motivation, actor)
     return Status(200, _document(evaluation))
 
 

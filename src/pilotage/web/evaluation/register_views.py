@@ -218,7 +218,7 @@ def art51_page(request: HttpRequest, contract_id: str) -> HttpResponse:
         {
             "contract_id": contract_id,
             "rows": rows,
-            "stages": [c for c in m.Art51Stage.choices if c[0] != "notified"],
+            "stages": [c for c in m.Art51Stage.choices if c[0] != m.Art51Stage.NOTIFIED],
             **roles(grant),
         },
     )
