@@ -3,12 +3,22 @@
 Plain Python (no Django). `opening_table` reads a contract's budget table into credits;
 a `Ledger` holds them with the dated operations that move them (transfers, carry-over,
 re-evaluation, own revenues, additional credits, savings, counter-operations) and refuses what
-the rules forbid; `balance` gives any credit on any day. Amounts are exact decimals in cents.
+the rules forbid; `balance` gives any credit on any day. `read_execution` imports commitments
+and payments per month (CSV/XLSX); `follow` sets them against the credits: execution rate,
+projected year end, alerts. Amounts are exact decimals in cents.
 """
 
 from __future__ import annotations
 
 from pilotage.budget._credits import Credit, Group, OpeningTable, opening_table
+from pilotage.budget._execution import (
+    COLUMNS,
+    Execution,
+    ExecutionLine,
+    ExecutionReport,
+    read_execution,
+)
+from pilotage.budget._follow import Alert, AlertKind, CreditFollowUp, MonthFigures, follow
 from pilotage.budget._ledger import REAL_ESTATE_THRESHOLD, Entry, Ledger, Movement, Processing
 from pilotage.budget._money import CENT, cents, format_eur, parse_amount, rounded
 from pilotage.budget._operations import (
@@ -31,16 +41,24 @@ from pilotage.budget._reevaluation import ReevaluationLine, base_year
 
 __all__ = [
     "CENT",
+    "COLUMNS",
     "REAL_ESTATE_THRESHOLD",
     "AdditionalCredit",
+    "Alert",
+    "AlertKind",
     "Authorisation",
     "CarryOver",
     "Counter",
     "Credit",
+    "CreditFollowUp",
     "Entry",
     "Estimate",
+    "Execution",
+    "ExecutionLine",
+    "ExecutionReport",
     "Group",
     "Ledger",
+    "MonthFigures",
     "Movement",
     "OpeningTable",
     "Operation",
@@ -58,9 +76,11 @@ __all__ = [
     "Transfer",
     "base_year",
     "cents",
+    "follow",
     "format_eur",
     "opening_table",
     "parse_amount",
+    "read_execution",
     "read_parameters",
     "rounded",
 ]

@@ -119,7 +119,10 @@ class OpeningTable:
             raise BudgetError(
                 f"budget article {article!r} is in no credit of {self.contract_id}: the contract "
                 "gives article codes for "
-                + (", ".join(c.code for c in self.credits.values() if c.article_codes) or "none")
+                + (
+                    ", ".join(c for c in self.codes() if self.credits[(year, c)].article_codes)
+                    or "none"
+                )
                 + "; give the credit's code instead"
             )
         codes = ", ".join(c.code for c in found)

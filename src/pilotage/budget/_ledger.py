@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pilotage.budget._credits import Credit, OpeningTable
+from pilotage.budget._execution import Execution
 from pilotage.budget._money import cents, format_eur, rounded
 from pilotage.budget._operations import (
     AdditionalCredit,
@@ -82,6 +83,7 @@ class Ledger:
     statutory_personnel: dict[int, Decimal] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
     processing: list[Processing] = field(default_factory=list)
+    execution: Execution | None = None  # the commitments a limitative credit must still cover
 
     def __post_init__(self) -> None:
         self.statutory_personnel = {
@@ -333,7 +335,9 @@ class Ledger:
 
     def _check(self, entry: Entry) -> None:
         after = [*self.entries, entry]
-        days = sorted({entry.on, *(e.on for e in self.entries if e.on > entry.on)})
+        later = {e.on for e in self.entries if e.on > entry.on}
+        ends = {dt.date(m.year, 12, 31) for m in entry.movements if m.year >= entry.on.year}
+        days = sorted({entry.on, *later, *ends})
         touched = {(m.year, m.credit) for m in entry.movements}
         for year, code in sorted(touched):
             credit = self.table.credit(code, year)
@@ -356,6 +360,14 @@ class Ledger:
                         f"{entry.operation.kind} no. {entry.number} of {entry.on.isoformat()} "
                         f"would leave {format_eur(left)} on {day.isoformat()} (balance before it "
                         f"{format_eur(self.balance(code, year, day))})"
+                    )
+                spent = self.execution.committed_by(year, code, day) if self.execution else ZERO
+                if left < spent:
+                    raise BudgetRuleError(
+                        f"art. 67: the credit {code} of {year} is limitative: "
+                        f"{entry.operation.kind} no. {entry.number} of {entry.on.isoformat()} "
+                        f"would leave {format_eur(left)} on {day.isoformat()}, less than the "
+                        f"{format_eur(spent)} already committed on it by then"
                     )
         self._check_cap(entry, after, days)
         self._check_real_estate(entry)
