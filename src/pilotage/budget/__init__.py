@@ -10,6 +10,7 @@ projected year end, alerts. Amounts are exact decimals in cents.
 
 from __future__ import annotations
 
+from pilotage.budget._codec import operation_from_json, operation_to_json
 from pilotage.budget._credits import Credit, Group, OpeningTable, opening_table
 from pilotage.budget._execution import (
     COLUMNS,
@@ -79,6 +80,8 @@ __all__ = [
     "follow",
     "format_eur",
     "opening_table",
+    "operation_from_json",
+    "operation_to_json",
     "parse_amount",
     "read_execution",
     "read_parameters",

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "pilotage.web.progress",
     "pilotage.web.discussion",
     "pilotage.web.evaluation",
+    "pilotage.web.budget",
     "pilotage.web.api",
     "ninja",  # the API's browsable documentation, its scripts served from the package
     "axes",  # login lockout after repeated failures (pilotage.web.accounts.lockout)
