@@ -39,10 +39,12 @@ from pilotage.budget._operations import (
 )
 from pilotage.budget._parameters import Estimate, Parameter, ParameterName, read_parameters
 from pilotage.budget._reevaluation import ReevaluationLine, base_year
+from pilotage.budget._statement import LANGUAGES, statement_xlsx
 
 __all__ = [
     "CENT",
     "COLUMNS",
+    "LANGUAGES",
     "REAL_ESTATE_THRESHOLD",
     "AdditionalCredit",
     "Alert",
@@ -86,4 +88,5 @@ __all__ = [
     "read_execution",
     "read_parameters",
     "rounded",
+    "statement_xlsx",
 ]

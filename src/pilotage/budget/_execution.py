@@ -44,6 +44,7 @@ class Execution:
 
     lines: tuple[ExecutionLine, ...] = ()
     source: str = ""
+    demonstration: bool = False  # made up for the demonstration, and labelled so
 
     def committed(self, year: int, credit: str, through: int = 12) -> Decimal:
         return self._sum(year, credit, through, "committed")

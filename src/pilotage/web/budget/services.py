@@ -83,6 +83,7 @@ def execution_of(contract_id: str) -> core.Execution:
     """The execution of each year, from the latest import that holds it."""
     lines: list[core.ExecutionLine] = []
     taken: set[int] = set()
+    demonstration = False
     for batch in m.ExecutionImport.objects.filter(**_scope(contract_id)).order_by("-pk"):
         years = {int(y) for y in batch.years} - taken
         for r in batch.rows.filter(year__in=years):
@@ -97,8 +98,9 @@ def execution_of(contract_id: str) -> core.Execution:
                     r.row,
                 )
             )
+        demonstration |= bool(years) and batch.demonstration
         taken |= years
-    return core.Execution(tuple(lines), "stored imports")
+    return core.Execution(tuple(lines), "stored imports", demonstration)
 
 
 def ledger_of(contract_id: str, *, with_execution: bool = True) -> core.Ledger:
