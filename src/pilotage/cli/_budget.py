@@ -372,3 +372,30 @@ def execution_show(contract_id: str, year: int) -> None:
         )
         if f.alert is not None:
             click.echo(f"  ALERT {f.alert.kind}: {f.alert.text}")
+
+
+@budget.command("statement")
+@click.argument("contract_id", metavar="CONTRACT")
+@click.argument("year", type=int)
+@click.option("--language", type=click.Choice(["fr", "nl"]), default="fr", show_default=True)
+@click.option("--on", "on", type=_DAY, help="As it stood on that day (default: everything).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+    help="The XLSX file to write.",
+)  # fmt: skip
+def statement_command(
+    contract_id: str, year: int, language: str, on: dt.datetime | None, output: Path
+) -> None:
+    """The statement of management revenues and expenses of YEAR to the ministers (art. 74)
+    as XLSX: per credit the opening, the changes by kind, the credit now, committed, paid,
+    rate, projected year end and alerts; the operations; the execution month by month.
+
+    \b
+    Example:
+      pilotage budget statement inami-2013-2015 2014 --language nl -o staat-2014.xlsx
+    """
+    from pilotage.web.budget.services import statement
+
+    data = statement(contract_id, year, language, on.date() if on else None)
+    output.write_bytes(data)
+    click.echo(f"{output}: statement {year} ({language}), {len(data)} bytes")

@@ -38,6 +38,7 @@ __all__ = [
     "record_operation",
     "record_opinion",
     "record_statutory",
+    "statement",
 ]
 
 _MANAGERS = {Role.ADMINISTRATOR.value, Role.CONTRACT_MANAGER.value}
@@ -292,3 +293,8 @@ def follow_up(contract_id: str, year: int) -> list[core.CreditFollowUp]:
     codes = [*ledger.table.codes(), *ledger.table.groups]
     assert ledger.execution is not None
     return core.follow(ledger, ledger.execution, year, codes)
+
+
+def statement(contract_id: str, year: int, language: str, on: dt.date | None = None) -> bytes:
+    """The art. 74 statement of `year` as XLSX, in `language` (fr, nl), as it stands on `on`."""
+    return core.statement_xlsx(ledger_of(contract_id), year, language, on=on)
