@@ -60,19 +60,34 @@ PilotageError once: the web application in one middleware (pages) and one except
     │                                result set holds, an unknown
     │                                service, objective, format or
     │                                language
-    └── EvaluationError              the evaluation cycle (INAMI art.   400   1
-        │                            42-51) refused a step
-        ├── EvaluationOrderError     a step skipped, or dated before    409   1
-        │                            the one it follows; an agreed
-        │                            calendar beyond the art. 49 maxima
-        ├── EvaluationPartyError     a position or an acknowledgement   403   1
-        │                            written by the wrong party or role
-        ├── EvaluationFrozenError    a document changed after it was    409   1
-        │                            sent, without a new numbered
-        │                            version
-        └── AdaptationError          an adaptation request that cannot  409   1
-                                     be sent, decided or consolidated
-                                     as asked
+    ├── EvaluationError              the evaluation cycle (INAMI art.   400   1
+    │   │                            42-51) refused a step
+    │   ├── EvaluationOrderError     a step skipped, or dated before    409   1
+    │   │                            the one it follows; an agreed
+    │   │                            calendar beyond the art. 49 maxima
+    │   ├── EvaluationPartyError     a position or an acknowledgement   403   1
+    │   │                            written by the wrong party or role
+    │   ├── EvaluationFrozenError    a document changed after it was    409   1
+    │   │                            sent, without a new numbered
+    │   │                            version
+    │   └── AdaptationError          an adaptation request that cannot  409   1
+    │                                be sent, decided or consolidated
+    │                                as asked
+    └── BudgetError                  a budget operation or execution    400   1
+        │                            line that cannot be read as given:
+        │                            an unknown credit, a bad amount, a
+        │                            year outside the budget
+        ├── BudgetRuleError          an operation the budget rules      409   1
+        │                            refuse: a limitative credit
+        │                            overdrawn (art. 67), personnel
+        │                            above the statutory cap, a
+        │                            carry-over outside the contract
+        │                            (art. 69), real estate above EUR 5
+        │                            million unauthorised (art. 72), an
+        │                            opinion missing
+        └── BudgetRoleError          an operation, processing or        403   1
+                                     opinion recorded by a role that
+                                     may not record it
 
 The CLI turns a PilotageError into its message on stderr and exit status `exit_code`; the web
 application into a page (or a JSON body `{"detail": ...}` under /api/) with `http_status`.
@@ -86,6 +101,9 @@ from typing import ClassVar
 __all__ = [
     "AdaptationError",
     "BadQuery",
+    "BudgetError",
+    "BudgetRoleError",
+    "BudgetRuleError",
     "CalendarError",
     "ConsolidationError",
     "ContractError",
@@ -262,3 +280,21 @@ class AdaptationError(EvaluationError):
     """An adaptation request (art. 42) that cannot be sent, decided or consolidated as asked."""
 
     http_status = 409
+
+
+class BudgetError(PilotageError):
+    """A budget operation, credit or execution line that cannot be read as given; the message
+    names the value and what is expected."""
+
+
+class BudgetRuleError(BudgetError):
+    """An operation the management budget's rules refuse (INAMI art. 64-72, the statutory
+    personnel cap); the message names the rule, the figures and what would be allowed."""
+
+    http_status = 409  # the ledger as it stands conflicts with the operation
+
+
+class BudgetRoleError(BudgetError):
+    """An operation, a processing step or an opinion recorded by a role that may not."""
+
+    http_status = 403

@@ -85,6 +85,8 @@ def _register() -> None:
     # `contract` and `cases` groups when imported, `_web` the web jobs to `web`.
     from pilotage.cli import (
         _actions,
+        _budget,
+        _budget_envelope,
         _cases,
         _comments,
         _contract,
@@ -99,7 +101,7 @@ def _register() -> None:
         _web,
     )
 
-    del _demo, _reading
+    del _demo, _reading, _budget_envelope
     main.add_command(_start.start)
     main.add_command(_contract.contract)
     for command in (
@@ -119,6 +121,7 @@ def _register() -> None:
     main.add_command(_comments.comments)
     main.add_command(_evaluation.evaluation)
     main.add_command(_evaluation.reminders)
+    main.add_command(_budget.budget)
 
 
 _register()

@@ -96,6 +96,9 @@ def _web_app(store_file: Path, port: int) -> str:
     from pilotage.web.evaluation.demo import seed_demo_evaluation
 
     click.echo(f"  {seed_demo_evaluation()}")
+    from pilotage.web.budget.demo import seed_demo_budget
+
+    click.echo(f"  {seed_demo_budget(store_file.parent / 'demo')}")
     url = f"http://127.0.0.1:{port}"
     click.echo("")
     click.echo("DEMONSTRATION ACCOUNTS: new passwords at every run; never use them with real data.")

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "pilotage.web.discussion",
     "pilotage.web.evaluation",
     "pilotage.web.home",
+    "pilotage.web.budget",
     "pilotage.web.api",
     "ninja",  # the API's browsable documentation, its scripts served from the package
     "bootstrap",  # django-bootstrap-static: Bootstrap 5's CSS, served by WhiteNoise (no CDN)

@@ -7,6 +7,7 @@
 /contracts/<id>/actions/..., /missions/...    action-commitments and missions (progress)
 /contracts/<id>/comments/...                  comments and justifications (discussion)
 /contracts/<id>/evaluation/...                annual evaluations, requests, registers (evaluation)
+/contracts/<id>/budget/...                    the management budget per year, statement (budget)
 /reminders/                                   deadlines due soon or late (evaluation)
 /audit/                                       the audit trail (audit)
 /api/...                                      JSON API, OpenAPI schema at /api/openapi.json
@@ -28,6 +29,7 @@ urlpatterns = [
     path("contracts/<str:contract_id>/", include("pilotage.web.progress.urls")),
     path("contracts/<str:contract_id>/comments/", include("pilotage.web.discussion.urls")),
     path("contracts/<str:contract_id>/evaluation/", include("pilotage.web.evaluation.urls")),
+    path("contracts/<str:contract_id>/budget/", include("pilotage.web.budget.urls")),
     path("reminders/", include("pilotage.web.evaluation.reminder_urls")),
     path("audit/", include("pilotage.web.audit.urls")),
     path("api/", include("pilotage.web.api.urls")),
