@@ -367,11 +367,12 @@ def delay_quantiles(histogram: ir.Table) -> ir.Table:
 
 
 _FRACTIONS = dt_.Array(dt_.Decimal(3, 2))
-_DELAYS = dt_.Array(dt_.int64)
+_DELAY = dt_.int32  # a 4-byte delay: DuckDB gathers and ranks a third faster than 8 bytes
+_DELAYS = dt_.Array(_DELAY)
 
 
 @ibis.udf.agg.builtin(name="quantile_disc")  # type: ignore[untyped-decorator]
-def _quantile_disc(arg: int, q: _FRACTIONS) -> _DELAYS:  # type: ignore[valid-type]
+def _quantile_disc(arg: _DELAY, q: _FRACTIONS) -> _DELAYS:  # type: ignore[valid-type]
     """DuckDB's exact discrete quantiles, several from one gathering of the values."""
 
 
@@ -391,9 +392,10 @@ def delay_quantiles_disc(frame: ir.Table, tables: Lookups, mapping: ir.Table | N
         f = f.mutate(unit=f.unit.fill_null(f.office))
     fractions = ibis.literal([Decimal("0.5"), Decimal("0.9")], type=_FRACTIONS)
     q = f.group_by("m_id", "unit", "ce").aggregate(
-        ended=f.count(), q=_quantile_disc(f.delay.cast("int64"), fractions)
+        ended=f.count(), q=_quantile_disc(f.delay.cast(_DELAY), fractions)
     )
-    q = q.select("m_id", "unit", "ce", "ended", median=q.q[0], p90=q.q[1])
+    median, p90 = q.q[0].cast("int64"), q.q[1].cast("int64")
+    q = q.select("m_id", "unit", "ce", "ended", median=median, p90=p90)
     if mapping is None:
         q = named(q.rename(office="unit"), tables).rename(unit="office")
     return q

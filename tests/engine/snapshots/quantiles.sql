@@ -3,15 +3,18 @@ SELECT
   "t39"."unit",
   "t39"."ce",
   "t39"."ended",
-  LIST_EXTRACT("t39"."q", 1) AS "median",
-  LIST_EXTRACT("t39"."q", 2) AS "p90"
+  CAST(LIST_EXTRACT("t39"."q", 1) AS BIGINT) AS "median",
+  CAST(LIST_EXTRACT("t39"."q", 2) AS BIGINT) AS "p90"
 FROM (
   SELECT
     "t38"."m_id",
     "t38"."unit",
     "t38"."ce",
     COUNT(*) AS "ended",
-    QUANTILE_DISC("t38"."delay", [CAST(0.50 AS DECIMAL(3, 2)), CAST(0.90 AS DECIMAL(3, 2))]) AS "q"
+    QUANTILE_DISC(
+      CAST("t38"."delay" AS INT),
+      [CAST(0.50 AS DECIMAL(3, 2)), CAST(0.90 AS DECIMAL(3, 2))]
+    ) AS "q"
   FROM (
     SELECT
       "t37"."m_id",
