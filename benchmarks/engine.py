@@ -1,45 +1,56 @@
-"""The indicator engine against a hand-written DuckDB query, on millions of synthetic cases.
+"""The indicator engine against hand-written DuckDB queries, on millions of synthetic cases.
 
     .venv/bin/python benchmarks/engine.py [--rows 1000000 10000000] [--data /tmp/pilotage-bench]
-        [--memory-limit 700MB] [--threads 2] [--pandas-max 10000000] [--skip-hand]
+        [--memory-limit 700MB] [--threads 2] [--repeat 3] [--pandas-max 1000000]
+        [--spark-rows 200000] [--skip-hand] [--skip-range]
 
 For each size, the cases are generated once (`pilotage.demo.generate_cases`: 50 objectives
 `BEN 01-01`.., 20 offices, 10 years, Parquet) under --data and kept for the next run; nothing is
 written into the repository. The contract is built here: 50 timeliness objectives, half with a
 norm in calendar days, half in Monday-Friday working days (be-legal holidays).
 
-Three computations of the same figures, per objective x office x quarter over the 40 quarters:
-cases ended, ended on time, exact median and 90th percentile delay (nearest rank, in the norm's
-kind of day), and the backlog and overdue counts at every quarter end:
+The same figures, per objective x office x quarter over the 40 quarters: cases ended, ended on
+time, exact median and 90th percentile delay (nearest rank, in the norm's kind of day; an end
+on a day off counts as the next working day), and the backlog and overdue counts at every
+quarter end, by:
 
 1. pilotage's engine (`pilotage.engine.measure`, Ibis on DuckDB);
 2. a hand-written DuckDB SQL query (deadline by join to a working-day calendar, quantile_disc,
-   open cases by a range join to the quarter ends);
-3. pandas, for reference (only up to --pandas-max rows).
+   open cases by a range join to the quarter ends): HAND_SQL;
+3. the same written for speed (quarters by arithmetic, backlog by a sweep): SWEEP_SQL;
+4. pandas, for reference (only up to --pandas-max rows);
+5. with --spark-rows N, the engine on a local Spark session at N rows (its start-up apart).
 
-The script checks that all agree and prints times, rows per second, the DuckDB memory_limit and
-the process's peak resident memory. It prints figures; it is not a test.
+Every round runs each computation in a fresh process (so its peak resident memory is its
+own), twice: "cold" is the first call (what one `pilotage measure` pays: Ibis loads its DuckDB
+backend and compiles, the day tables are built), "warm" the second (the computation itself).
+The rounds of the engine and the queries alternate (the machine is shared: a busy minute hits
+all of them). The script prints the best and median warm times, the best cold time, rows per
+second, each one's peak resident memory and DuckDB memory_limit, the ratio engine / query, and
+whether the figures agree (exit 1 if not). It prints figures; it is not a test.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import multiprocessing
 import resource
 import time
 import warnings
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import ibis
-import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
+from engine_sql import HAND_SQL, SWEEP_SQL  # type: ignore[import-not-found]
 
 from pilotage.contract import Contract, parse_contract
-from pilotage.engine import measure
+from pilotage.engine import Measurement, measure
 from pilotage.legaltime import Period, calendar_table, periods_between
 
 OBJECTIVES = 50
@@ -120,7 +131,9 @@ def cases_file(rows: int, directory: Path) -> Path:
     if not path.exists():
         directory.mkdir(parents=True, exist_ok=True)
         began = time.perf_counter()
-        generate_cases(rows, path, objectives=OBJECTIVES, offices=OFFICES, years=YEARS, seed=7)
+        pending = path.with_name(path.name + ".partial")  # an interrupted run leaves no file
+        generate_cases(rows, pending, objectives=OBJECTIVES, offices=OFFICES, years=YEARS, seed=7)
+        pending.rename(path)
         print(f"  generated {path} in {time.perf_counter() - began:.1f} s")
     return path
 
@@ -130,6 +143,7 @@ def connect(path: Path, memory_limit: str, threads: int) -> duckdb.DuckDBPyConne
     con.execute(f"SET memory_limit = '{memory_limit}'")
     con.execute(f"SET threads = {threads}")
     con.execute("SET preserve_insertion_order = false")
+    con.execute("SET enable_progress_bar = false")
     # The stored `cases` table: the generated file plus the columns an import adds.
     con.execute(
         f"""CREATE VIEW cases AS
@@ -153,7 +167,10 @@ def run_engine(con: duckdb.DuckDBPyConnection, quarters: list[Period]) -> Figure
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)  # ibis 12 on DuckDB 2.0 (schemas)
         cases, units = backend.table("cases"), backend.table("org_units")
-    result = measure(cases, units, contract(), quarters, "office")
+    return _figures(measure(cases, units, contract(), quarters, "office"))
+
+
+def _figures(result: Measurement) -> Figures:
     return {
         (r.objective, r.unit, r.period): (
             int(r.denominator or 0),
@@ -174,45 +191,7 @@ def _calendar() -> pa.Table:
     return table.select(["day", "cum_working_mon_fri", "is_working_mon_fri"])
 
 
-HAND_SQL = """
-WITH c AS (
-    SELECT c.objective, c.office, c.start_date, c.end_date, o.unit,
-           CASE WHEN o.unit = 'calendar_days' THEN c.start_date + o.value ELSE w.day END
-               AS deadline,
-           CASE WHEN o.unit = 'calendar_days' THEN c.end_date - c.start_date
-                ELSE e.cum_working_mon_fri - s.cum_working_mon_fri END AS delay
-    FROM cases c
-    JOIN objectives o USING (objective)
-    JOIN cal s ON s.day = c.start_date
-    LEFT JOIN cal e ON e.day = c.end_date
-    LEFT JOIN cal w ON o.unit = 'working_days_mon_fri' AND w.is_working_mon_fri
-                   AND w.cum_working_mon_fri = s.cum_working_mon_fri + o.value
-    WHERE c.end_date IS NULL OR c.end_date >= c.start_date
-),
-ended AS (
-    SELECT c.objective, c.office, q.label,
-           count(*) AS ended,
-           count(*) FILTER (WHERE c.end_date <= c.deadline) AS on_time,
-           quantile_disc(c.delay, 0.5) AS median,
-           quantile_disc(c.delay, 0.9) AS p90
-    FROM c JOIN quarters q ON c.end_date BETWEEN q.first AND q.last
-    GROUP BY ALL
-),
-open AS (
-    SELECT c.objective, c.office, q.label,
-           count(*) AS backlog,
-           count(*) FILTER (WHERE c.deadline <= q.last) AS overdue
-    FROM c JOIN quarters q
-      ON c.start_date <= q.last AND (c.end_date IS NULL OR c.end_date > q.last)
-    GROUP BY ALL
-)
-SELECT objective, office, label, coalesce(ended, 0), coalesce(on_time, 0),
-       coalesce(median, 0), coalesce(p90, 0), coalesce(backlog, 0), coalesce(overdue, 0)
-FROM ended FULL JOIN open USING (objective, office, label)
-"""
-
-
-def run_hand(con: duckdb.DuckDBPyConnection, quarters: list[Period]) -> Figures:
+def _register(con: duckdb.DuckDBPyConnection, quarters: list[Period]) -> None:
     objs = objectives()
     con.register(
         "objectives",
@@ -235,119 +214,140 @@ def run_hand(con: duckdb.DuckDBPyConnection, quarters: list[Period]) -> Figures:
             }
         ),
     )
+
+
+def run_hand(con: duckdb.DuckDBPyConnection, quarters: list[Period]) -> Figures:
+    _register(con, quarters)
     rows = con.execute(HAND_SQL).fetchall()
     return {(r[0], r[1], r[2]): tuple(int(x) for x in r[3:]) for r in rows}
 
 
-def run_pandas(path: Path, quarters: list[Period]) -> Figures:
-    """The same figures with pandas, vectorised: one group-by per figure, one loop per quarter."""
-    import pandas as pd
-
-    df = pd.read_parquet(path, columns=["objective", "office", "start_date", "end_date"])
-    df = df.merge(
-        pd.DataFrame(objectives(), columns=["objective", "unit", "value"]), on="objective"
-    )
-    start = df["start_date"].to_numpy().astype("datetime64[D]")
-    end = pd.to_datetime(df["end_date"]).to_numpy().astype("datetime64[D]")
-    keep = np.isnat(end) | (end >= start)
-    df, start, end = df[keep], start[keep], end[keep]
-    cal = _calendar()
-    day0 = cal.column("day")[0].as_py()
-    cum = cal.column("cum_working_mon_fri").to_numpy()
-    working = (
-        cal.column("day")
-        .to_numpy()
-        .astype("datetime64[D]")[cal.column("is_working_mon_fri").to_numpy(zero_copy_only=False)]
-    )
-    s_index = (start - np.datetime64(day0)).astype(np.int64)
-    e_index = np.where(np.isnat(end), 0, (end - np.datetime64(day0)).astype(np.int64))
-    calendar = (df["unit"] == "calendar_days").to_numpy()
-    value = df["value"].to_numpy()
-    deadline = np.where(
-        calendar, start + value.astype("timedelta64[D]"), working[cum[s_index] + value - 1]
-    )
-    delay = np.where(calendar, (end - start).astype(np.int64), cum[e_index] - cum[s_index])
-    frame = pd.DataFrame(
-        {
-            "objective": df["objective"].astype(str).to_numpy(),
-            "office": df["office"].astype(str).to_numpy(),
-            "start": start,
-            "end": end,
-            "deadline": deadline,
-            "delay": delay,
-        }
-    )
-    labels = {q.first.year * 4 + (q.first.month - 1) // 3: str(q) for q in quarters}
-    ended = frame[~np.isnat(end)].copy()
-    e = ended["end"].to_numpy()
-    years = e.astype("datetime64[Y]").astype(np.int64) + 1970
-    months = e.astype("datetime64[M]").astype(np.int64) % 12
-    ended["q"] = years * 4 + months // 3
-    ended = ended[ended["q"].isin(labels)].sort_values(["objective", "office", "q", "delay"])
-    ended["on_time"] = ended["end"] <= ended["deadline"]
-    keys = ["objective", "office", "q"]
-    groups = ended.groupby(keys, sort=False)
-    ended["rank"] = groups.cumcount() + 1
-    ended["n"] = groups["delay"].transform("size")
-    stats = groups.agg(ended=("delay", "size"), on_time=("on_time", "sum"))
-    median = ended[ended["rank"] == (ended["n"] + 1) // 2].set_index(keys)["delay"]
-    p90 = ended[ended["rank"] == (9 * ended["n"] + 9) // 10].set_index(keys)["delay"]
-    out: Figures = {}
-    for (objective, office, q), r in stats.assign(median=median, p90=p90).iterrows():
-        out[(objective, office, labels[q])] = (
-            int(r["ended"]),
-            int(r["on_time"]),
-            int(r["median"]),
-            int(r["p90"]),
-            0,
-            0,
-        )
-    for q in quarters:
-        last = np.datetime64(q.last)
-        is_open = (frame["start"].to_numpy() <= last) & (
-            np.isnat(frame["end"].to_numpy()) | (frame["end"].to_numpy() > last)
-        )
-        opened = frame[is_open]
-        counts = (
-            opened.assign(overdue=opened["deadline"] <= last)
-            .groupby(["objective", "office"])
-            .agg(backlog=("overdue", "size"), overdue=("overdue", "sum"))
-        )
-        for (objective, office), r in counts.iterrows():
-            key = (objective, office, str(q))
-            before = out.get(key, (0, 0, 0, 0, 0, 0))
-            out[key] = (*before[:4], int(r["backlog"]), int(r["overdue"]))
-    return out
+def run_sweep(con: duckdb.DuckDBPyConnection, quarters: list[Period]) -> Figures:
+    _register(con, quarters)
+    first = quarters[0].first
+    assert first.month == 1, "quarters from a January"
+    sql = SWEEP_SQL.replace("$k", str(len(quarters))).replace("$y", str(first.year))
+    rows = con.execute(sql).fetchall()
+    labels = [str(q) for q in quarters]
+    return {(r[0], r[1], labels[r[2]]): tuple(int(x) for x in r[3:]) for r in rows}
 
 
-def timed(label: str, rows: int, fn: Callable[[], Figures], repeat: int) -> Figures:
-    """Run `fn` `repeat` times; print the best and the median time (the machine is shared)."""
-    times = []
-    out: Figures = {}
+Run = tuple[list[float], float, Figures]  # times (s), peak resident memory (MiB), figures
+CALLS = 2  # per process: cold, then warm
+TASKS = {"engine": run_engine, "hand": run_hand, "sweep": run_sweep}
+LABELS = {
+    "engine": "pilotage engine",
+    "hand": "hand SQL, range joins",
+    "sweep": "hand SQL, sweep",
+    "pandas": "pandas",
+    "spark": "engine on Spark",
+}
+
+
+def _task(task: str, path: Path, memory_limit: str, threads: int, repeat: int) -> Run | str:
+    """One computation, `repeat` times, in this (fresh) process: its times, peak RSS, figures."""
+    quarters = periods_between(f"{LAST_YEAR - YEARS + 1}-Q1", f"{LAST_YEAR}-Q4")
+    if task == "pandas":
+        from engine_pandas import run_pandas  # type: ignore[import-not-found]
+
+        fn: Callable[[], Figures] = partial(run_pandas, path, quarters)
+    elif task == "spark":
+        return _spark(path, quarters, threads, repeat)
+    else:
+        fn = partial(TASKS[task], connect(path, memory_limit, threads), quarters)
+    times, out = [], {}
+    try:
+        for _ in range(repeat):
+            began = time.perf_counter()
+            out = fn()
+            times.append(time.perf_counter() - began)
+    except duckdb.OutOfMemoryException:
+        return f"out of memory (DuckDB memory_limit {memory_limit})"
+    return times, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, out
+
+
+def _spark(path: Path, quarters: list[Period], threads: int, repeat: int) -> Run | str:
+    """The engine on a local Spark session; its start-up time is printed apart."""
+    con = connect(path, "1GB", threads)
+    copy = path.with_name(path.stem + "-store")
+    copy.mkdir(exist_ok=True)
+    con.execute(f"COPY cases TO '{copy / 'cases.parquet'}' (FORMAT parquet)")
+    con.execute(f"COPY org_units TO '{copy / 'org_units.parquet'}' (FORMAT parquet)")
+    con.close()
+    began = time.perf_counter()
+    from pyspark.sql import SparkSession
+
+    session = (  # as pilotage.facts.local_spark_session, without the console progress bar
+        SparkSession.builder.master(f"local[{threads}]")
+        .appName("pilotage-benchmark")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", str(2 * threads))
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    backend = ibis.pyspark.connect(session)
+    cases = backend.read_parquet(copy / "cases.parquet", table_name="bench_cases")
+    units = backend.read_parquet(copy / "org_units.parquet", table_name="bench_org_units")
+    print(f"  Spark start-up (JVM, session, tables): {time.perf_counter() - began:.1f} s")
+    times, out = [], {}
     for _ in range(repeat):
         began = time.perf_counter()
-        out = fn()
+        out = _figures(measure(cases, units, contract(), quarters, "office"))
         times.append(time.perf_counter() - began)
-    best, median = min(times), sorted(times)[len(times) // 2]
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  Spark JVM peak resident memory: {_jvm_peak(session)}")
+    session.stop()
+    return times, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, out
+
+
+def _jvm_peak(session: Any) -> str:
+    try:
+        pid = session.sparkContext._gateway.proc.pid
+        status = Path(f"/proc/{pid}/status").read_text()
+    except (AttributeError, OSError):
+        return "unknown"
+    found = [line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")]
+    return f"{int(found[0]) / 1024:,.0f} MiB" if found else "unknown"
+
+
+def apart(task: str, path: Path, memory_limit: str, args: Any, repeat: int = CALLS) -> Run | str:
+    """Run `task` in a fresh process, so that its peak memory is its own."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=context) as pool:
+        return pool.submit(_task, task, path, memory_limit, args.threads, repeat).result()
+
+
+def report(task: str, rows: int, runs: list[Run | str], memory_limit: str) -> Run | None:
+    """Print one computation's line: best and median time, rows/s, peak RSS."""
+    label = LABELS[task]
+    failed = [r for r in runs if isinstance(r, str)]
+    if failed:
+        print(f"  {label:<22} {failed[0]}")
+        return None
+    done = [r for r in runs if not isinstance(r, str)]
+    warm = sorted(t for r in done for t in r[0][1:]) or sorted(t for r in done for t in r[0])
+    cold = min(r[0][0] for r in done)
+    peak, out = max(r[1] for r in done), done[-1][2]
+    best, median = warm[0], warm[len(warm) // 2]
+    limit = f"  (DuckDB memory_limit {memory_limit})" if task in TASKS else ""
     print(
-        f"  {label:<24} best {best:7.2f} s  median {median:7.2f} s  "
-        f"{rows / best:>12,.0f} rows/s  {len(out):>6,} result rows  "
-        f"process peak RSS so far {peak:,.0f} MiB"
+        f"  {label:<22} warm best {best:6.2f} s, median {median:6.2f} s, cold {cold:6.2f} s"
+        f"  {rows / best:>11,.0f} rows/s  {len(out):>6,} rows  peak RSS {peak:>5,.0f} MiB{limit}"
     )
-    return out
+    return [best, cold], peak, out
 
 
-def compare(name: str, mine: Figures, theirs: Figures) -> None:
+def compare(name: str, mine: Figures, theirs: Figures) -> bool:
     if mine == theirs:
         print(f"  {name}: identical ({len(mine):,} objective x office x quarter rows)")
-        return
+        return True
     keys = sorted(set(mine) | set(theirs))
     bad = [k for k in keys if mine.get(k) != theirs.get(k)]
     print(f"  {name}: {len(bad):,} of {len(keys):,} rows DIFFER, e.g.")
     for k in bad[:5]:
         print(f"    {k}: engine {mine.get(k)} / other {theirs.get(k)}")
-    raise SystemExit(1)
+    return False
 
 
 def main() -> None:
@@ -358,43 +358,51 @@ def main() -> None:
     parser.add_argument(
         "--hand-memory-limit",
         default="4GB",
-        help="DuckDB's, for the hand-written query (it needs more).",
+        help="DuckDB's, for the hand-written queries (the range joins need more).",
     )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--pandas-max", type=int, default=10_000_000)
+    parser.add_argument("--pandas-max", type=int, default=1_000_000)  # 10M: 8 min, 3.9 GB
+    parser.add_argument(
+        "--spark-rows", type=int, default=0, help="Also run the engine on Spark at this size."
+    )
     parser.add_argument("--skip-hand", action="store_true", help="Only run the engine.")
+    parser.add_argument("--skip-range", action="store_true", help="Not the range-join query.")
     args = parser.parse_args()
-    quarters = periods_between(f"{LAST_YEAR - YEARS + 1}-Q1", f"{LAST_YEAR}-Q4")
-    for rows in args.rows:
+    agree = True
+    sizes = [(rows, False) for rows in args.rows]
+    if args.spark_rows:
+        sizes.append((args.spark_rows, True))
+    for rows, spark in sizes:
         print(
-            f"{rows:,} cases, {OBJECTIVES} objectives, {OFFICES} offices, {len(quarters)} "
-            f"quarters, {args.threads} threads"
+            f"{rows:,} cases, {OBJECTIVES} objectives, {OFFICES} offices, {YEARS * 4} quarters, "
+            f"{args.threads} threads, {args.repeat} rounds, each in fresh processes"
         )
         path = cases_file(rows, args.data)
-        con = connect(path, args.memory_limit, args.threads)
-        print(f"  engine: DuckDB memory_limit {args.memory_limit}")
-        engine = timed("pilotage engine", rows, partial(run_engine, con, quarters), args.repeat)
-        if not args.skip_hand:
-            con.execute(f"SET memory_limit = '{args.hand_memory_limit}'")
-            print(f"  hand-written query: DuckDB memory_limit {args.hand_memory_limit}")
-            began = time.perf_counter()
-            try:
-                hand = timed(
-                    "hand-written DuckDB SQL", rows, partial(run_hand, con, quarters), args.repeat
-                )
-            except duckdb.OutOfMemoryException:
-                seconds = time.perf_counter() - began
-                print(f"  hand-written DuckDB SQL  out of memory after {seconds:.1f} s "
-                      f"(memory_limit {args.hand_memory_limit})")  # fmt: skip
-            else:
-                compare("engine vs hand-written SQL", engine, hand)
-        if rows <= args.pandas_max:
-            frame = timed("pandas", rows, partial(run_pandas, path, quarters), 1)
-            compare("engine vs pandas", engine, frame)
-        con.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak resident memory of the process: {peak:,.0f} MiB")
+        tasks = ["engine"]
+        if not args.skip_hand and not spark:
+            tasks += ["sweep"] + ["hand"] * (not args.skip_range)
+        runs: dict[str, list[Run | str]] = {task: [] for task in tasks}
+        for _ in range(args.repeat):  # alternating: engine, queries, engine, queries, ...
+            for task in tasks:
+                limit = args.memory_limit if task == "engine" else args.hand_memory_limit
+                runs[task].append(apart(task, path, limit, args))
+        engine = report("engine", rows, runs["engine"], args.memory_limit)
+        assert engine is not None, "the engine ran out of memory"
+        for task in tasks[1:]:
+            run = report(task, rows, runs[task], args.hand_memory_limit)
+            if run is not None:
+                agree &= compare(f"engine vs {LABELS[task]}", engine[2], run[2])
+                warm, cold = engine[0][0] / run[0][0], engine[0][1] / run[0][1]
+                print(f"  engine / {LABELS[task]}: {warm:.2f} x the time warm, {cold:.2f} x cold")
+        extra = ["pandas"] * (rows <= args.pandas_max and not spark) + ["spark"] * spark
+        for task in extra:
+            calls = 1 if task == "pandas" else args.repeat + 1
+            run = report(task, rows, [apart(task, path, "", args, calls)], "")
+            if run is not None:
+                agree &= compare(f"engine vs {LABELS[task]}", engine[2], run[2])
+    if not agree:
+        raise SystemExit("the figures differ")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ibis.expr.types as ir  # type: ignore[import-untyped]
+from ibis.common.exceptions import IbisError  # type: ignore[import-untyped]
 
 from pilotage.contract import Contract, ExportFormat, IndicatorKind, dump_contract
 from pilotage.engine.compute import (
@@ -23,8 +24,10 @@ from pilotage.engine.compute import (
     case_frame,
     delay_histogram,
     delay_quantiles,
+    delay_quantiles_disc,
     flow_cube,
     lookups,
+    named,
     units,
 )
 from pilotage.engine.figures import PeriodFigures, delays_by_key, figures_by_key
@@ -90,25 +93,45 @@ def queries(
     span: Span,
     level: Level | str,
     first: dt.date,
+    offices: Sequence[str] | None = None,
 ) -> Queries:
-    """The cube and quantile expressions of `plan` over `span`, by unit of `level`."""
-    tables = lookups(plan, span, first)
+    """The cube and quantile expressions of `plan` over `span`, by unit of `level`.
+
+    `offices`, every office of the rows read (`scan`), lets the queries group on integers.
+    """
+    tables = lookups(plan, span, first, offices)
     extra = _extra(plan)
     frame = case_frame(cases, tables, extra=extra)
-    cube = flow_cube(frame, tables, amounts="amount_due" in extra)
-    histogram = delay_histogram(case_frame(cases, tables, ended_only=True))
+    cube = named(flow_cube(frame, tables, amounts="amount_due" in extra), tables)
+    ended = case_frame(cases, tables, ended_only=True)
     mapping = None if Level(level) is Level.OFFICE else units(org_units, level)
     sums = ["n", "due", "collected"] if "amount_due" in extra else ["n"]
-    return Queries(
-        tables,
-        by_unit(cube, mapping, sums),
-        delay_quantiles(by_unit(histogram, mapping, ["n"])),
-        mapping,
-    )
+    if _backend(cases) in (None, "duckdb"):
+        quantiles = delay_quantiles_disc(ended, tables, mapping)
+    else:
+        histogram = named(delay_histogram(ended), tables)
+        quantiles = delay_quantiles(by_unit(histogram, mapping, ["n"]))
+    return Queries(tables, by_unit(cube, mapping, sums), quantiles, mapping)
+
+
+def _backend(table: ir.Table) -> str | None:
+    """The name of the backend a table is bound to; None for an unbound table (SQL only)."""
+    try:
+        return str(table._find_backend().name)
+    except IbisError:  # unbound: compiled for DuckDB (the SQL snapshots)
+        return None
 
 
 def rows_used(cases: ir.Table, plan: Plan, span: Span) -> tuple[dt.date | None, tuple[int, ...]]:
     """The earliest day (start or end) and the import batches of the case rows read."""
+    first, batches, _ = scan(cases, plan, span)
+    return first, batches
+
+
+def scan(
+    cases: ir.Table, plan: Plan, span: Span
+) -> tuple[dt.date | None, tuple[int, ...], tuple[str, ...]]:
+    """The earliest day (start or end), the import batches and the offices of the rows read."""
     read = cases.start_date <= span.cut
     last_start = plan.last_start(span)
     if last_start > span.cut:
@@ -117,14 +140,15 @@ def rows_used(cases: ir.Table, plan: Plan, span: Span) -> tuple[dt.date | None, 
     rows = cases.filter(cases.objective.isin(list(plan.objectives)) & read)
     # An end before every start exists only in invalid rows, but the day tables must hold it.
     found = (
-        rows.group_by("batch_id")
+        rows.group_by("batch_id", "office")
         .aggregate(first=rows.start_date.min(), first_end=rows.end_date.min())
         .to_pyarrow()
     )
+    offices = tuple(sorted(set(found.column("office").to_pylist())))
     days = found.column("first").to_pylist() + found.column("first_end").to_pylist()
     firsts = [d for d in days if d is not None]
-    batches = tuple(sorted(int(b) for b in found.column("batch_id").to_pylist() if b is not None))
-    return (min(firsts) if firsts else None), batches
+    batches = {int(b) for b in found.column("batch_id").to_pylist() if b is not None}
+    return (min(firsts) if firsts else None), tuple(sorted(batches)), offices
 
 
 def _unit_names(org_units: ir.Table, level: Level) -> dict[str, str | None]:
@@ -152,12 +176,12 @@ def measure(
     span = Span.of(chosen, as_of)
     level = Level(level)
     plan = make_plan(contract, span)
-    first, batches = rows_used(cases, plan, span)
+    first, batches, offices = scan(cases, plan, span)
     names = _unit_names(org_units, level)
     found: dict[tuple[int, str], list[PeriodFigures]] = {}
     delays = {}
     if first is not None and plan.measures:
-        q = queries(cases, org_units, plan, span, level, first)
+        q = queries(cases, org_units, plan, span, level, first, offices)
         found = figures_by_key(q.cube.to_pyarrow(), span)
         delays = dict(delays_by_key(q.quantiles.to_pyarrow()))
     seen = sorted({unit for _, unit in found} | set(names))

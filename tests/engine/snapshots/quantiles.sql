@@ -1,321 +1,393 @@
 SELECT
-  "t31"."m_id",
-  "t31"."unit",
-  "t31"."ce",
-  SUM("t31"."n") AS "ended",
-  MIN("t31"."delay") FILTER(WHERE
-    (
-      "t31"."run" * 2
-    ) >= "t31"."total") AS "median",
-  MIN("t31"."delay") FILTER(WHERE
-    (
-      "t31"."run" * 10
-    ) >= (
-      "t31"."total" * 9
-    )) AS "p90"
+  "t39"."m_id",
+  "t39"."unit",
+  "t39"."ce",
+  "t39"."ended",
+  CAST(LIST_EXTRACT("t39"."q", 1) AS BIGINT) AS "median",
+  CAST(LIST_EXTRACT("t39"."q", 2) AS BIGINT) AS "p90"
 FROM (
   SELECT
-    "t30"."unit",
-    "t30"."m_id",
-    "t30"."ce",
-    "t30"."delay",
-    "t30"."n",
-    SUM("t30"."n") OVER (
-      PARTITION BY "t30"."m_id", "t30"."unit", "t30"."ce"
-      ORDER BY "t30"."delay" ASC
-      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-    ) AS "run",
-    SUM("t30"."n") OVER (
-      PARTITION BY "t30"."m_id", "t30"."unit", "t30"."ce"
-      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-    ) AS "total"
+    "t38"."m_id",
+    "t38"."unit",
+    "t38"."ce",
+    COUNT(*) AS "ended",
+    QUANTILE_DISC(
+      CAST("t38"."delay" AS INT),
+      [CAST(0.50 AS DECIMAL(3, 2)), CAST(0.90 AS DECIMAL(3, 2))]
+    ) AS "q"
   FROM (
     SELECT
-      "t29"."unit",
-      "t29"."m_id",
-      "t29"."ce",
-      "t29"."delay",
-      SUM("t29"."n") AS "n"
+      "t37"."m_id",
+      "t37"."office",
+      "t37"."m_timed",
+      "t37"."m_plan",
+      "t37"."m_normed",
+      "t37"."has_deadline",
+      "t37"."l_year",
+      "t37"."valid",
+      "t37"."cs",
+      "t37"."ce",
+      "t37"."cd",
+      "t37"."late",
+      "t37"."delay",
+      "t37"."deadline",
+      "t37"."end_day",
+      "t37"."office_right",
+      COALESCE("t37"."unit", "t37"."office") AS "unit"
     FROM (
       SELECT
-        "t28"."m_id",
-        "t28"."office",
-        "t28"."ce",
-        "t28"."delay",
-        "t28"."n",
-        "t28"."office_right",
-        COALESCE("t28"."unit", "t28"."office") AS "unit"
+        "t36"."m_id",
+        "t36"."office",
+        "t36"."m_timed",
+        "t36"."m_plan",
+        "t36"."m_normed",
+        "t36"."has_deadline",
+        "t36"."l_year",
+        "t36"."valid",
+        "t36"."cs",
+        "t36"."ce",
+        "t36"."cd",
+        "t36"."late",
+        "t36"."delay",
+        "t36"."deadline",
+        "t36"."end_day",
+        "t25"."office" AS "office_right",
+        "t25"."unit"
       FROM (
         SELECT
-          "t27"."m_id",
-          "t27"."office",
-          "t27"."ce",
-          "t27"."delay",
-          "t27"."n",
-          "t21"."office" AS "office_right",
-          "t21"."unit"
+          "t34".*
+          EXCLUDE ("o_key", "o_office")
         FROM (
           SELECT
-            "t25"."m_id",
-            "t25"."office",
-            "t25"."ce",
-            "t25"."delay",
-            COUNT(*) AS "n"
+            "t33"."m_id",
+            "t33"."o_office" AS "office",
+            "t33"."m_timed",
+            "t33"."m_plan",
+            "t33"."m_normed",
+            "t33"."has_deadline",
+            "t33"."l_year",
+            "t33"."valid",
+            "t33"."cs",
+            "t33"."ce",
+            "t33"."cd",
+            "t33"."late",
+            "t33"."delay",
+            "t33"."deadline",
+            "t33"."end_day",
+            "t33"."o_office",
+            "t33"."o_key"
           FROM (
             SELECT
-              "t24"."m_id",
-              "t24"."office",
-              "t24"."m_timed",
-              "t24"."m_plan",
-              "t24"."m_normed",
-              "t24"."rule_key" <> 0 AS "has_deadline",
-              "t24"."l_year",
-              (
-                "t24"."end_day" IS NULL
-              ) OR (
-                "t24"."end_day" >= "t24"."start_date"
-              ) AS "valid",
-              "t24"."l_bucket" AS "cs",
-              "t24"."d_bucket" AS "ce",
-              CASE
-                WHEN (
-                  (
-                    "t24"."end_day" IS NULL
-                  ) OR (
-                    "t24"."end_day" >= "t24"."start_date"
-                  )
-                )
-                AND (
-                  "t24"."rule_key" <> 0
-                )
-                THEN "t24"."l_dl_bucket"
-                ELSE NULL
-              END AS "cd",
-              CASE
-                WHEN (
-                  (
-                    "t24"."end_day" IS NULL
-                  ) OR (
-                    "t24"."end_day" >= "t24"."start_date"
-                  )
-                )
-                AND (
-                  "t24"."rule_key" <> 0
-                )
-                THEN "t24"."d_num" > CASE WHEN "t24"."rule_key" <> 0 THEN "t24"."l_deadline" ELSE NULL END
-                ELSE NULL
-              END AS "late",
-              CASE
-                WHEN (
-                  "t24"."end_day" IS NULL
-                ) OR (
-                  "t24"."end_day" >= "t24"."start_date"
-                )
-                THEN CASE "t24"."l_slot" WHEN 0 THEN "t24"."d_num" WHEN 1 THEN "t24"."d_cum1" ELSE NULL END - "t24"."l_cum"
-                ELSE NULL
-              END AS "delay",
-              CASE WHEN "t24"."rule_key" <> 0 THEN "t24"."l_deadline" ELSE NULL END AS "deadline",
-              "t24"."end_day"
+              "t32"."m_id",
+              "t32"."office",
+              "t32"."m_timed",
+              "t32"."m_plan",
+              "t32"."m_normed",
+              "t32"."has_deadline",
+              "t32"."l_year",
+              "t32"."valid",
+              "t32"."cs",
+              "t32"."ce",
+              "t32"."cd",
+              "t32"."late",
+              "t32"."delay",
+              "t32"."deadline",
+              "t32"."end_day",
+              "t6"."o_office",
+              "t6"."o_key"
             FROM (
               SELECT
-                "t23"."objective",
-                "t23"."case_id",
-                "t23"."office",
-                "t23"."start_date",
-                "t23"."end_date",
-                "t23"."category",
-                "t23"."amount_due",
-                "t23"."amount_collected",
-                "t23"."planned",
-                "t23"."suspensions",
-                "t23"."suspended_days",
-                "t23"."person_key",
-                "t23"."attributes",
-                "t23"."batch_id",
-                "t23"."m_objective",
-                "t23"."m_id",
-                "t23"."m_rule",
-                "t23"."m_timed",
-                "t23"."m_plan",
-                "t23"."m_normed",
-                "t23"."rule_key",
-                "t23"."end_day",
-                "t5"."l_rule",
-                "t5"."l_day",
-                "t5"."l_deadline",
-                "t5"."l_bucket",
-                "t5"."l_dl_bucket",
-                "t5"."l_cum",
-                "t5"."l_slot",
-                "t5"."l_suspends",
-                "t5"."l_year",
-                "t6"."d_day",
-                "t6"."d_num",
-                "t6"."d_bucket",
-                "t6"."d_cum1"
+                "t30"."m_id",
+                "t30"."office",
+                "t30"."m_timed",
+                "t30"."m_plan",
+                "t30"."m_normed",
+                "t30"."rule_key" <> 0 AS "has_deadline",
+                "t30"."l_year",
+                (
+                  "t30"."end_day" IS NULL
+                ) OR (
+                  "t30"."end_day" >= "t30"."start_date"
+                ) AS "valid",
+                "t30"."l_bucket" AS "cs",
+                "t30"."d_bucket" AS "ce",
+                CASE
+                  WHEN (
+                    (
+                      "t30"."end_day" IS NULL
+                    ) OR (
+                      "t30"."end_day" >= "t30"."start_date"
+                    )
+                  )
+                  AND (
+                    "t30"."rule_key" <> 0
+                  )
+                  THEN "t30"."l_dl_bucket"
+                  ELSE NULL
+                END AS "cd",
+                CASE
+                  WHEN (
+                    (
+                      "t30"."end_day" IS NULL
+                    ) OR (
+                      "t30"."end_day" >= "t30"."start_date"
+                    )
+                  )
+                  AND (
+                    "t30"."rule_key" <> 0
+                  )
+                  THEN "t30"."d_num" > CASE WHEN "t30"."rule_key" <> 0 THEN "t30"."l_deadline" ELSE NULL END
+                  ELSE NULL
+                END AS "late",
+                CASE
+                  WHEN (
+                    "t30"."end_day" IS NULL
+                  ) OR (
+                    "t30"."end_day" >= "t30"."start_date"
+                  )
+                  THEN CASE "t30"."l_slot" WHEN 0 THEN "t30"."d_num" WHEN 1 THEN "t30"."d_cum1" ELSE NULL END - "t30"."l_cum"
+                  ELSE NULL
+                END AS "delay",
+                CASE WHEN "t30"."rule_key" <> 0 THEN "t30"."l_deadline" ELSE NULL END AS "deadline",
+                "t30"."end_day"
               FROM (
                 SELECT
-                  "t19"."objective",
-                  "t19"."case_id",
-                  "t19"."office",
-                  "t19"."start_date",
-                  "t19"."end_date",
-                  "t19"."category",
-                  "t19"."amount_due",
-                  "t19"."amount_collected",
-                  "t19"."planned",
-                  "t19"."suspensions",
-                  "t19"."suspended_days",
-                  "t19"."person_key",
-                  "t19"."attributes",
-                  "t19"."batch_id",
-                  "t19"."m_objective",
-                  "t19"."m_id",
-                  "t19"."m_rule",
-                  "t19"."m_timed",
-                  "t19"."m_plan",
-                  "t19"."m_normed",
-                  CASE
-                    WHEN (
-                      "t19"."m_id" = 1
-                    ) AND (
-                      "t19"."category" = 'réception tardive'
-                    )
-                    THEN 2
-                    WHEN (
-                      "t19"."m_id" = 1
-                    ) AND (
-                      "t19"."category" = 'date d''échéance'
-                    )
-                    THEN 3
-                    ELSE "t19"."m_rule"
-                  END AS "rule_key",
-                  "t19"."end_date" AS "end_day"
+                  "t29"."objective",
+                  "t29"."case_id",
+                  "t29"."office",
+                  "t29"."start_date",
+                  "t29"."end_date",
+                  "t29"."category",
+                  "t29"."amount_due",
+                  "t29"."amount_collected",
+                  "t29"."planned",
+                  "t29"."suspensions",
+                  "t29"."suspended_days",
+                  "t29"."person_key",
+                  "t29"."attributes",
+                  "t29"."batch_id",
+                  "t29"."m_objective",
+                  "t29"."m_id",
+                  "t29"."m_rule",
+                  "t29"."m_timed",
+                  "t29"."m_plan",
+                  "t29"."m_normed",
+                  "t29"."rule_key",
+                  "t29"."end_day",
+                  "t9"."l_rule",
+                  "t9"."l_day",
+                  "t9"."l_deadline",
+                  "t9"."l_bucket",
+                  "t9"."l_dl_bucket",
+                  "t9"."l_cum",
+                  "t9"."l_slot",
+                  "t9"."l_suspends",
+                  "t9"."l_year",
+                  "t10"."d_day",
+                  "t10"."d_num",
+                  "t10"."d_bucket",
+                  "t10"."d_cum1"
                 FROM (
                   SELECT
-                    "t17"."objective",
-                    "t17"."case_id",
-                    "t17"."office",
-                    "t17"."start_date",
-                    "t17"."end_date",
-                    "t17"."category",
-                    "t17"."amount_due",
-                    "t17"."amount_collected",
-                    "t17"."planned",
-                    "t17"."suspensions",
-                    "t17"."suspended_days",
-                    "t17"."person_key",
-                    "t17"."attributes",
-                    "t17"."batch_id",
-                    "t9"."m_objective",
-                    "t9"."m_id",
-                    "t9"."m_rule",
-                    "t9"."m_timed",
-                    "t9"."m_plan",
-                    "t9"."m_normed"
+                    "t27"."objective",
+                    "t27"."case_id",
+                    "t27"."office",
+                    "t27"."start_date",
+                    "t27"."end_date",
+                    "t27"."category",
+                    "t27"."amount_due",
+                    "t27"."amount_collected",
+                    "t27"."planned",
+                    "t27"."suspensions",
+                    "t27"."suspended_days",
+                    "t27"."person_key",
+                    "t27"."attributes",
+                    "t27"."batch_id",
+                    "t27"."m_objective",
+                    "t27"."m_id",
+                    "t27"."m_rule",
+                    "t27"."m_timed",
+                    "t27"."m_plan",
+                    "t27"."m_normed",
+                    CASE
+                      WHEN (
+                        "t27"."m_id" = 1
+                      ) AND (
+                        "t27"."category" = 'réception tardive'
+                      )
+                      THEN 2
+                      WHEN (
+                        "t27"."m_id" = 1
+                      ) AND (
+                        "t27"."category" = 'date d''échéance'
+                      )
+                      THEN 3
+                      ELSE "t27"."m_rule"
+                    END AS "rule_key",
+                    "t27"."end_date" AS "end_day"
                   FROM (
                     SELECT
-                      *
-                    FROM "cases" AS "t3"
-                    WHERE
-                      "t3"."start_date" <= MAKE_DATE(2019, 9, 30)
-                      AND "t3"."end_date" BETWEEN MAKE_DATE(2019, 7, 1) AND MAKE_DATE(2019, 9, 30)
-                  ) AS "t17"
-                  INNER JOIN "memtable_1" AS "t9"
-                    ON "t17"."objective" = "t9"."m_objective"
-                ) AS "t19"
-                WHERE
-                  CASE "t19"."m_id"
-                    WHEN 0
-                    THEN (
-                      "t19"."category" IS NULL
-                    )
-                    OR NOT (
-                      COALESCE("t19"."category" IN ('revenu manquant'), FALSE)
-                    )
-                    ELSE TRUE
-                  END
-              ) AS "t23"
-              INNER JOIN "memtable_2" AS "t5"
-                ON "t23"."rule_key" = "t5"."l_rule" AND "t23"."start_date" = "t5"."l_day"
-              INNER JOIN "memtable_3" AS "t6"
-                ON "t23"."end_day" = "t6"."d_day"
-            ) AS "t24"
-            WHERE
-              (
+                      "t26"."objective",
+                      "t26"."case_id",
+                      "t26"."office",
+                      "t26"."start_date",
+                      "t26"."end_date",
+                      "t26"."category",
+                      "t26"."amount_due",
+                      "t26"."amount_collected",
+                      "t26"."planned",
+                      "t26"."suspensions",
+                      "t26"."suspended_days",
+                      "t26"."person_key",
+                      "t26"."attributes",
+                      "t26"."batch_id",
+                      "t11"."m_objective",
+                      "t11"."m_id",
+                      "t11"."m_rule",
+                      "t11"."m_timed",
+                      "t11"."m_plan",
+                      "t11"."m_normed"
+                    FROM (
+                      SELECT
+                        "t22".*
+                        EXCLUDE ("o_key", "o_office")
+                      FROM (
+                        SELECT
+                          "t21"."objective",
+                          "t21"."case_id",
+                          "t21"."o_key" AS "office",
+                          "t21"."start_date",
+                          "t21"."end_date",
+                          "t21"."category",
+                          "t21"."amount_due",
+                          "t21"."amount_collected",
+                          "t21"."planned",
+                          "t21"."suspensions",
+                          "t21"."suspended_days",
+                          "t21"."person_key",
+                          "t21"."attributes",
+                          "t21"."batch_id",
+                          "t21"."o_office",
+                          "t21"."o_key"
+                        FROM (
+                          SELECT
+                            "t19"."objective",
+                            "t19"."case_id",
+                            "t19"."office",
+                            "t19"."start_date",
+                            "t19"."end_date",
+                            "t19"."category",
+                            "t19"."amount_due",
+                            "t19"."amount_collected",
+                            "t19"."planned",
+                            "t19"."suspensions",
+                            "t19"."suspended_days",
+                            "t19"."person_key",
+                            "t19"."attributes",
+                            "t19"."batch_id",
+                            "t6"."o_office",
+                            "t6"."o_key"
+                          FROM (
+                            SELECT
+                              *
+                            FROM "cases" AS "t5"
+                            WHERE
+                              "t5"."start_date" <= MAKE_DATE(2019, 9, 30)
+                              AND "t5"."end_date" BETWEEN MAKE_DATE(2019, 7, 1) AND MAKE_DATE(2019, 9, 30)
+                          ) AS "t19"
+                          INNER JOIN "memtable_1" AS "t6"
+                            ON "t19"."office" = "t6"."o_office"
+                        ) AS "t21"
+                      ) AS "t22"
+                    ) AS "t26"
+                    INNER JOIN "memtable_2" AS "t11"
+                      ON "t26"."objective" = "t11"."m_objective"
+                  ) AS "t27"
+                  WHERE
+                    CASE "t27"."m_id"
+                      WHEN 0
+                      THEN (
+                        "t27"."category" IS NULL
+                      )
+                      OR NOT (
+                        COALESCE("t27"."category" IN ('revenu manquant'), FALSE)
+                      )
+                      ELSE TRUE
+                    END
+                ) AS "t29"
+                INNER JOIN "memtable_3" AS "t9"
+                  ON "t29"."rule_key" = "t9"."l_rule" AND "t29"."start_date" = "t9"."l_day"
+                INNER JOIN "memtable_4" AS "t10"
+                  ON "t29"."end_day" = "t10"."d_day"
+              ) AS "t30"
+              WHERE
                 (
-                  "t24"."end_day" IS NULL
-                ) OR (
-                  "t24"."end_day" >= "t24"."start_date"
+                  (
+                    "t30"."end_day" IS NULL
+                  ) OR (
+                    "t30"."end_day" >= "t30"."start_date"
+                  )
                 )
-              )
-              AND "t24"."m_timed"
-              AND (
-                (
-                  "t24"."rule_key" <> 0
-                ) OR NOT (
-                  "t24"."m_normed"
+                AND "t30"."m_timed"
+                AND (
+                  (
+                    "t30"."rule_key" <> 0
+                  ) OR NOT (
+                    "t30"."m_normed"
+                  )
                 )
-              )
-          ) AS "t25"
-          GROUP BY
-            1,
-            2,
-            3,
-            4
-        ) AS "t27"
-        LEFT OUTER JOIN (
+            ) AS "t32"
+            INNER JOIN "memtable_1" AS "t6"
+              ON "t32"."office" = "t6"."o_key"
+          ) AS "t33"
+        ) AS "t34"
+      ) AS "t36"
+      LEFT OUTER JOIN (
+        SELECT
+          *
+        FROM (
           SELECT
-            *
+            "t13"."office",
+            CASE
+              WHEN "t13"."o_level" = 'region'
+              THEN "t13"."office"
+              WHEN "t17"."p_level" = 'region'
+              THEN "t17"."p_code"
+              WHEN "t18"."g_level" = 'region'
+              THEN "t18"."g_code"
+              ELSE NULL
+            END AS "unit"
           FROM (
             SELECT
-              "t11"."office",
-              CASE
-                WHEN "t11"."o_level" = 'region'
-                THEN "t11"."office"
-                WHEN "t15"."p_level" = 'region'
-                THEN "t15"."p_code"
-                WHEN "t16"."g_level" = 'region'
-                THEN "t16"."g_code"
-                ELSE NULL
-              END AS "unit"
-            FROM (
-              SELECT
-                "t2"."code" AS "office",
-                "t2"."level" AS "o_level",
-                "t2"."parent" AS "p"
-              FROM "org_units" AS "t2"
-            ) AS "t11"
-            LEFT OUTER JOIN (
-              SELECT
-                "t7"."code" AS "p_code",
-                "t7"."level" AS "p_level",
-                "t7"."parent" AS "g"
-              FROM "org_units" AS "t7"
-            ) AS "t15"
-              ON "t11"."p" = "t15"."p_code"
-            LEFT OUTER JOIN (
-              SELECT
-                "t8"."code" AS "g_code",
-                "t8"."level" AS "g_level"
-              FROM "org_units" AS "t8"
-            ) AS "t16"
-              ON "t15"."g" = "t16"."g_code"
+              "t1"."code" AS "office",
+              "t1"."level" AS "o_level",
+              "t1"."parent" AS "p"
+            FROM "org_units" AS "t1"
+          ) AS "t13"
+          LEFT OUTER JOIN (
+            SELECT
+              "t7"."code" AS "p_code",
+              "t7"."level" AS "p_level",
+              "t7"."parent" AS "g"
+            FROM "org_units" AS "t7"
+          ) AS "t17"
+            ON "t13"."p" = "t17"."p_code"
+          LEFT OUTER JOIN (
+            SELECT
+              "t8"."code" AS "g_code",
+              "t8"."level" AS "g_level"
+            FROM "org_units" AS "t8"
           ) AS "t18"
-          WHERE
-            "t18"."unit" IS NOT NULL
-        ) AS "t21"
-          ON "t27"."office" = "t21"."office"
-      ) AS "t28"
-    ) AS "t29"
-    GROUP BY
-      1,
-      2,
-      3,
-      4
-  ) AS "t30"
-) AS "t31"
-GROUP BY
-  1,
-  2,
-  3
+            ON "t17"."g" = "t18"."g_code"
+        ) AS "t20"
+        WHERE
+          "t20"."unit" IS NOT NULL
+      ) AS "t25"
+        ON "t36"."office" = "t25"."office"
+    ) AS "t37"
+  ) AS "t38"
+  GROUP BY
+    1,
+    2,
+    3
+) AS "t39"
