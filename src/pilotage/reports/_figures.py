@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from enum import StrEnum
 
 from pilotage.contract import IndicatorKind, Operator, TargetUnit
 from pilotage.engine import KINDS, IndicatorResult, Status
@@ -22,8 +23,11 @@ __all__ = [
     "DASH",
     "STATUSES",
     "STATUS_SYMBOLS",
+    "Direction",
     "Notes",
     "by_objective",
+    "change_of",
+    "change_text",
     "has_late_cases",
     "is_share",
     "late_text",
@@ -182,6 +186,66 @@ def has_late_cases(f: IndicatorResult) -> bool:
         and f.norm_index is not None
         and f.status != Status.NO_NORM
     )
+
+
+class Direction(StrEnum):
+    """Which way a figure moved since the previous period, read against its target."""
+
+    BETTER = "better"
+    WORSE = "worse"
+    UNCHANGED = "unchanged"
+    MOVED = "moved"  # no target says which way is better (a trend, an equality)
+
+
+_ARROWS = {
+    Direction.BETTER: "▲",
+    Direction.WORSE: "▼",
+    Direction.UNCHANGED: "=",
+    Direction.MOVED: "↕",
+}
+
+
+def change_of(
+    current: IndicatorResult, previous: IndicatorResult | None
+) -> tuple[float, Direction] | None:
+    """The change of the value since `previous` (in percentage points for a share) and its
+    direction: better when it moved towards the target's side (up for "≥", down for "≤");
+    None when either value is missing."""
+    if previous is None or current.value is None or previous.value is None:
+        return None
+    delta = current.value - previous.value
+    if _percent(current.kind):
+        delta *= 100
+    if round(delta, 1) == 0:
+        return 0.0, Direction.UNCHANGED
+    if current.target_operator == Operator.GE:
+        return delta, Direction.BETTER if delta > 0 else Direction.WORSE
+    if current.target_operator == Operator.LE:
+        return delta, Direction.WORSE if delta > 0 else Direction.BETTER
+    return delta, Direction.MOVED
+
+
+def change_text(
+    current: IndicatorResult, previous: IndicatorResult | None, language: str
+) -> tuple[str, str]:
+    """The change since `previous` as a cell's text and its css class ("▲ +1,2 pt since
+    2019-Q3, better"; a dash when it cannot be said)."""
+    found = change_of(current, previous)
+    if found is None or previous is None:
+        return DASH, ""
+    delta, direction = found
+    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
+    amount = number_text(Decimal(str(round(abs(delta), 1))), language)
+    unit = f" {say('pt', language)}" if _percent(current.kind) else ""
+    text = f"{_ARROWS[direction]} " + say(
+        "%(delta)s since %(period)s",
+        language,
+        delta=f"{sign}{amount}{unit}",
+        period=previous.period,
+    )
+    if direction in (Direction.BETTER, Direction.WORSE, Direction.UNCHANGED):
+        text += f", {say(direction.value, language)}"
+    return text, f"change change-{direction.value}"
 
 
 def late_text(f: IndicatorResult, language: str) -> str:

@@ -172,6 +172,12 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Mettez à jour la table des matières (F9) pour afficher les numéros de page.",
         "Werk de inhoudstafel bij (F9) om de paginanummers te tonen.",
     ),
+    # --- the change since the previous period ---
+    "better": ("mieux", "beter"),
+    "worse": ("moins bien", "slechter"),
+    "unchanged": ("inchangé", "onveranderd"),
+    "%(delta)s since %(period)s": ("%(delta)s depuis %(period)s", "%(delta)s sinds %(period)s"),
+    "pt": ("pt", "ptn"),
 }
 
 

@@ -30,7 +30,7 @@ from pilotage.web.catalogue.models import ContractVersion
 from pilotage.web.dashboards import data
 from pilotage.web.dashboards.charts import NONCE_MARK
 from pilotage.web.dashboards.data import ContractIndex, FigureRow, ObjectiveInfo, Published
-from pilotage.web.dashboards.models import PublishedSet
+from pilotage.web.dashboards.models import Figure, PublishedSet
 from pilotage.web.dashboards.tables import Context, Dashboard, Notes
 from pilotage.web.dashboards.xlsx import CONTENT_TYPE, filename, workbook_bytes
 
@@ -54,6 +54,9 @@ class Page:
     published: Published
     language: str
     urls: dict[tuple[object, ...], str] = field(default_factory=dict)
+    before: dict[str, Callable[[FigureRow], FigureRow | None] | None] = field(
+        default_factory=dict
+    )  # the previous period's figures, read once per period
 
     @classmethod
     def open(cls, request: HttpRequest, contract_id: str) -> Page:
@@ -132,8 +135,22 @@ class Page:
             Notes(index, self.language),
             objective_url=self.objective_url(period),
             late_url=self.late_url(period),
+            previous=self.previous_of(period),
             **extra,
         )
+
+    def previous_of(self, period: str) -> Callable[[FigureRow], FigureRow | None] | None:
+        """The figure of the period before `period` (same length: the quarter before a
+        quarter), at the same level, unit and norm, from its published set; None when no
+        earlier period is published. Read once per page."""
+        same = self.published.same_kind(period)
+        if period not in same or same.index(period) == 0:
+            return None
+        before = same[same.index(period) - 1]
+        sets = [s.pk for s in self.published.by_level(before).values()]
+        rows = FigureRow.of(Figure.objects.filter(published_set_id__in=sets, period=before))
+        found = {(r.objective, r.indicator, r.level, r.unit, r.norm_index): r for r in rows}
+        return lambda f: found.get((f.objective, f.indicator, f.level, f.unit, f.norm_index))
 
     def header(
         self, period: str, sets: Iterable[PublishedSet], levels: Iterable[str]

@@ -21,6 +21,7 @@ from pilotage.reports import (
     STATUS_SYMBOLS,
     ContractIndex,
     Notes,
+    change_text,
     is_share,
     late_text,
     norm_text,
@@ -199,6 +200,7 @@ class Context:
     notes: Notes
     objective_url: Callable[[str], str] | None = None
     late_url: Callable[[FigureRow], str | None] | None = None
+    previous: Callable[[FigureRow], FigureRow | None] | None = None  # the previous period's
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,11 @@ def _late(f: FigureRow, c: Context) -> Cell:
     return Cell(late_text(f, c.language), url)
 
 
+def _change(f: FigureRow, c: Context) -> Cell:
+    text, css = change_text(f, c.previous(f) if c.previous else None, c.language)
+    return Cell(text, css=f"{css} nowrap".strip())
+
+
 def _status(f: FigureRow, c: Context) -> Cell:
     return Cell(status_text(f.status, c.language), css=f"status status-{f.status}")
 
@@ -240,6 +247,7 @@ COLUMNS: dict[str, Column] = {
         lambda: _("Target"), lambda f, c: Cell(target_text(f, c.language), css="nowrap")
     ),
     "status": Column(lambda: _("Status"), _status),
+    "change": Column(lambda: _("Since the previous period"), _change),
     "numerator": Column(lambda: _("Numerator"), lambda f, c: _int_cell(f.numerator, c)),
     "denominator": Column(lambda: _("Denominator"), lambda f, c: _int_cell(f.denominator, c)),
     "median": Column(lambda: _("Median delay (days)"), lambda f, c: _int_cell(f.median_delay, c)),
@@ -258,8 +266,10 @@ COLUMNS: dict[str, Column] = {
 
 # The columns of each kind of table, by the keys of COLUMNS.
 _COUNTS = ("numerator", "denominator", "median", "p90", "backlog", "overdue")
-SUMMARY = ("objective", "norm", "value", "target", "status", *_COUNTS, "best", "worst", "notes")
-FIGURE: tuple[str, ...] = ("norm", "value", "target", "status", *_COUNTS, "lost", "open")
+SUMMARY: tuple[str, ...] = ("objective", "norm", "value", "target", "status", "change")
+SUMMARY += (*_COUNTS, "best", "worst", "notes")
+FIGURE: tuple[str, ...] = ("norm", "value", "target", "status", "change", *_COUNTS, "lost")
+FIGURE += ("open",)
 FIGURE += ("best", "worst", "late", "notes")
 BREAKDOWN: tuple[str, ...] = ("unit", "norm", "value", "target", "status", "numerator")
 BREAKDOWN += ("denominator", "backlog", "overdue", "late")
