@@ -34,7 +34,7 @@ from pilotage.engine import (
     publish,
 )
 from pilotage.errors import StoreError
-from pilotage.facts import DuckDBFactStore
+from pilotage.facts import DuckDBFactStore, FactStore
 from pilotage.facts.settings import DATA_DIR_ENV, store_path
 from pilotage.legaltime import Period, parse_date, periods_between
 
@@ -218,6 +218,29 @@ def _header(rs: ResultSet, published: bool) -> str:
 @click.option(
     "--store", "store_file", type=click.Path(dir_okay=False, path_type=Path), help=_STORE_HELP
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "spark"]),
+    default="duckdb",
+    show_default=True,
+    help="Where the computation runs. spark: the store's tables are exported to Parquet "
+    "(--parquet) and the same computation runs on a Spark session (--spark-master); the "
+    "result set is published in the fact store as usual.",
+)
+@click.option(
+    "--spark-master",
+    default="local[2]",
+    show_default=True,
+    envvar="PILOTAGE_SPARK_MASTER",
+    help="The Spark master with --engine spark: local[N], spark://host:7077, yarn.",
+)
+@click.option(
+    "--parquet",
+    "parquet_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With --engine spark: the directory the store's tables are exported to, read by "
+    "every Spark executor (shared storage on a cluster). Default: spark/ beside the store.",
+)
 def measure_command(
     contract_name: str,
     period_text: str,
@@ -230,6 +253,9 @@ def measure_command(
     publish_now: bool,
     lang: str,
     store_file: Path | None,
+    engine: str,
+    spark_master: str,
+    parquet_dir: Path | None,
 ) -> None:
     """Measure every indicator of a contract for a period, and publish the result set.
 
@@ -247,6 +273,8 @@ def measure_command(
       pilotage measure --contract inasti-2019-2020 --period 2019-Q3
       pilotage measure --contract inasti-2019-2020 --period 2019-Q3 --level region --json
       pilotage measure --contract inasti-2019-2020 --period 2019-Q1 --to 2019-Q4 --level institution
+      pilotage measure --contract inasti-2019-2020 --period 2019 --engine spark \\
+          --spark-master spark://cluster:7077 --parquet /shared/pilotage
     """
     contract = _contract(contract_name)
     first = Period.parse(period_text)
@@ -255,9 +283,12 @@ def measure_command(
     if not path.exists():
         raise StoreError(f"no fact store at {path} yet: import cases first (pilotage cases import)")
     with DuckDBFactStore(path, read_only=no_publish) as store:
+        source: FactStore = store
+        if engine == "spark":
+            source = _on_spark(store, parquet_dir or path.parent / "spark", spark_master)
         result = measure(
-            store.cases(),
-            store.org_units(),
+            source.cases(),
+            source.org_units(),
             contract,
             periods,
             level,
@@ -292,6 +323,15 @@ def measure_command(
     show_result_set(rs, published=not no_publish, show_all=show_all, periods=len(result.span))
     for objective, indicator, why in result.skipped:
         click.echo(f"not measured: {objective} ({indicator}): {why}")
+
+
+def _on_spark(store: DuckDBFactStore, directory: Path, master: str) -> FactStore:
+    """The store's tables exported to `directory` as Parquet and read by a Spark session."""
+    from pilotage.facts import SparkFactStore, local_spark_session
+
+    store.export_parquet(directory)
+    click.echo(f"Spark ({master}): the store's tables exported to {directory}", err=True)
+    return SparkFactStore(local_spark_session("pilotage-measure", master=master), directory)
 
 
 def show_result_set(

@@ -22,12 +22,15 @@ if TYPE_CHECKING:
 __all__ = ["SparkFactStore", "local_spark_session"]
 
 
-def local_spark_session(app_name: str = "pilotage", partitions: int = 4) -> SparkSession:
-    """A local Spark session (2 threads, UTC, no web UI), enough for tests and one machine."""
+def local_spark_session(
+    app_name: str = "pilotage", partitions: int = 4, master: str = "local[2]"
+) -> SparkSession:
+    """A Spark session (by default local, 2 threads; `master` names a cluster: "spark://host:7077",
+    "yarn"), UTC, no web UI. An existing session of the process is reused."""
     from pyspark.sql import SparkSession
 
     return (
-        SparkSession.builder.master("local[2]")
+        SparkSession.builder.master(master)
         .appName(app_name)
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
