@@ -11,7 +11,6 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from pilotage.budget import AlertKind, OperationKind
 from pilotage.cli import main
-from pilotage.web.accounts.demo import create_demo_users
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.budget import models as m
 from pilotage.web.budget import services
@@ -20,8 +19,9 @@ from pilotage.web.budget.demo import DEMO_CONTRACT, seed_demo_budget
 D = Decimal
 
 
-def test_the_demonstration_budget(seeded: None, tmp_path: Path) -> None:
-    create_demo_users(["INASTI", "INAMI"])
+def test_the_demonstration_budget(demo: object, tmp_path: Path) -> None:
+    # after the demonstration evaluation, as pilotage start runs them: the budget reads the
+    # contract's latest version (amended by the evaluation's adaptation request)
     said = seed_demo_budget(tmp_path)
     assert "5 operations" in said
     assert seed_demo_budget(tmp_path).endswith("kept as it was")

@@ -330,3 +330,19 @@ def test_the_command_line_records_and_refuses_with_the_rule(
     )
     assert code == 1
     assert "vic (viewer) may not record a budget operation" in out
+
+
+def test_two_writers_numbering_the_same_operation_the_second_is_told(
+    people: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import IntegrityError
+
+    def taken(**_: object) -> None:
+        raise IntegrityError("UNIQUE constraint failed: one_budget_number")
+
+    monkeypatch.setattr(m.Operation.objects, "create", taken)
+    with pytest.raises(
+        BudgetRuleError, match=r"changed while this was recorded: nothing was written"
+    ):
+        services.record_operation(CONTRACT, _transfer(), people["manager"])
+    assert not AuditEntry.objects.filter(action="budget.operation").exists()
