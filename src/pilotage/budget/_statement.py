@@ -57,6 +57,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "Traitement (art. 68)",
         "month": "Mois",
         "awaiting": "en attente du commissaire au Budget",
+        "not_agreed": "désaccord du commissaire : à annuler par une contre-opération",
         "countered": "annulée par l'opération n°",
         "counter": "Contre-opération de l'opération n°",
         "statutory": "Personnel statutaire",
@@ -110,6 +111,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "Behandeling (art. 68)",
         "month": "Maand",
         "awaiting": "wacht op de regeringscommissaris van Begroting",
+        "not_agreed": "niet akkoord van de commissaris: tegen te boeken",
         "countered": "tenietgedaan door verrichting nr.",
         "counter": "Tegenboeking van verrichting nr.",
         "statutory": "Statutair personeel",
@@ -262,8 +264,9 @@ def _operations(sheet: Any, ledger: Ledger, year: int, w: dict[str, str], bold: 
         if isinstance(op, Counter):
             kind = f"{w['counter']} {op.of}"
         step = ledger.processing_of(e.number)
+        refused = f" — {w['not_agreed']}" if step and not step.agreed else ""
         processing = (
-            f"{step.on.isoformat()} {step.by} ({step.reference})"
+            f"{step.on.isoformat()} {step.by} ({step.reference}){refused}"
             if step
             else w["awaiting"]
             if e in ledger.awaiting_processing()

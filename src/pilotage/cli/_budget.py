@@ -124,7 +124,7 @@ def ledger_command(contract_id: str) -> None:
             click.echo(f"    {x.year} {x.credit}: {format_eur(x.amount)}")
         step = ledger.processing_of(e.number)
         if step is not None:
-            state = "processed" if step.agreed else "NOT AGREED"
+            state = "processed" if step.agreed else "NOT AGREED (to be countered)"
             click.echo(f"    {state} by {step.by} on {step.on.isoformat()} ({step.reference})")
         elif e in ledger.awaiting_processing():
             click.echo("    awaiting the commissioner for the Budget's processing (art. 68)")
