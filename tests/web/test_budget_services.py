@@ -346,3 +346,33 @@ def test_two_writers_numbering_the_same_operation_the_second_is_told(
     ):
         services.record_operation(CONTRACT, _transfer(), people["manager"])
     assert not AuditEntry.objects.filter(action="budget.operation").exists()
+
+
+def test_the_command_line_gives_the_art_72_authorisation(people: dict[str, User]) -> None:
+    args = [
+        "budget",
+        "add-credit",
+        CONTRACT,
+        "--year",
+        "2014",
+        "--credit",
+        "investments.real_estate",
+        "--amount",
+        "6000000",
+        "--on",
+        "2014-06-02",
+        "--basis",
+        "art. 65",
+        "--as",
+        "mia",
+    ]
+    code, out = _run(*args)
+    assert code == 1
+    assert "art. 72: additional_credit no. 1 raises the real-estate credit" in out
+    code, out = _run(*args, "--authorisation", "2014-06-01")
+    assert code == 2
+    assert "write REFERENCE@YYYY-MM-DD" in out
+    code, out = _run(*args, "--authorisation", "AM 2014/3@2014-06-01")
+    assert code == 0, out
+    stored = m.Operation.objects.get()
+    assert stored.content["authorisation"] == {"on": "2014-06-01", "reference": "AM 2014/3"}
