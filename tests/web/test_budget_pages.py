@@ -82,6 +82,12 @@ def test_the_year_page_reads_in_each_language(
     money = "16,865,161.04" if language == "en" else "16.865.161,04"
     assert money in text  # IT operating: re-evaluated, carried over and transferred into
     assert "2014-09" in text  # the month-by-month table
+    personnel = {
+        "fr": "Dépenses de personnel",
+        "nl": "Personeelsuitgaven",
+        "en": "Personnel expenses",
+    }
+    assert personnel[language] in text  # the contract's words, else its category's
     assert "demo-government-commissioner (CB/2014/9)" in text
     if language != "en":
         english = _english(language)

@@ -39,7 +39,7 @@ from pilotage.budget._operations import (
 )
 from pilotage.budget._parameters import Estimate, Parameter, ParameterName, read_parameters
 from pilotage.budget._reevaluation import ReevaluationLine, base_year
-from pilotage.budget._statement import LANGUAGES, statement_xlsx
+from pilotage.budget._statement import LANGUAGES, line_label, statement_xlsx
 
 __all__ = [
     "CENT",
@@ -81,6 +81,7 @@ __all__ = [
     "cents",
     "follow",
     "format_eur",
+    "line_label",
     "opening_table",
     "operation_from_json",
     "operation_to_json",
