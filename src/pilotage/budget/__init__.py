@@ -11,6 +11,12 @@ projected year end, alerts. Amounts are exact decimals in cents.
 from __future__ import annotations
 
 from pilotage.budget._codec import operation_from_json, operation_to_json
+from pilotage.budget._costs import (
+    ActivityCost,
+    AllocationKey,
+    activity_costs,
+    read_allocation_keys,
+)
 from pilotage.budget._credits import Credit, Group, OpeningTable, opening_table
 from pilotage.budget._execution import (
     COLUMNS,
@@ -46,9 +52,11 @@ __all__ = [
     "COLUMNS",
     "LANGUAGES",
     "REAL_ESTATE_THRESHOLD",
+    "ActivityCost",
     "AdditionalCredit",
     "Alert",
     "AlertKind",
+    "AllocationKey",
     "Authorisation",
     "CarryOver",
     "Counter",
@@ -77,6 +85,7 @@ __all__ = [
     "RevenueCase",
     "Saving",
     "Transfer",
+    "activity_costs",
     "base_year",
     "cents",
     "follow",
@@ -86,6 +95,7 @@ __all__ = [
     "operation_from_json",
     "operation_to_json",
     "parse_amount",
+    "read_allocation_keys",
     "read_execution",
     "read_parameters",
     "rounded",
