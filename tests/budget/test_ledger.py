@@ -372,3 +372,14 @@ def test_a_non_limitative_credit_may_go_below_zero(inasti_table: OpeningTable) -
         )
     )
     assert ledger.balance("non_limitative", 2019) == D("-2807.00")
+
+
+def test_a_transfer_not_agreed_counts_until_countered(inami: Ledger) -> None:
+    inami.record(transfer("1000"))
+    inami.process(1, DAY(2013, 5, 3), "cb", "CB/13/2", agreed=False)
+    assert [e.number for e in inami.not_agreed()] == [1]
+    assert inami.awaiting_processing() == []
+    assert inami.balance("operating.it", 2013) == D("16384000.00")
+    inami.record(Counter(on=DAY(2013, 5, 4), author="alice", basis="not agreed, CB/13/2", of=1))
+    assert inami.not_agreed() == []
+    assert inami.balance("operating.it", 2013) == D("16383000.00")

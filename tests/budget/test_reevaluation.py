@@ -182,3 +182,11 @@ def test_parameters_are_read_with_their_source_and_date(tmp_path: Path) -> None:
         parameter("health_index", 2014, "1").__class__(
             first.name, 2014, D(1), first.estimate, " ", first.published_on
         )
+
+
+def test_the_working_shown_in_the_docs_is_the_computations(inami_table: OpeningTable) -> None:
+    from tests.docsessions import DOCS
+
+    entry = Ledger(inami_table).record(reevaluation())
+    line = next(x for x in entry.working if x.credit == "personnel")
+    assert f"    personnel: {line.working}\n" in (DOCS / "budget.md").read_text(encoding="utf-8")

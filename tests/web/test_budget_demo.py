@@ -11,7 +11,6 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from pilotage.budget import AlertKind, OperationKind
 from pilotage.cli import main
-from pilotage.web.accounts.demo import create_demo_users
 from pilotage.web.audit.models import AuditEntry
 from pilotage.web.budget import models as m
 from pilotage.web.budget import services
@@ -20,8 +19,9 @@ from pilotage.web.budget.demo import DEMO_CONTRACT, seed_demo_budget
 D = Decimal
 
 
-def test_the_demonstration_budget(seeded: None, tmp_path: Path) -> None:
-    create_demo_users(["INASTI", "INAMI"])
+def test_the_demonstration_budget(demo: object, tmp_path: Path) -> None:
+    # after the demonstration evaluation, as pilotage start runs them: the budget reads the
+    # contract's latest version (amended by the evaluation's adaptation request)
     said = seed_demo_budget(tmp_path)
     assert "5 operations" in said
     assert seed_demo_budget(tmp_path).endswith("kept as it was")
@@ -61,3 +61,32 @@ def test_the_demonstration_budget(seeded: None, tmp_path: Path) -> None:
         book = load_workbook(io.BytesIO(out.read_bytes()))
         assert book.sheetnames[0] == sheet
         assert str(book[sheet]["A4"].value).startswith(label)
+
+
+def test_the_cost_of_the_main_activities_from_the_demonstration(
+    demo: object, tmp_path: Path
+) -> None:
+    from pilotage.budget import format_eur
+
+    seed_demo_budget(tmp_path)
+    keys = tmp_path / "keys.csv"
+    keys.write_text("credit,key_task,share,source\npersonnel,KT1,0.5,survey\n", encoding="utf-8")
+    paid = services.execution_of(DEMO_CONTRACT).paid(2014, "personnel")
+    half = (paid / 2).quantize(D("0.01"))
+    args = ["budget", "costs", DEMO_CONTRACT, "2014", "--keys", str(keys)]
+    result = CliRunner().invoke(main, [*args, "--volume", "KT1=1000"])
+    assert result.exit_code == 0, result.output
+    per_case = (half / 1000).quantize(D("0.01"))
+    assert result.output.splitlines()[0] == (
+        f"KT1: {format_eur(half)}, {format_eur(per_case)} per case (1000)"
+    )
+    assert f"overhead: {format_eur(paid - half + _other_paid())}" in result.output
+    bad = CliRunner().invoke(main, [*args, "--volume", "KT1"])
+    assert bad.exit_code == 1
+    assert "write KEY_TASK=CASES" in bad.output
+
+
+def _other_paid() -> Decimal:
+    execution = services.execution_of(DEMO_CONTRACT)
+    codes = {x.credit for x in execution.lines} - {"personnel"}
+    return sum((execution.paid(2014, c) for c in codes), D("0.00"))

@@ -82,6 +82,12 @@ def test_the_year_page_reads_in_each_language(
     money = "16,865,161.04" if language == "en" else "16.865.161,04"
     assert money in text  # IT operating: re-evaluated, carried over and transferred into
     assert "2014-09" in text  # the month-by-month table
+    personnel = {
+        "fr": "Dépenses de personnel",
+        "nl": "Personeelsuitgaven",
+        "en": "Personnel expenses",
+    }
+    assert personnel[language] in text  # the contract's words, else its category's
     assert "demo-government-commissioner (CB/2014/9)" in text
     if language != "en":
         english = _english(language)
@@ -118,3 +124,24 @@ def test_only_the_granted_read_and_a_year_outside_is_not_found(demo_budget: None
     empty = _text(_client("fr").get("/contracts/inasti-2019-2020/budget/2019/").content)
     assert "Aucune opération : les crédits sont ceux du tableau du contrat." in empty
     assert "55.603.297,00" in empty
+
+
+def test_the_api_answers_as_the_page(demo_budget: None) -> None:
+    client = _client("en")
+    found = client.get("/api/contracts/inami-2013-2015/budget/2014").json()
+    assert found["demonstration"] is True
+    lines = {c["code"]: c for c in found["credits"]}
+    assert lines["operating.it"]["credit"] == "16865161.04"
+    assert lines["operating"]["sum_of"] == ["operating.ordinary", "operating.it"]
+    assert lines["investments.it"]["alert"]["kind"] == "runs_out"
+    assert [o["operation"]["kind"] for o in found["operations"]][:2] == [
+        "reevaluation",
+        "carry_over",
+    ]
+    assert found["operations"][0]["working"][0].startswith("91.879.005,00 EUR x 1.6734")
+    assert client.get("/api/contracts/inami-2013-2015/budget/2016").status_code == 404
+    make_user("stranger", Role.VIEWER, "INASTI")
+    assert (
+        _client("en", "stranger").get("/api/contracts/inami-2013-2015/budget/2014").status_code
+        == 403
+    )

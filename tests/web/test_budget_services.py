@@ -330,3 +330,49 @@ def test_the_command_line_records_and_refuses_with_the_rule(
     )
     assert code == 1
     assert "vic (viewer) may not record a budget operation" in out
+
+
+def test_two_writers_numbering_the_same_operation_the_second_is_told(
+    people: dict[str, User], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.db import IntegrityError
+
+    def taken(**_: object) -> None:
+        raise IntegrityError("UNIQUE constraint failed: one_budget_number")
+
+    monkeypatch.setattr(m.Operation.objects, "create", taken)
+    with pytest.raises(
+        BudgetRuleError, match=r"changed while this was recorded: nothing was written"
+    ):
+        services.record_operation(CONTRACT, _transfer(), people["manager"])
+    assert not AuditEntry.objects.filter(action="budget.operation").exists()
+
+
+def test_the_command_line_gives_the_art_72_authorisation(people: dict[str, User]) -> None:
+    args = [
+        "budget",
+        "add-credit",
+        CONTRACT,
+        "--year",
+        "2014",
+        "--credit",
+        "investments.real_estate",
+        "--amount",
+        "6000000",
+        "--on",
+        "2014-06-02",
+        "--basis",
+        "art. 65",
+        "--as",
+        "mia",
+    ]
+    code, out = _run(*args)
+    assert code == 1
+    assert "art. 72: additional_credit no. 1 raises the real-estate credit" in out
+    code, out = _run(*args, "--authorisation", "2014-06-01")
+    assert code == 2
+    assert "write REFERENCE@YYYY-MM-DD" in out
+    code, out = _run(*args, "--authorisation", "AM 2014/3@2014-06-01")
+    assert code == 0, out
+    stored = m.Operation.objects.get()
+    assert stored.content["authorisation"] == {"on": "2014-06-01", "reference": "AM 2014/3"}

@@ -71,6 +71,10 @@ READS = {
         ("progress:mission-detail", f"/contracts/{INAMI}/missions/36.1/"),
         ("api:actions", f"/api/contracts/{INAMI}/actions"),
         ("api:missions", f"/api/contracts/{INAMI}/missions"),
+        ("budget:index", f"/contracts/{INAMI}/budget/"),
+        ("budget:year", f"/contracts/{INAMI}/budget/2014/"),
+        ("budget:statement", f"/contracts/{INAMI}/budget/2014/statement.xlsx?lang=nl"),
+        ("api:budget_year", f"/api/contracts/{INAMI}/budget/2014"),
     ],
 }
 # The evaluation cycle of the INAMI demonstration (year 2014); the pages also take the posts

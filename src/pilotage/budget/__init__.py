@@ -11,6 +11,12 @@ projected year end, alerts. Amounts are exact decimals in cents.
 from __future__ import annotations
 
 from pilotage.budget._codec import operation_from_json, operation_to_json
+from pilotage.budget._costs import (
+    ActivityCost,
+    AllocationKey,
+    activity_costs,
+    read_allocation_keys,
+)
 from pilotage.budget._credits import Credit, Group, OpeningTable, opening_table
 from pilotage.budget._execution import (
     COLUMNS,
@@ -39,16 +45,18 @@ from pilotage.budget._operations import (
 )
 from pilotage.budget._parameters import Estimate, Parameter, ParameterName, read_parameters
 from pilotage.budget._reevaluation import ReevaluationLine, base_year
-from pilotage.budget._statement import LANGUAGES, statement_xlsx
+from pilotage.budget._statement import LANGUAGES, line_label, statement_xlsx
 
 __all__ = [
     "CENT",
     "COLUMNS",
     "LANGUAGES",
     "REAL_ESTATE_THRESHOLD",
+    "ActivityCost",
     "AdditionalCredit",
     "Alert",
     "AlertKind",
+    "AllocationKey",
     "Authorisation",
     "CarryOver",
     "Counter",
@@ -77,14 +85,17 @@ __all__ = [
     "RevenueCase",
     "Saving",
     "Transfer",
+    "activity_costs",
     "base_year",
     "cents",
     "follow",
     "format_eur",
+    "line_label",
     "opening_table",
     "operation_from_json",
     "operation_to_json",
     "parse_amount",
+    "read_allocation_keys",
     "read_execution",
     "read_parameters",
     "rounded",

@@ -15,11 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pilotage.budget._credits import OpeningTable
 from pilotage.budget._money import parse_amount
 from pilotage.errors import BudgetError, ImportFileError
-from pilotage.facts import Rejection, source_for
+
+if TYPE_CHECKING:  # the readers of case records load DuckDB and Arrow: only when a file is read
+    from pilotage.facts import Rejection
 
 __all__ = ["COLUMNS", "Execution", "ExecutionLine", "ExecutionReport", "read_execution"]
 
@@ -116,6 +119,8 @@ def _month(text: str, table: OpeningTable) -> tuple[int, int]:
 
 
 def _line(row: _Row, table: OpeningTable, source: str) -> ExecutionLine | None:
+    from pilotage.facts import Rejection
+
     def reject(name: str, reason: str) -> None:
         row.problems.append(Rejection(source, row.number, name, row.cells.get(name) or "", reason))
 
@@ -160,6 +165,8 @@ def _line(row: _Row, table: OpeningTable, source: str) -> ExecutionLine | None:
 
 
 def _rows(path: Path) -> tuple[str, Iterable[_Row], list[Rejection]]:
+    from pilotage.facts import Rejection, source_for
+
     source = source_for(path)
     found: list[_Row] = []
     problems: list[Rejection] = []
@@ -191,6 +198,8 @@ def _rows(path: Path) -> tuple[str, Iterable[_Row], list[Rejection]]:
 
 def read_execution(path: Path, table: OpeningTable) -> ExecutionReport:
     """Every row of the execution file at `path`, checked against the budget of `table`."""
+    from pilotage.facts import Rejection
+
     name, rows, problems = _rows(Path(path))
     lines: list[ExecutionLine] = []
     seen: dict[tuple[int, int, str, str], int] = {}

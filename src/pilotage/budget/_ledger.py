@@ -149,6 +149,17 @@ class Ledger:
             and self.countered(e.number) is None
         ]
 
+    def not_agreed(self) -> list[Entry]:
+        """Transfers the commissioner for the Budget did not agree to, not countered yet: they
+        count until a counter-operation undoes them, and are shown as to be countered."""
+        return [
+            e
+            for e in self.entries
+            if (step := self.processing_of(e.number)) is not None
+            and not step.agreed
+            and self.countered(e.number) is None
+        ]
+
     def _upto(self, on: dt.date | None) -> Iterable[Entry]:
         return (e for e in self.entries if on is None or e.on <= on)
 

@@ -13,6 +13,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from pilotage.budget._credits import OpeningTable
 from pilotage.budget._execution import Execution
 from pilotage.budget._follow import follow
 from pilotage.budget._ledger import Ledger
@@ -20,7 +21,7 @@ from pilotage.budget._operations import Counter, OperationKind
 from pilotage.contract import BudgetCategory
 from pilotage.errors import BudgetError
 
-__all__ = ["LANGUAGES", "statement_xlsx"]
+__all__ = ["LANGUAGES", "line_label", "statement_xlsx"]
 
 LANGUAGES = ("fr", "nl")
 EUR = '#,##0.00 "€";-#,##0.00 "€"'
@@ -57,6 +58,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "Traitement (art. 68)",
         "month": "Mois",
         "awaiting": "en attente du commissaire au Budget",
+        "not_agreed": "désaccord du commissaire : à annuler par une contre-opération",
         "countered": "annulée par l'opération n°",
         "counter": "Contre-opération de l'opération n°",
         "statutory": "Personnel statutaire",
@@ -110,6 +112,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "processing": "Behandeling (art. 68)",
         "month": "Maand",
         "awaiting": "wacht op de regeringscommissaris van Begroting",
+        "not_agreed": "niet akkoord van de commissaris: tegen te boeken",
         "countered": "tenietgedaan door verrichting nr.",
         "counter": "Tegenboeking van verrichting nr.",
         "statutory": "Statutair personeel",
@@ -142,15 +145,34 @@ def words(language: str) -> dict[str, str]:
     return _WORDS[language]
 
 
-def _label(ledger: Ledger, code: str, year: int, w: dict[str, str], language: str) -> str:
-    t = ledger.table
+_ENGLISH = {
+    BudgetCategory.PERSONNEL: "Personnel expenses",
+    BudgetCategory.OPERATING: "Operating expenses",
+    BudgetCategory.OPERATING_ORDINARY: "Ordinary operating",
+    BudgetCategory.OPERATING_IT: "IT operating",
+    BudgetCategory.INVESTMENTS: "Investments",
+    BudgetCategory.INVESTMENTS_MOVABLE: "Movable investments",
+    BudgetCategory.INVESTMENTS_IT: "IT investments",
+    BudgetCategory.INVESTMENTS_REAL_ESTATE: "Real-estate investments",
+    BudgetCategory.NON_LIMITATIVE: "Non-limitative operating expenses",
+    BudgetCategory.OTHER: "Other",
+}
+
+
+def line_label(table: OpeningTable, code: str, year: int, language: str) -> str:
+    """A credit's or line's name in `language` (fr, nl, en): the contract's own words where it
+    gives them in that language, else the name of its category."""
     if code == "total":
-        return w["total"]
-    item = t.groups.get(code)
-    category = item.category if item else t.credit(code, year).category
-    label = item.label if item else t.credit(code, year).label
+        return {"fr": "Total", "nl": "Totaal"}.get(language, "Total")
+    item = table.groups.get(code)
+    category = item.category if item else table.credit(code, year).category
+    label = item.label if item else table.credit(code, year).label
     own = getattr(label, language, None)
-    return str(own) if own else w[str(category)] if category else code
+    if own:
+        return str(own)
+    if category is None:
+        return code
+    return _ENGLISH[category] if language == "en" else words(language)[str(category)]
 
 
 def _by_kind(ledger: Ledger, code: str, year: int, on: dt.date | None) -> dict[str, Decimal]:
@@ -222,7 +244,7 @@ def statement_xlsx(
         f = follow_ups[code]
         articles = ", ".join(t.credit(code, year).article_codes) if code in t.codes() else ""
         changes = _by_kind(ledger, code, year, on)
-        values: list[Any] = [articles, _label(ledger, code, year, w, language)]
+        values: list[Any] = [articles, line_label(t, code, year, language)]
         values += [t.opening(code, year), *(changes[str(k)] for k in _KINDS)]
         values += [ledger.balance(code, year, on), f.committed, f.paid]
         values += [f.rate, f.projected, f.alert.text if f.alert else None]
@@ -262,8 +284,9 @@ def _operations(sheet: Any, ledger: Ledger, year: int, w: dict[str, str], bold: 
         if isinstance(op, Counter):
             kind = f"{w['counter']} {op.of}"
         step = ledger.processing_of(e.number)
+        refused = f" — {w['not_agreed']}" if step and not step.agreed else ""
         processing = (
-            f"{step.on.isoformat()} {step.by} ({step.reference})"
+            f"{step.on.isoformat()} {step.by} ({step.reference}){refused}"
             if step
             else w["awaiting"]
             if e in ledger.awaiting_processing()
@@ -296,7 +319,7 @@ def _months(
         cell.font = bold
     row = 2
     for f in follow(ledger, execution, year, [*ledger.table.codes(), "total"]):
-        label = _label(ledger, f.code, year, w, language)
+        label = line_label(ledger.table, f.code, year, language)
         for m in f.months:
             values = [label, f"{year}-{m.month:02d}", m.credit, m.committed, m.paid, m.rate]
             _cells(sheet, row, values, {3: EUR, 4: EUR, 5: EUR, 6: PCT})

@@ -33,7 +33,33 @@ _BASIS = click.option(
 _DOCS = click.option(
     "--document", "documents", multiple=True, help="A document it rests on (repeat for several)."
 )
-_NOTE = click.option("--note", default="", help="A note shown with the operation.")
+_AUTHORISATION = "budget.authorisation"
+
+
+def _authorisation(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is None:
+        return
+    from pilotage.budget import Authorisation
+
+    reference, _, day = value.rpartition("@")
+    try:
+        ctx.meta[_AUTHORISATION] = Authorisation(dt.date.fromisoformat(day), reference.strip())
+    except ValueError:
+        raise click.BadParameter(
+            f'{value!r}: write REFERENCE@YYYY-MM-DD ("AM 2014/3@2014-02-20")'
+        ) from None
+    if not reference.strip():
+        raise click.BadParameter(f"{value!r}: write REFERENCE@YYYY-MM-DD, the reference first")
+
+
+def _NOTE(command: Any) -> Any:
+    """--note, and --authorisation (art. 72), on every command that records an operation."""
+    command = click.option(
+        "--authorisation", expose_value=False, callback=_authorisation, metavar="REF@DATE",
+        help="The prior authorisation of art. 72 (real estate above EUR 5 million): "
+        "its reference and date, AM 2014/3@2014-02-20.",
+    )(command)  # fmt: skip
+    return click.option("--note", default="", help="A note shown with the operation.")(command)
 
 
 def _amount(value: str) -> Decimal:
@@ -60,6 +86,7 @@ def _common(
         "basis": basis,
         "documents": tuple(documents),
         "note": note,
+        "authorisation": click.get_current_context().meta.get(_AUTHORISATION),
     }
 
 
@@ -124,7 +151,7 @@ def ledger_command(contract_id: str) -> None:
             click.echo(f"    {x.year} {x.credit}: {format_eur(x.amount)}")
         step = ledger.processing_of(e.number)
         if step is not None:
-            state = "processed" if step.agreed else "NOT AGREED"
+            state = "processed" if step.agreed else "NOT AGREED (to be countered)"
             click.echo(f"    {state} by {step.by} on {step.on.isoformat()} ({step.reference})")
         elif e in ledger.awaiting_processing():
             click.echo("    awaiting the commissioner for the Budget's processing (art. 68)")

@@ -251,3 +251,45 @@ def saving_command(
         **_common(on, username, basis, documents, note),
     )
     _recorded(contract_id, op, username)
+
+
+@budget.command("costs")
+@click.argument("contract_id", metavar="CONTRACT")
+@click.argument("year", type=int)
+@click.option(
+    "--keys", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+    help="CSV: credit,key_task,share,source (the share of the credit's payments).",
+)  # fmt: skip
+@click.option(
+    "--volume", "volumes", multiple=True, metavar="KEY_TASK=CASES",
+    help="The cases handled in the year for a key task (repeat for each).",
+)  # fmt: skip
+def costs_command(contract_id: str, year: int, keys: Path, volumes: tuple[str, ...]) -> None:
+    """The cost of the main activities (art. 73): each credit's payments of YEAR shared out over
+    the key tasks by the allocation keys, and the cost per case where the volume is given; what
+    no key allocates is shown as overhead.
+
+    \b
+    Example (keys.csv):
+      credit,key_task,share,source
+      personnel,KT1 indemnities,0.6,time survey 2014
+      operating.it,KT1 indemnities,0.5,servers by application
+    pilotage budget costs inami-2013-2015 2014 --keys keys.csv --volume "KT1 indemnities=120000"
+    """
+    from pilotage.budget import activity_costs, format_eur, read_allocation_keys
+    from pilotage.web.budget.services import ledger_of
+
+    counted: dict[str, int] = {}
+    for volume in volumes:
+        task, _, cases = volume.rpartition("=")
+        if not task or not cases.isdigit():
+            raise BudgetError(f"--volume {volume!r}: write KEY_TASK=CASES (KT1=120000)")
+        counted[task] = int(cases)
+    ledger = ledger_of(contract_id)
+    assert ledger.execution is not None
+    found = activity_costs(ledger, ledger.execution, year, read_allocation_keys(keys), counted)
+    for cost in found:
+        per_case = f", {format_eur(cost.per_case)} per case ({cost.cases})" if cost.per_case else ""
+        click.echo(f"{cost.key_task}: {format_eur(cost.cost)}{per_case}")
+        for line in cost.working:
+            click.echo(f"  {line}")

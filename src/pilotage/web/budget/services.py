@@ -11,15 +11,17 @@ The command line's own jobs (the demonstration) act as nobody (`user` None).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from pilotage import budget as core
-from pilotage.errors import BudgetError, BudgetRoleError
+from pilotage.errors import BudgetError, BudgetRoleError, BudgetRuleError
 from pilotage.web.accounts.access import Account, User, acting, grant_for
 from pilotage.web.accounts.models import Grant, Role
 from pilotage.web.audit.record import record
@@ -69,6 +71,19 @@ class BudgetActor:
         if role not in roles:
             shown = role.replace("_", " ") if role else "no grant"
             raise BudgetRoleError(f"{self.name} ({shown}) may not {what}: {who} does")
+
+
+@contextmanager
+def _writing(contract_id: str) -> Iterator[None]:
+    """One transaction; two writers that numbered the same operation: the second is told."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise BudgetRuleError(
+            f"the ledger of {contract_id} changed while this was recorded: nothing was written, "
+            "look at the ledger again (pilotage budget ledger) and record it again"
+        ) from None
 
 
 def _version(contract_id: str) -> ContractVersion:
@@ -126,7 +141,7 @@ def record_operation(contract_id: str, op: core.Operation, user: User | None = N
     actor.require(_MANAGERS, "record a budget operation", "the institution's contract manager")
     if actor.user is not None:
         op = replace(op, author=actor.name)
-    with transaction.atomic():
+    with _writing(contract_id):
         ledger = ledger_of(contract_id)
         entry = ledger.preview(op)
         content = core.operation_to_json(op)
@@ -169,7 +184,7 @@ def process_transfer(
     """The commissioner for the Budget's processing of transfer `number` (art. 68)."""
     actor = BudgetActor.of(user, contract_id)
     actor.require(_COMMISSIONER, "process a transfer", "the government commissioner for the Budget")
-    with transaction.atomic():
+    with _writing(contract_id):
         ledger = ledger_of(contract_id)
         step = ledger.process(number, on, actor.name, reference, agreed)
         row = m.Operation.objects.get(**_scope(contract_id), number=number)
@@ -197,7 +212,7 @@ def record_opinion(
     actor.require(_COMMISSIONER, "give an opinion", "the government commissioner for the Budget")
     if not subject.strip() or not reference.strip():
         raise BudgetError("an opinion says its subject and its reference (the letter, the minutes)")
-    with transaction.atomic():
+    with _writing(contract_id):
         scope = _scope(contract_id)
         number = m.Opinion.objects.filter(**scope).count() + 1
         row = m.Opinion.objects.create(

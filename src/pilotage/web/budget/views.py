@@ -50,14 +50,6 @@ def budget_index(request: HttpRequest, contract_id: str) -> HttpResponse:
     return redirect("budget:year", contract_id=contract_id, year=ledger.table.years[0])
 
 
-def _label(ledger: core.Ledger, code: str, year: int, language: str) -> str:
-    t = ledger.table
-    if code == "total":
-        return "Total" if language != "nl" else "Totaal"
-    label = t.groups[code].label if code in t.groups else t.credit(code, year).label
-    return label.text(language if language in ("fr", "nl") else "fr")
-
-
 @login_required
 def budget_year(request: HttpRequest, contract_id: str, year: int) -> HttpResponse:
     ledger = _ledger(request, contract_id)
@@ -72,7 +64,7 @@ def budget_year(request: HttpRequest, contract_id: str, year: int) -> HttpRespon
         rows.append(
             {
                 "code": f.code,
-                "label": _label(ledger, f.code, year, language),
+                "label": core.line_label(t, f.code, year, language),
                 "group": f.code in t.groups,
                 "articles": ", ".join(t.credit(f.code, year).article_codes)
                 if f.code in t.codes()
