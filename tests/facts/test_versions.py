@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from pilotage.contract import load_contract, seed_path
-from pilotage.engine import list_result_sets, measure, publish
+from pilotage.engine import (
+    kept_late_cases,
+    list_result_sets,
+    measure,
+    measured_late_cases,
+    publish,
+)
 from pilotage.errors import StoreError
 from pilotage.facts import SCHEMA_VERSION, DuckDBFactStore, schema_version
 from tests.engine.helpers import D, case, fill
@@ -28,7 +34,7 @@ def _version_1(path: Path) -> int:
 def test_an_older_store_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "facts.duckdb"
     set_id = _version_1(path)
-    with pytest.raises(StoreError, match="schema version 1, this pilotage needs 2"):
+    with pytest.raises(StoreError, match=f"schema version 1, this pilotage needs {SCHEMA_VERSION}"):
         DuckDBFactStore(path, read_only=True)
     with DuckDBFactStore(path) as store:
         assert store.migrated_from == 1
@@ -52,3 +58,27 @@ def test_a_newer_store_is_refused(tmp_path: Path) -> None:
         store.connection.execute("UPDATE schema_version SET version = 99")
     with pytest.raises(StoreError, match="schema version 99, newer than this pilotage knows"):
         DuckDBFactStore(path)
+
+
+def test_a_version_2_store_gets_late_case_lists(tmp_path: Path) -> None:
+    """Version 4 keeps the late cases with each set; a set measured before has none, and
+    says so (None), rather than an empty list that would contradict its figure."""
+    path = tmp_path / "facts.duckdb"
+    contract = load_contract(seed_path("inasti-2019-2020"))
+    with DuckDBFactStore(path) as store:
+        fill(store, [case("VOB 2-01", D(2019, 3, 1), D(2019, 8, 10))])  # late
+        older = publish(store, measure(store.cases(), store.org_units(), contract, "2019-Q3"))
+        store.connection.execute("DROP TABLE late_cases")
+        store.connection.execute("DROP TABLE late_lists")
+        store.connection.execute("UPDATE schema_version SET version = 2")
+    with pytest.raises(StoreError, match=f"schema version 2, this pilotage needs {SCHEMA_VERSION}"):
+        DuckDBFactStore(path, read_only=True)
+    with DuckDBFactStore(path) as store:
+        assert store.migrated_from == 2
+        assert schema_version(store.connection) == SCHEMA_VERSION
+        assert kept_late_cases(store, older.id, 0) is None
+        m = measure(store.cases(), store.org_units(), contract, "2019-Q3")
+        late = measured_late_cases(store.cases(), store.org_units(), contract, m)
+        newer = publish(store, m, late=late, now=True)
+        row = next(i for i, r in enumerate(m.rows) if (r.objective, r.unit) == ("VOB 2-01", "BRU"))
+        assert [c.days_late for c in kept_late_cases(store, newer.id, row) or []] == [42]

@@ -63,11 +63,19 @@ from __future__ import annotations
 from pilotage.engine.changes import FigureChange, SetChanges, changes_between
 from pilotage.engine.compute import Level
 from pilotage.engine.kinds import KINDS, Anchor, Figure, KindSpec, measurable
-from pilotage.engine.late import LateCase, LateState, late_cases, offices_under
+from pilotage.engine.late import (
+    LATE_SCHEMA,
+    LateCase,
+    LateState,
+    late_cases,
+    measured_late_cases,
+    offices_under,
+)
 from pilotage.engine.measure import Measurement, contract_version, measure
 from pilotage.engine.results import (
     ResultSet,
     discard_set,
+    kept_late_cases,
     list_result_sets,
     load_result_set,
     publish,
@@ -79,6 +87,7 @@ from pilotage.errors import MeasureError
 
 __all__ = [
     "KINDS",
+    "LATE_SCHEMA",
     "Anchor",
     "CaveatNote",
     "Figure",
@@ -97,11 +106,13 @@ __all__ = [
     "changes_between",
     "contract_version",
     "discard_set",
+    "kept_late_cases",
     "late_cases",
     "list_result_sets",
     "load_result_set",
     "measurable",
     "measure",
+    "measured_late_cases",
     "offices_under",
     "publish",
     "publish_set",

@@ -25,7 +25,7 @@ from pilotage.facts import store_path as default_store_path
 from pilotage.web.catalogue.loading import latest
 from pilotage.web.dashboards.models import Figure, Publication, PublishedSet
 
-__all__ = ["DEMO_MARK", "SyncReport", "mirror_differences", "sync_results"]
+__all__ = ["DEMO_MARK", "SyncReport", "mirror_differences", "store_key", "sync_results"]
 
 DEMO_MARK = "/demo/"  # an import batch read from a `demo` directory holds demonstration data
 _BATCH_SIZE = 2000
@@ -60,7 +60,8 @@ class SyncReport:
         return "\n".join(self.summary())
 
 
-def _key(s: ResultSet | PublishedSet) -> tuple[str, str, str, int, dt.datetime]:
+def store_key(s: ResultSet | PublishedSet) -> tuple[str, str, str, int, dt.datetime]:
+    """What a set is known by in both copies (ids restart when a store is reset)."""
     computed = s.computed_at
     if computed.tzinfo is None:
         computed = computed.replace(tzinfo=dt.UTC)
@@ -118,11 +119,15 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
         )
     with DuckDBFactStore(path, read_only=True) as store:
         headers = list_result_sets(store)
-        known = {_key(s): s for s in PublishedSet.objects.filter(publication__isnull=True)}
-        known |= {_key(s): None for s in PublishedSet.objects.filter(publication__isnull=False)}
-        todo = [h for h in headers if _key(h) not in known]
+        known = {store_key(s): s for s in PublishedSet.objects.filter(publication__isnull=True)}
+        known |= {
+            store_key(s): None for s in PublishedSet.objects.filter(publication__isnull=False)
+        }
+        todo = [h for h in headers if store_key(h) not in known]
         report.already = len(headers) - len(todo)
-        waiting = [(h, known[_key(h)]) for h in headers if h.published and known.get(_key(h))]
+        waiting = [
+            (h, known[store_key(h)]) for h in headers if h.published and known.get(store_key(h))
+        ]
         if not todo and not waiting:
             return report
         batches, units = _store_facts(store)
@@ -150,7 +155,7 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
                     level=full.level,
                     version=full.version,
                     as_of=full.as_of,
-                    computed_at=_key(full)[4],
+                    computed_at=store_key(full)[4],
                     batches=list(full.batches),
                     batch_sources=sources,
                     row_count=full.row_count,
@@ -179,9 +184,9 @@ def mirror_differences(store_path: Path | None = None) -> list[str]:
     path = Path(store_path) if store_path is not None else default_store_path()
     found: list[str] = []
     with DuckDBFactStore(path, read_only=True) as store:
-        in_store = {_key(h): h for h in list_result_sets(store)}
+        in_store = {store_key(h): h for h in list_result_sets(store)}
         for mirrored in PublishedSet.objects.all():
-            header = in_store.get(_key(mirrored))
+            header = in_store.get(store_key(mirrored))
             if header is None:
                 continue  # mirrored from another (reset) store
             full = load_result_set(store, header.id)
