@@ -3,7 +3,10 @@
 `sync_results()` copies every result set of the DuckDB fact store that is not mirrored yet, in
 one transaction: a second run copies nothing. A result set is known by its contract, periods,
 level, version and computation time, so a store that was reset (ids and versions start again)
-is never confused with the one before it. Result sets of a contract that the catalogue does not
+is never confused with the one before it. A mirrored candidate the store no longer holds
+(discarded with `pilotage results discard`, or left in a store since reset) is removed from the
+copy in the same transaction: it can never be published, so no page may name it any more. A
+published set is never removed. Result sets of a contract that the catalogue does not
 hold are skipped and reported: load the contract (`pilotage web load-contract`), then sync again.
 """
 
@@ -38,6 +41,7 @@ class SyncReport:
     store: Path
     copied: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # sets the store has published since
+    removed: list[str] = field(default_factory=list)  # candidates the store has discarded
     figures: int = 0
     already: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # contract id -> result sets skipped
@@ -49,6 +53,9 @@ class SyncReport:
         ]
         lines += [f"  copied {name}" for name in self.copied]
         lines += [f"  published {name}" for name in self.published]
+        lines += [
+            f"  removed {name}: a candidate the store no longer holds" for name in self.removed
+        ]
         lines += [
             f"  skipped {count} result set(s) of {contract}: the contract is not in the "
             f"catalogue (load it with pilotage web load-contract, then sync again)"
@@ -119,7 +126,10 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
         )
     with DuckDBFactStore(path, read_only=True) as store:
         headers = list_result_sets(store)
-        known = {store_key(s): s for s in PublishedSet.objects.filter(publication__isnull=True)}
+        candidates = list(PublishedSet.objects.filter(publication__isnull=True))
+        in_store = {store_key(h) for h in headers}
+        gone = [c for c in candidates if store_key(c) not in in_store]
+        known = {store_key(s): s for s in candidates if store_key(s) in in_store}
         known |= {
             store_key(s): None for s in PublishedSet.objects.filter(publication__isnull=False)
         }
@@ -128,10 +138,13 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
         waiting = [
             (h, known[store_key(h)]) for h in headers if h.published and known.get(store_key(h))
         ]
-        if not todo and not waiting:
+        if not todo and not waiting and not gone:
             return report
         batches, units = _store_facts(store)
         with transaction.atomic():
+            for candidate in gone:
+                candidate.delete()  # its figures go with it (the models refuse a published set)
+                report.removed.append(str(candidate))
             for header, mirrored in waiting:
                 assert mirrored is not None
                 assert header.published_at is not None
