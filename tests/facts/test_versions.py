@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from pilotage.contract import load_contract, seed_path
 from pilotage.engine import (
     kept_late_cases,
     list_result_sets,
+    load_result_set,
     measure,
     measured_late_cases,
     publish,
@@ -82,3 +84,20 @@ def test_a_version_2_store_gets_late_case_lists(tmp_path: Path) -> None:
         newer = publish(store, m, late=late, now=True)
         row = next(i for i, r in enumerate(m.rows) if (r.objective, r.unit) == ("VOB 2-01", "BRU"))
         assert [c.days_late for c in kept_late_cases(store, newer.id, row) or []] == [42]
+
+
+def test_a_version_2_results_table_gains_the_caveat_columns(tmp_path: Path) -> None:
+    path = tmp_path / "facts.duckdb"
+    contract = load_contract(seed_path("inasti-2019-2020"))
+    with DuckDBFactStore(path) as store:
+        fill(store, [case("VOB 2-01", D(2019, 3, 1), D(2019, 8, 10))])
+        older = publish(store, measure(store.cases(), store.org_units(), contract, "2019-Q3"))
+        for name in ("neutralised_from", "neutralised_to", "basis_numerator",
+                     "basis_denominator", "basis_value"):  # fmt: skip
+            store.connection.execute(f"ALTER TABLE results DROP COLUMN {name}")
+        store.connection.execute("UPDATE schema_version SET version = 2")
+    with DuckDBFactStore(path) as store:
+        loaded = load_result_set(store, older.id)
+        assert {r.neutralised_from for r in loaded.rows} == {None}  # not known then
+        blank = {"neutralised_from": None, "neutralised_to": None}
+        assert loaded.rows == tuple(dataclasses.replace(r, **blank) for r in older.rows)

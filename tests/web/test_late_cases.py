@@ -13,7 +13,15 @@ from django.test import Client
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from pilotage.contract import load_contract, seed_path
-from pilotage.engine import IndicatorResult, LateState, late_cases, offices_under
+from pilotage.engine import (
+    IndicatorResult,
+    LateState,
+    Status,
+    late_cases,
+    measure,
+    offices_under,
+    publish,
+)
 from pilotage.facts import DuckDBFactStore
 from pilotage.facts.settings import DATA_DIR_ENV
 from pilotage.web.dashboards.sync import sync_results
@@ -155,3 +163,32 @@ def test_a_set_without_its_list_is_listed_from_today_and_says_so(
     text, _cases = _page(viewer, row)
     assert "was measured before pilotage kept the late cases" in text
     assert "The counts differ" in text
+
+
+def test_the_objective_page_shows_a_year_judged_beside_its_neutralised_part(
+    store: Store, viewer: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """VOB 1-01 is not reachable from July 2019: the year keeps a status, judged on January to
+    June, and the page says so beside it."""
+    copy = _copy(store, tmp_path, monkeypatch)
+    contract = load_contract(seed_path(CONTRACT))
+    with DuckDBFactStore(copy) as facts:
+        year = measure(facts.cases(), facts.org_units(), contract, "2019", "institution")
+        publish(facts, year)
+    sync_results(copy)
+    row = next(r for r in year.rows if r.objective == "VOB 1-01" and r.norm_index == 0)
+    assert row.status is not Status.CAVEAT_APPLIES
+    assert row.basis_numerator is not None
+    response = viewer.get(objective_url("2019", "VOB 1-01"))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "judged on the days not neutralised" in text
+    assert "2019-07-01 to 2019-12-31 neutralised" in text
+    quarter = viewer.get(objective_url("2019-Q4", "VOB 1-01")).content.decode()
+    assert "judged on the days not neutralised" not in quarter  # Q4 is neutralised whole
+    api = viewer.get(f"/api/contracts/{CONTRACT}/results?period=2019&objective=VOB%201-01")
+    assert api.status_code == 200
+    (figure,) = [f for f in api.json()["figures"] if f["norm_index"] == 0]
+    assert (figure["neutralised_from"], figure["neutralised_to"]) == ("2019-07-01", "2019-12-31")
+    assert figure["basis_numerator"] == float(row.basis_numerator)
+    assert figure["status"] == row.status.value

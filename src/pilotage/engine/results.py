@@ -98,6 +98,11 @@ _FIELDS: dict[str, pa.DataType] = {
     "status": pa.string(),
     "meets_target": pa.bool_(),
     "caveats": pa.string(),
+    "neutralised_from": pa.date32(),
+    "neutralised_to": pa.date32(),
+    "basis_numerator": _AMOUNT,
+    "basis_denominator": _AMOUNT,
+    "basis_value": pa.float64(),
 }
 assert list(_FIELDS) == [f.name for f in dataclasses.fields(IndicatorResult)]
 
@@ -345,11 +350,14 @@ def list_result_sets(con: Any, contract_id: str | None = None) -> list[ResultSet
     return [_header(r) for r in found.to_pylist()]
 
 
+_DECIMALS = [name for name, kind in _FIELDS.items() if kind in (_AMOUNT, _TARGET)]
+
+
 def _row(record: dict[str, Any]) -> IndicatorResult:
     values = {name: record[name] for name in _FIELDS}
     values["status"] = Status(values["status"])
     values["caveats"] = tuple(CaveatNote(**c) for c in json.loads(values["caveats"]))
-    for name in ("numerator", "denominator", "target", "target_in_period"):
+    for name in _DECIMALS:
         if values[name] is not None:
             values[name] = Decimal(values[name]).normalize()
     return IndicatorResult(**values)

@@ -4,9 +4,15 @@ Status, in this order of precedence:
 
 - `no_norm`: no norm of the indicator is in force in the period; the value is shown.
 - `no_target`: the norm in force states an expected trend, not a target.
-- `caveat_applies`: a footnote announces that the norm is not reachable in a period that
-  overlaps this one (VOB 1-01 in the second half of 2019); the figure and whether it meets the
-  target are still given, with the caveat's text.
+- `caveat_applies`: a footnote announces that the norm is not reachable over the whole of this
+  period as it is looked at (VOB 1-01 in the second half of 2019, for 2019-Q3); the figure and
+  whether it meets the target are still given, with the caveat's text.
+- a period only partly covered by such caveats (the year 2019 for VOB 1-01) keeps a status:
+  it is judged on the part not neutralised (`basis_numerator` / `basis_denominator` /
+  `basis_value`: the same indicator measured over those days, `pilotage.engine.caveats`), and
+  the neutralised part is named beside it (`neutralised_from` .. `neutralised_to`, within the
+  period). A caveat ending the day before the period starts, or starting the day after its
+  cut, covers none of it.
 - `no_data`: nothing to divide by (no case in the denominator).
 - `met` / `not_met`: the value against the target, compared exactly (fractions, no rounding).
 
@@ -104,6 +110,11 @@ class IndicatorResult:
     status: Status
     meets_target: bool | None
     caveats: tuple[CaveatNote, ...]
+    neutralised_from: dt.date | None  # the part of the period a not-reachable caveat covers
+    neutralised_to: dt.date | None
+    basis_numerator: Decimal | None  # the part not neutralised, that the status is judged on
+    basis_denominator: Decimal | None
+    basis_value: float | None
 
 
 def _months(period: Period) -> Fraction:
@@ -165,7 +176,7 @@ class RowHead:
     measure: Measure
     fields: dict[str, object]  # the IndicatorResult fields that do not depend on the unit
     target: Fraction | None  # the target compared in this period (pro rata)
-    unreachable: bool  # a not-reachable caveat applies
+    unreachable: bool  # not-reachable caveats cover the whole period up to its cut
 
 
 def row_head(
@@ -179,6 +190,7 @@ def row_head(
     in_period = Fraction(target.value) * factor if target else None
     here = Validity(start=period.first, end=period.last)
     applying = [c for c in measure.caveats if c.period is None or c.period.overlaps(here)]
+    covered = neutralised_days(measure, period)
     rule, day_kind = _rule_text(measure, plan)
     fields: dict[str, object] = {
         "objective": measure.objective,
@@ -205,9 +217,56 @@ def row_head(
         "caveats": tuple(
             CaveatNote(c.footnote, c.kind.value, c.text.text(language)) for c in applying
         ),
+        "neutralised_from": covered[0] if covered else None,
+        "neutralised_to": covered[1] if covered else None,
+        "basis_numerator": None,
+        "basis_denominator": None,
+        "basis_value": None,
     }
-    unreachable = any(c.kind is CaveatKind.NOT_REACHABLE for c in applying)
+    unreachable = not clean_parts(measure, period, cut)
     return RowHead(measure, fields, in_period, unreachable)
+
+
+def _unreachable(measure: Measure) -> list[tuple[dt.date, dt.date]]:
+    """The days of the measure's not-reachable caveats (a caveat without period: all days)."""
+    out = []
+    for c in measure.caveats:
+        if c.kind is CaveatKind.NOT_REACHABLE:
+            first = c.period.start if c.period else dt.date.min
+            last = c.period.end if c.period and c.period.end else dt.date.max
+            out.append((first, last))
+    return sorted(out)
+
+
+def neutralised_days(measure: Measure, period: Period) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of `period` that a not-reachable caveat covers, if any."""
+    days = [
+        (max(a, period.first), min(b, period.last))
+        for a, b in _unreachable(measure)
+        if a <= period.last and period.first <= b
+    ]
+    if not days:
+        return None
+    return min(a for a, _ in days), max(b for _, b in days)
+
+
+def clean_parts(
+    measure: Measure, period: Period, cut: dt.date
+) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The runs of days of `period`, up to its cut, that no not-reachable caveat covers."""
+    parts = [(period.first, cut)]
+    for a, b in _unreachable(measure):
+        kept = []
+        for first, last in parts:
+            if b < first or last < a:
+                kept.append((first, last))
+                continue
+            if first < a:
+                kept.append((first, a - dt.timedelta(days=1)))
+            if b < last:
+                kept.append((b + dt.timedelta(days=1), last))
+        parts = kept
+    return tuple(parts)
 
 
 def result_row(

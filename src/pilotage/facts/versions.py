@@ -13,7 +13,9 @@ migrate it. A store newer than this pilotage is refused too (its shape is unknow
     4  late_cases(result_set_id, row, case_id, person_key, office, start_date, end_date,
        deadline, days_late, state): the late cases each figure counted, kept with its set;
        late_lists(result_set_id, listed): the sets whose late cases are kept (a set measured
-       before version 4 has none: its data as of then is gone)
+       before version 4 has none: its data as of then is gone);
+       results gains neutralised_from, neutralised_to, basis_numerator, basis_denominator,
+       basis_value (a caveat over part of a period), null in the rows measured before
 """
 
 from __future__ import annotations
@@ -58,9 +60,21 @@ def _publications(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
+_RESULTS_4 = (
+    ("neutralised_from", "DATE"),
+    ("neutralised_to", "DATE"),
+    ("basis_numerator", "DECIMAL(38, 2)"),
+    ("basis_denominator", "DECIMAL(38, 2)"),
+    ("basis_value", "DOUBLE"),
+)
+
+
 def _late_cases(con: duckdb.DuckDBPyConnection) -> None:
     for statement in LATE_DDL:
         con.execute(statement)
+    if _exists(con, "results"):
+        for name, kind in _RESULTS_4:
+            con.execute(f"ALTER TABLE results ADD COLUMN IF NOT EXISTS {name} {kind}")
 
 
 # STEPS[n] migrates a store of version n - 1 to version n; a number missing here is a version

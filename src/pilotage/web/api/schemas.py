@@ -92,6 +92,15 @@ class FigureOut(Schema):
     backlog: int | None
     overdue: int | None
     caveats: list[Caveat] = Field(description="Announced caveats shown beside the figure.")
+    neutralised_from: dt.date | None = Field(
+        description="First day of the period a not-reachable caveat covers; null: none."
+    )
+    neutralised_to: dt.date | None = Field(description="Last day the caveat covers.")
+    basis_numerator: float | None = Field(
+        description="Numerator over the days not neutralised, the status is judged on."
+    )
+    basis_denominator: float | None
+    basis_value: float | None = Field(description="The value over the days not neutralised.")
 
 
 class Results(Schema):
