@@ -10,6 +10,7 @@ def test_exported_names() -> None:
         [
             "KINDS",
             "LATE_SCHEMA",
+            "RESULT_SCHEMA",
             "Anchor",
             "CaveatNote",
             "Figure",

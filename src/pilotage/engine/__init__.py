@@ -82,12 +82,13 @@ from pilotage.engine.results import (
     publish_set,
 )
 from pilotage.engine.span import Span
-from pilotage.engine.status import CaveatNote, IndicatorResult, Status
+from pilotage.engine.status import RESULT_SCHEMA, CaveatNote, IndicatorResult, Status
 from pilotage.errors import MeasureError
 
 __all__ = [
     "KINDS",
     "LATE_SCHEMA",
+    "RESULT_SCHEMA",
     "Anchor",
     "CaveatNote",
     "Figure",

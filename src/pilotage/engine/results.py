@@ -41,7 +41,7 @@ import pyarrow.compute as pc  # type: ignore[import-untyped]
 
 from pilotage.engine.late import LATE_SCHEMA, LateCase, LateState
 from pilotage.engine.measure import Measurement
-from pilotage.engine.status import CaveatNote, IndicatorResult, Status
+from pilotage.engine.status import RESULT_SCHEMA, CaveatNote, IndicatorResult, Status
 from pilotage.errors import StoreError
 from pilotage.facts import LATE_DDL, PUBLICATIONS_DDL
 
@@ -58,53 +58,8 @@ __all__ = [
 
 _AMOUNT = pa.decimal128(38, 2)
 _TARGET = pa.decimal128(38, 6)
-_FIELDS: dict[str, pa.DataType] = {
-    "objective": pa.string(),
-    "indicator": pa.string(),
-    "kind": pa.string(),
-    "period": pa.string(),
-    "period_first": pa.date32(),
-    "period_last": pa.date32(),
-    "as_of": pa.date32(),
-    "level": pa.string(),
-    "unit": pa.string(),
-    "unit_name": pa.string(),
-    "norm_index": pa.int32(),
-    "norm_label": pa.string(),
-    "norm_printed": pa.string(),
-    "norm_valid_from": pa.date32(),
-    "norm_valid_to": pa.date32(),
-    "rule": pa.string(),
-    "day_kind": pa.string(),
-    "target_operator": pa.string(),
-    "target": _TARGET,
-    "target_unit": pa.string(),
-    "target_per": pa.string(),
-    "target_in_period": _TARGET,
-    "pro_rata": pa.bool_(),
-    "numerator": _AMOUNT,
-    "denominator": _AMOUNT,
-    "value": pa.float64(),
-    "invalid": pa.int64(),
-    "unclassified": pa.int64(),
-    "median_delay": pa.int32(),
-    "p90_delay": pa.int32(),
-    "backlog": pa.int64(),
-    "overdue": pa.int64(),
-    "forecast_lost": pa.int64(),
-    "forecast_open": pa.int64(),
-    "forecast_best": pa.float64(),
-    "forecast_worst": pa.float64(),
-    "status": pa.string(),
-    "meets_target": pa.bool_(),
-    "caveats": pa.string(),
-    "neutralised_from": pa.date32(),
-    "neutralised_to": pa.date32(),
-    "basis_numerator": _AMOUNT,
-    "basis_denominator": _AMOUNT,
-    "basis_value": pa.float64(),
-}
-assert list(_FIELDS) == [f.name for f in dataclasses.fields(IndicatorResult)]
+# The columns of `results`, as declared once by IndicatorResult.
+_FIELDS: dict[str, pa.DataType] = {f.name: f.type for f in RESULT_SCHEMA}
 
 _SQL_TYPES = {
     pa.string(): "VARCHAR",
