@@ -55,7 +55,10 @@ no norm
 Periods and the cut: every period is looked at on its last day; with `as_of`, the last period
 is looked at on that day and later data is ignored (a later end is an open case, a later start
 is not there yet). A norm is in force for a period when its validity overlaps it; a caveat
-applies when its period overlaps it (see `pilotage.engine.status`).
+applies when its period overlaps it (see `pilotage.engine.status`); a not-reachable caveat that
+covers only part of a period leaves it a status judged on the other days
+(`pilotage.engine.caveats`). `publish` keeps with a result set the late cases each figure
+counted (`measured_late_cases`), so the list under a published figure never drifts.
 """
 
 from __future__ import annotations
