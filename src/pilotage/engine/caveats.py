@@ -24,7 +24,7 @@ from pilotage.legaltime import Period
 
 __all__ = ["judged_on_clean_parts"]
 
-MeasurePart = Callable[[Period], Sequence[IndicatorResult]]
+MeasurePart = Callable[[Period, Sequence[str]], Sequence[IndicatorResult]]
 _JUDGED = {Status.MET, Status.NOT_MET, Status.NO_DATA}
 
 
@@ -83,8 +83,9 @@ def judged_on_clean_parts(
 ) -> tuple[IndicatorResult, ...]:
     """`rows`, where a not-reachable caveat covers part of a row's period, judged on the rest.
 
-    `measure_part(period)` measures the contract over one run of days (a contract period) at
-    the rows' level; it is called once per distinct run.
+    `measure_part(period, objectives)` measures the contract over one run of days (a contract
+    period) at the rows' level, from the cases of `objectives` only (the others are not
+    needed); it is called once per distinct run.
     """
     periods = {str(p): (p, cut) for p, cut in zip(span.periods, span.cuts, strict=True)}
     by_key = {(m.objective, m.indicator.code, m.norm_index): m for m in plan.measures}
@@ -92,6 +93,8 @@ def judged_on_clean_parts(
     for i, r in enumerate(rows):
         if r.neutralised_from is None or r.status is Status.CAVEAT_APPLIES:
             continue
+        if not r.numerator and not r.denominator:
+            continue  # no case at all: none in the part either, the status stays the same
         m = by_key[(r.objective, r.indicator, r.norm_index)]
         if m.norm is None or m.norm.target is None:
             continue
@@ -103,10 +106,12 @@ def judged_on_clean_parts(
     if not todo:
         return tuple(rows)
     measured: dict[Period, dict[tuple[str, str, int | None, str], IndicatorResult]] = {}
-    for _, runs in todo.values():
+    needed: dict[Period, set[str]] = {}
+    for m, runs in todo.values():
         for part in runs:
-            if part not in measured:
-                measured[part] = {_key(r): r for r in measure_part(part)}
+            needed.setdefault(part, set()).add(m.objective)
+    for part, objectives in needed.items():
+        measured[part] = {_key(r): r for r in measure_part(part, sorted(objectives))}
     out = list(rows)
     for i, (m, runs) in todo.items():
         out[i] = _judge(rows[i], m, [measured[p].get(_key(rows[i])) for p in runs])

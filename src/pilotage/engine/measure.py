@@ -175,8 +175,9 @@ def measure(
     if any(r.neutralised_from is not None for r in rows):  # caveats over part of a period
         from pilotage.engine.caveats import judged_on_clean_parts
 
-        def part(p: Period) -> tuple[IndicatorResult, ...]:
-            return measure(cases, org_units, contract, p, level, language=language).rows
+        def part(p: Period, objectives: Sequence[str]) -> tuple[IndicatorResult, ...]:
+            mine = cases.filter(cases.objective.isin(list(objectives)))
+            return measure(mine, org_units, contract, p, level, language=language).rows
 
         rows = list(judged_on_clean_parts(rows, plan, span, part))
     return Measurement(
