@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from pilotage.cli import main
+from pilotage.engine import kept_late_cases, list_result_sets, load_result_set
 from pilotage.facts import DuckDBFactStore
 
 from .helpers import D, case, fill
@@ -263,3 +264,14 @@ def test_errors_name_the_fix(store_file: Path) -> None:
         ],
     )
     assert "norms are numbered from 1" in result.output
+
+
+def test_measure_keeps_the_late_cases_with_the_set(store_file: Path) -> None:
+    invoke("measure", "--contract", "inasti-2019-2020", "--period", "2019-Q3",
+           "--store", str(store_file))  # fmt: skip
+    with DuckDBFactStore(store_file, read_only=True) as store:
+        (set_id,) = [s.id for s in list_result_sets(store)]
+        rows = load_result_set(store, set_id).rows
+        bru = next(i for i, r in enumerate(rows) if (r.objective, r.unit) == ("VOB 2-01", "BRU"))
+        kept = kept_late_cases(store, set_id, bru)
+    assert [(c.case_id, c.person_key, c.days_late) for c in kept or []] == [("B", "pk-b", 42)]

@@ -9,6 +9,8 @@ def test_exported_names() -> None:
     assert sorted(engine.__all__) == sorted(
         [
             "KINDS",
+            "LATE_SCHEMA",
+            "RESULT_SCHEMA",
             "Anchor",
             "CaveatNote",
             "Figure",
@@ -29,6 +31,8 @@ def test_exported_names() -> None:
             "Status",
             "contract_version",
             "late_cases",
+            "kept_late_cases",
+            "measured_late_cases",
             "list_result_sets",
             "load_result_set",
             "measure",

@@ -82,15 +82,16 @@ def test_count_ecl_1_01_pro_rata(inasti: Contract) -> None:
     assert r.status is Status.MET
     short = pick(run(fifty[:49], inasti, "2019-07"), "ECL 1-01")
     assert short.status is Status.NOT_MET
-    # Over the whole year the target is 600, not pro rata; the year overlaps ECL's footnote 12
-    # (not reachable in 2019-Q1), so the caveat applies, and 50 do not meet 600.
+    # Over the whole year the target is 600, not pro rata. ECL's footnote 12 neutralises
+    # 2019-Q1: the year is judged on April to December, which carry 450 of the 600.
     year = pick(run(fifty, inasti, "2019"), "ECL 1-01")
     assert (year.target_in_period, year.pro_rata, year.meets_target) == (
         Decimal("600.00"),
         False,
         False,
     )
-    assert year.status is Status.CAVEAT_APPLIES
+    assert (year.status, year.basis_numerator) == (Status.NOT_MET, 50)
+    assert (year.neutralised_from, year.neutralised_to) == (D(2019, 1, 1), D(2019, 3, 31))
 
 
 def test_pro_rata_of_periods(inasti: Contract) -> None:

@@ -53,6 +53,8 @@ def test_no_clear_niss_in_the_store_files_or_tables(inasti: Contract, tmp_path: 
             "case_suspensions",
             "cases",
             "import_batches",
+            "late_cases",
+            "late_lists",
             "org_units",
             "publications",
             "schema_version",

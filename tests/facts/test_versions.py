@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from pilotage.contract import load_contract, seed_path
-from pilotage.engine import list_result_sets, measure, publish
+from pilotage.engine import (
+    kept_late_cases,
+    list_result_sets,
+    load_result_set,
+    measure,
+    measured_late_cases,
+    publish,
+)
 from pilotage.errors import StoreError
 from pilotage.facts import SCHEMA_VERSION, DuckDBFactStore, import_cases, schema_version
 from tests.engine.helpers import D, case, fill
@@ -84,7 +92,7 @@ def test_a_version_2_store_keeps_its_demonstration_label(tmp_path: Path) -> None
     migration marks exactly those batches, so an existing store's figures keep their label."""
     path = tmp_path / "facts.duckdb"
     _version_2(path)
-    with pytest.raises(StoreError, match="schema version 2, this pilotage needs 3"):
+    with pytest.raises(StoreError, match=f"schema version 2, this pilotage needs {SCHEMA_VERSION}"):
         DuckDBFactStore(path, read_only=True)
     with DuckDBFactStore(path) as store:
         assert store.migrated_from == 2
@@ -122,3 +130,44 @@ def test_an_import_says_whether_it_is_demonstration_data(tmp_path: Path) -> None
             "SELECT demonstration FROM import_batches ORDER BY id"
         ).fetchall()
     assert flags == [(False,), (True,)]  # the importer's word, not the directory's name
+
+
+def test_a_version_2_store_gets_late_case_lists(tmp_path: Path) -> None:
+    """Version 4 keeps the late cases with each set; a set measured before has none, and
+    says so (None), rather than an empty list that would contradict its figure."""
+    path = tmp_path / "facts.duckdb"
+    contract = load_contract(seed_path("inasti-2019-2020"))
+    with DuckDBFactStore(path) as store:
+        fill(store, [case("VOB 2-01", D(2019, 3, 1), D(2019, 8, 10))])  # late
+        older = publish(store, measure(store.cases(), store.org_units(), contract, "2019-Q3"))
+        store.connection.execute("DROP TABLE late_cases")
+        store.connection.execute("DROP TABLE late_lists")
+        store.connection.execute("UPDATE schema_version SET version = 2")
+    with pytest.raises(StoreError, match=f"schema version 2, this pilotage needs {SCHEMA_VERSION}"):
+        DuckDBFactStore(path, read_only=True)
+    with DuckDBFactStore(path) as store:
+        assert store.migrated_from == 2
+        assert schema_version(store.connection) == SCHEMA_VERSION
+        assert kept_late_cases(store, older.id, 0) is None
+        m = measure(store.cases(), store.org_units(), contract, "2019-Q3")
+        late = measured_late_cases(store.cases(), store.org_units(), contract, m)
+        newer = publish(store, m, late=late, now=True)
+        row = next(i for i, r in enumerate(m.rows) if (r.objective, r.unit) == ("VOB 2-01", "BRU"))
+        assert [c.days_late for c in kept_late_cases(store, newer.id, row) or []] == [42]
+
+
+def test_a_version_2_results_table_gains_the_caveat_columns(tmp_path: Path) -> None:
+    path = tmp_path / "facts.duckdb"
+    contract = load_contract(seed_path("inasti-2019-2020"))
+    with DuckDBFactStore(path) as store:
+        fill(store, [case("VOB 2-01", D(2019, 3, 1), D(2019, 8, 10))])
+        older = publish(store, measure(store.cases(), store.org_units(), contract, "2019-Q3"))
+        for name in ("neutralised_from", "neutralised_to", "basis_numerator",
+                     "basis_denominator", "basis_value"):  # fmt: skip
+            store.connection.execute(f"ALTER TABLE results DROP COLUMN {name}")
+        store.connection.execute("UPDATE schema_version SET version = 2")
+    with DuckDBFactStore(path) as store:
+        loaded = load_result_set(store, older.id)
+        assert {r.neutralised_from for r in loaded.rows} == {None}  # not known then
+        blank = {"neutralised_from": None, "neutralised_to": None}
+        assert loaded.rows == tuple(dataclasses.replace(r, **blank) for r in older.rows)

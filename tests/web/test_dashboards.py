@@ -26,7 +26,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from pilotage.contract import load_contract, seed_path
 from pilotage.demo import generate_demo, write_demo
-from pilotage.engine import IndicatorResult, ResultSet, measure, publish
+from pilotage.engine import IndicatorResult, ResultSet, measure, measured_late_cases, publish
 from pilotage.errors import StoreError
 from pilotage.facts import DuckDBFactStore, import_cases, read_org_units
 from pilotage.facts.settings import DATA_DIR_ENV
@@ -73,9 +73,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
         )
         quarters = periods_between(Period.parse(PERIODS[0]), Period.parse(PERIODS[-1]))
         for level in ("office", "region", "institution"):
-            sets[level] = publish(
-                facts, measure(facts.cases(), facts.org_units(), contract, quarters, level)
-            )
+            m = measure(facts.cases(), facts.org_units(), contract, quarters, level)
+            late = measured_late_cases(facts.cases(), facts.org_units(), contract, m)
+            sets[level] = publish(facts, m, late=late)
     return Store(root, root / "facts.duckdb", sets)
 
 
@@ -310,7 +310,8 @@ def measure_copy(
     contract = load_contract(seed_path(CONTRACT))
     with DuckDBFactStore(copy) as facts:
         again = measure(facts.cases(), facts.org_units(), contract, periods, "institution")
-        return copy, publish(facts, again)
+        late = measured_late_cases(facts.cases(), facts.org_units(), contract, again)
+        return copy, publish(facts, again, late=late)
 
 
 def test_a_newer_version_replaces_the_figures_shown(

@@ -152,3 +152,33 @@ def test_the_web_copy_is_identical_to_the_store(store: Store, tmp_path: Path) ->
         )
     (found,) = mirror_differences(copy)
     assert f"row {figure.row}: numerator differ" in found
+
+
+@pytest.mark.usefixtures("inasti")
+def test_a_discarded_candidate_leaves_the_web_copy(
+    store: Store, viewer: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy, candidate = _candidate(store, tmp_path)
+    sync_results(copy)
+    mirrored = PublishedSet.objects.get(store_id=candidate, publication__isnull=True)
+    rows = Figure.objects.filter(published_set=mirrored).count()
+    assert rows > 0
+    review = reverse("dashboards:review", kwargs={"contract_id": CONTRACT, "store_id": candidate})
+    assert review in viewer.get(_url("2019-Q4")).content.decode()
+    with DuckDBFactStore(copy) as facts:
+        discard_set(facts, candidate)
+    published_before = set(PublishedSet.objects.filter(publication__isnull=False))
+    report = sync_results(copy)
+    assert report.removed == [str(mirrored)]
+    assert report.copied == []
+    assert any("removed" in line and "no longer holds" in line for line in report.summary())
+    assert not PublishedSet.objects.filter(pk=mirrored.pk).exists()
+    assert not Figure.objects.filter(published_set_id=mirrored.pk).exists()
+    assert set(PublishedSet.objects.filter(publication__isnull=False)) == published_before
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path))
+    page = viewer.get(_url("2019-Q4")).content.decode()
+    assert review not in page
+    assert "waiting for review" not in page
+    assert viewer.get(review).status_code == 404
+    assert mirror_differences(copy) == []
+    assert sync_results(copy).removed == []  # nothing more to remove

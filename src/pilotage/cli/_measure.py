@@ -30,6 +30,7 @@ from pilotage.engine import (
     late_cases,
     list_result_sets,
     measure,
+    measured_late_cases,
     offices_under,
     publish,
 )
@@ -310,7 +311,8 @@ def measure_command(
                 rows=result.rows,
             )
         else:
-            rs = publish(store, result, now=publish_now)
+            late = measured_late_cases(store.cases(), store.org_units(), contract, result)
+            rs = publish(store, result, now=publish_now, late=late)
     if as_json:
         header = {f.name: _plain(getattr(rs, f.name)) for f in dataclasses.fields(rs)}
         out = {

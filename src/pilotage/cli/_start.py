@@ -21,7 +21,7 @@ from pilotage.cli import _web as web_cli
 from pilotage.cli._measure import show_result_set
 from pilotage.contract import SEED_IDS, Contract, check_file, outline, seed_path
 from pilotage.demo import generate_demo, write_demo
-from pilotage.engine import Level, measure, publish
+from pilotage.engine import Level, measure, measured_late_cases, publish
 from pilotage.facts import DuckDBFactStore, import_cases, read_org_units
 from pilotage.facts.settings import DATA_DIR_ENV, SECRET_KEY_ENV, STORE_FILE
 from pilotage.legaltime import Period, periods_between
@@ -175,10 +175,9 @@ def start(lang: str, data_dir: Path, port: int, no_serve: bool) -> None:
             Period.parse(f"{contract.period.end.year}-Q4"),
         )
         for level in (Level.OFFICE, Level.REGION, Level.INSTITUTION):
-            published = publish(
-                store,
-                measure(store.cases(), store.org_units(), contract, quarters, level, language=lang),
-            )
+            m = measure(store.cases(), store.org_units(), contract, quarters, level, language=lang)
+            late = measured_late_cases(store.cases(), store.org_units(), contract, m)
+            published = publish(store, m, late=late)
             click.echo(
                 f"  measured {quarters[0]}..{quarters[-1]} by {level}: result set "
                 f"{published.id} (version {published.version}), {published.row_count} rows"

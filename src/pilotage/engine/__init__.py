@@ -55,7 +55,10 @@ no norm
 Periods and the cut: every period is looked at on its last day; with `as_of`, the last period
 is looked at on that day and later data is ignored (a later end is an open case, a later start
 is not there yet). A norm is in force for a period when its validity overlaps it; a caveat
-applies when its period overlaps it (see `pilotage.engine.status`).
+applies when its period overlaps it (see `pilotage.engine.status`); a not-reachable caveat that
+covers only part of a period leaves it a status judged on the other days
+(`pilotage.engine.caveats`). `publish` keeps with a result set the late cases each figure
+counted (`measured_late_cases`), so the list under a published figure never drifts.
 """
 
 from __future__ import annotations
@@ -63,22 +66,32 @@ from __future__ import annotations
 from pilotage.engine.changes import FigureChange, SetChanges, changes_between
 from pilotage.engine.compute import Level
 from pilotage.engine.kinds import KINDS, Anchor, Figure, KindSpec, measurable
-from pilotage.engine.late import LateCase, LateState, late_cases, offices_under
+from pilotage.engine.late import (
+    LATE_SCHEMA,
+    LateCase,
+    LateState,
+    late_cases,
+    measured_late_cases,
+    offices_under,
+)
 from pilotage.engine.measure import Measurement, contract_version, measure
 from pilotage.engine.results import (
     ResultSet,
     discard_set,
+    kept_late_cases,
     list_result_sets,
     load_result_set,
     publish,
     publish_set,
 )
 from pilotage.engine.span import Span
-from pilotage.engine.status import CaveatNote, IndicatorResult, Status
+from pilotage.engine.status import RESULT_SCHEMA, CaveatNote, IndicatorResult, Status
 from pilotage.errors import MeasureError
 
 __all__ = [
     "KINDS",
+    "LATE_SCHEMA",
+    "RESULT_SCHEMA",
     "Anchor",
     "CaveatNote",
     "Figure",
@@ -97,11 +110,13 @@ __all__ = [
     "changes_between",
     "contract_version",
     "discard_set",
+    "kept_late_cases",
     "late_cases",
     "list_result_sets",
     "load_result_set",
     "measurable",
     "measure",
+    "measured_late_cases",
     "offices_under",
     "publish",
     "publish_set",

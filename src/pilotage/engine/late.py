@@ -7,6 +7,11 @@ count). Cases are named by `case_id` and `person_key`, the pseudonym: never a NI
 
 Days late: for an ended case, its end minus its deadline (calendar days); for an open case, the
 least it will be: the day after the cut minus its deadline.
+
+`late_cases` reads today's data. `measured_late_cases` lists, in the same pass as a measurement
+and from the same definitions, the late cases behind every timeliness row of that measurement:
+`publish` keeps them with the result set, so the list under a published figure is the one it
+counted (`pilotage.engine.results.kept_late_cases`), whatever is imported afterwards.
 """
 
 from __future__ import annotations
@@ -16,16 +21,26 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 import ibis.expr.types as ir  # type: ignore[import-untyped]
+import numpy as np
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
 
 from pilotage.contract import Contract
-from pilotage.engine.compute import case_frame, lookups
-from pilotage.engine.measure import rows_used
-from pilotage.engine.plan import make_plan
-from pilotage.engine.span import EPOCH, Span
+from pilotage.engine.compute import Level, case_frame, lookups, units
+from pilotage.engine.measure import Measurement, contract_version, rows_used
+from pilotage.engine.plan import Measure, make_plan
+from pilotage.engine.span import EPOCH, Span, day_number
 from pilotage.errors import MeasureError
 from pilotage.legaltime import Period
 
-__all__ = ["LateCase", "LateState", "late_cases", "offices_under"]
+__all__ = [
+    "LATE_SCHEMA",
+    "LateCase",
+    "LateState",
+    "late_cases",
+    "measured_late_cases",
+    "offices_under",
+]
 
 
 class LateState(StrEnum):
@@ -138,3 +153,123 @@ def late_cases(
         )
     out.sort(key=lambda c: (-c.days_late, c.norm_index or 0, c.case_id))
     return out
+
+
+LATE_SCHEMA = pa.schema(
+    [
+        pa.field("row", pa.int32(), nullable=False),  # the result row the case is counted in
+        pa.field("case_id", pa.string(), nullable=False),
+        pa.field("person_key", pa.string()),
+        pa.field("office", pa.string(), nullable=False),
+        pa.field("start_date", pa.date32(), nullable=False),
+        pa.field("end_date", pa.date32()),  # None: open at the cut of the row's period
+        pa.field("deadline", pa.date32(), nullable=False),
+        pa.field("days_late", pa.int32(), nullable=False),
+        pa.field("state", pa.string(), nullable=False),
+    ]
+)
+"""The late cases of a measurement, one per (result row, case): what a result set keeps."""
+
+
+def _ints(table: pa.Table, name: str, fill: int) -> np.ndarray:
+    return np.asarray(table.column(name).fill_null(fill).to_numpy(zero_copy_only=False), np.int64)
+
+
+def measured_late_cases(
+    cases: ir.Table, org_units: ir.Table, contract: Contract, measurement: Measurement
+) -> pa.Table:
+    """The late cases behind every timeliness row of `measurement` (LATE_SCHEMA).
+
+    For the row of a measure, unit and period i: the cases that ended in period i after their
+    deadline (denominator - numerator), then those open at its cut with a deadline on or before
+    it (`overdue`), so a case open and overdue over several periods is listed in each of them.
+    `cases` and `org_units` must be the tables measured, read before anything else is imported.
+    """
+    m = measurement
+    if contract_version(contract) != m.contract_sha256:
+        raise MeasureError(
+            f"the late cases of a measurement of {m.contract_id} are listed against the contract "
+            "it was measured with: this contract's canonical export differs"
+        )
+    span = m.span
+    plan = make_plan(contract, span)
+    timed = {x.id: x for x in plan.measures if x.has_deadlines}
+    subset = cases.filter(cases.objective.isin(sorted({x.objective for x in timed.values()})))
+    first = rows_used(subset, plan, span)[0] if timed else None
+    if first is None:
+        return LATE_SCHEMA.empty_table()
+    frame = case_frame(
+        subset, lookups(plan, span, first), extra=("case_id", "person_key", "start_date")
+    )
+    k = len(span)
+    opened = frame.ce.isnull() | (frame.ce > frame.cd.clip(lower=0))
+    overdue = frame.cd.notnull() & (frame.cd < k) & opened
+    keep = frame.valid & frame.m_id.isin(sorted(timed)) & ((frame.late & (frame.ce >= 0)) | overdue)
+    found = frame.filter(keep)
+    if m.level is Level.OFFICE:
+        found = found.mutate(unit=found.office)
+    else:  # an office missing from the org units stands for itself, as in the figures
+        mapping = units(org_units, m.level).rename(u_office="office")
+        found = found.left_join(mapping, found.office == mapping.u_office)
+        found = found.mutate(unit=found.unit.fill_null(found.office))
+    table = found.select(
+        "m_id", "unit", "case_id", "person_key", "office", "start_date", "end_day", "deadline",
+        "ce", "cd", "late",
+    ).to_pyarrow()  # fmt: skip
+    return _by_row(table, m, timed, span)
+
+
+def _by_row(table: pa.Table, m: Measurement, timed: dict[int, Measure], span: Span) -> pa.Table:
+    """One output row per (result row, case): ended late once, open and overdue at each cut."""
+    k = len(span)
+    ce = _ints(table, "ce", k)  # open at the last cut: as if ended after it
+    cd = _ints(table, "cd", k)
+    late = np.asarray(table.column("late").fill_null(False).to_numpy(zero_copy_only=False), bool)
+    ended = np.flatnonzero(late & (ce >= 0) & (ce < k))
+    low = np.maximum(cd, 0)
+    spans = np.clip(np.minimum(ce, k) - low, 0, None)
+    overdue = np.repeat(np.arange(table.num_rows), spans)
+    starts = np.repeat(np.cumsum(spans) - spans, spans)
+    period_of_overdue = low[overdue] + np.arange(len(overdue)) - starts
+    source = np.concatenate([ended, overdue])
+    period = np.concatenate([ce[ended], period_of_overdue])
+    is_open = np.concatenate([np.zeros(len(ended), bool), np.ones(len(overdue), bool)])
+    index = {
+        (r.objective, r.indicator, r.norm_index, r.period, r.unit): i for i, r in enumerate(m.rows)
+    }
+    labels = [str(p) for p in span.periods]
+    m_ids = table.column("m_id").to_pylist()
+    unit_col = table.column("unit").to_pylist()
+    # A measure not in force in a period has no row there, nor any late case.
+    found = [
+        index.get((x.objective, x.indicator.code, x.norm_index, labels[i], unit_col[s]), -1)
+        for s, i in zip(source.tolist(), period.tolist(), strict=True)
+        for x in (timed[m_ids[s]],)
+    ]
+    rows = np.asarray(found, np.int32).reshape(-1)
+    listed = rows >= 0
+    source, period, is_open, rows = source[listed], period[listed], is_open[listed], rows[listed]
+    deadline = _ints(table, "deadline", 0)[source]
+    end = table.column("end_day").take(pa.array(source))
+    end_num = np.asarray(pc.cast(end, pa.int32()).fill_null(0).to_numpy(zero_copy_only=False))
+    after_cut = np.array([day_number(c) + 1 for c in span.cuts], np.int64)[period]
+    days = np.where(is_open, after_cut - deadline, end_num - deadline)
+    states = np.where(is_open, LateState.OPEN_OVERDUE.value, LateState.ENDED_LATE.value)
+    taken = pa.array(source)
+    out = pa.table(
+        {
+            "row": pa.array(rows, pa.int32()),
+            "case_id": table.column("case_id").take(taken),
+            "person_key": table.column("person_key").take(taken),
+            "office": table.column("office").take(taken),
+            "start_date": table.column("start_date").take(taken),
+            "end_date": pc.if_else(pa.array(is_open), pa.scalar(None, pa.date32()), end),
+            "deadline": pa.array(deadline, pa.int32()).cast(pa.date32()),
+            "days_late": pa.array(days, pa.int32()),
+            "state": pa.array(states.tolist(), pa.string()),
+        }
+    ).cast(LATE_SCHEMA)
+    order = pc.sort_indices(
+        out, [("row", "ascending"), ("days_late", "descending"), ("case_id", "ascending")]
+    )
+    return out.take(order)

@@ -196,6 +196,14 @@ def measure(
                 figures = found.get((m.id, unit), empty)[i]
                 delay = delays.get((m.id, unit, i))
                 rows.append(result_row(head, unit, names.get(unit), figures, delay))
+    if any(r.neutralised_from is not None for r in rows):  # caveats over part of a period
+        from pilotage.engine.caveats import judged_on_clean_parts
+
+        def part(p: Period, objectives: Sequence[str]) -> tuple[IndicatorResult, ...]:
+            mine = cases.filter(cases.objective.isin(list(objectives)))
+            return measure(mine, org_units, contract, p, level, language=language).rows
+
+        rows = list(judged_on_clean_parts(rows, plan, span, part))
     return Measurement(
         contract_id=contract.id,
         contract_sha256=contract_version(contract),

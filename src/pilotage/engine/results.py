@@ -15,6 +15,13 @@ was; a candidate can be discarded.
                 computed_at, batches, row_count)
     publications(result_set_id, published_at)
     results(result_set_id, row, <every field of IndicatorResult>; caveats as JSON)
+    late_lists(result_set_id, listed)
+    late_cases(result_set_id, <LATE_SCHEMA>): the late cases each timeliness row counted
+
+With `late` (`pilotage.engine.late.measured_late_cases`, from the data measured), `publish`
+keeps the late cases behind every figure with the set, in the same transaction; a set kept
+without them (measured before they were kept) has no `late_lists` row, and
+`kept_late_cases` says so with None rather than an empty list.
 """
 
 from __future__ import annotations
@@ -30,15 +37,18 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
 
+from pilotage.engine.late import LATE_SCHEMA, LateCase, LateState
 from pilotage.engine.measure import Measurement
-from pilotage.engine.status import CaveatNote, IndicatorResult, Status
+from pilotage.engine.status import RESULT_SCHEMA, CaveatNote, IndicatorResult, Status
 from pilotage.errors import StoreError
-from pilotage.facts import PUBLICATIONS_DDL
+from pilotage.facts import LATE_DDL, PUBLICATIONS_DDL
 
 __all__ = [
     "ResultSet",
     "discard_set",
+    "kept_late_cases",
     "list_result_sets",
     "load_result_set",
     "publish",
@@ -48,48 +58,8 @@ __all__ = [
 
 _AMOUNT = pa.decimal128(38, 2)
 _TARGET = pa.decimal128(38, 6)
-_FIELDS: dict[str, pa.DataType] = {
-    "objective": pa.string(),
-    "indicator": pa.string(),
-    "kind": pa.string(),
-    "period": pa.string(),
-    "period_first": pa.date32(),
-    "period_last": pa.date32(),
-    "as_of": pa.date32(),
-    "level": pa.string(),
-    "unit": pa.string(),
-    "unit_name": pa.string(),
-    "norm_index": pa.int32(),
-    "norm_label": pa.string(),
-    "norm_printed": pa.string(),
-    "norm_valid_from": pa.date32(),
-    "norm_valid_to": pa.date32(),
-    "rule": pa.string(),
-    "day_kind": pa.string(),
-    "target_operator": pa.string(),
-    "target": _TARGET,
-    "target_unit": pa.string(),
-    "target_per": pa.string(),
-    "target_in_period": _TARGET,
-    "pro_rata": pa.bool_(),
-    "numerator": _AMOUNT,
-    "denominator": _AMOUNT,
-    "value": pa.float64(),
-    "invalid": pa.int64(),
-    "unclassified": pa.int64(),
-    "median_delay": pa.int32(),
-    "p90_delay": pa.int32(),
-    "backlog": pa.int64(),
-    "overdue": pa.int64(),
-    "forecast_lost": pa.int64(),
-    "forecast_open": pa.int64(),
-    "forecast_best": pa.float64(),
-    "forecast_worst": pa.float64(),
-    "status": pa.string(),
-    "meets_target": pa.bool_(),
-    "caveats": pa.string(),
-}
-assert list(_FIELDS) == [f.name for f in dataclasses.fields(IndicatorResult)]
+# The columns of `results`, as declared once by IndicatorResult.
+_FIELDS: dict[str, pa.DataType] = {f.name: f.type for f in RESULT_SCHEMA}
 
 _SQL_TYPES = {
     pa.string(): "VARCHAR",
@@ -120,6 +90,7 @@ _DDL = (
     """,
     # A set without a row here is a candidate: measured, waiting for the contract manager.
     PUBLICATIONS_DDL,
+    *LATE_DDL,
     "CREATE TABLE IF NOT EXISTS results (result_set_id BIGINT NOT NULL, row INTEGER NOT NULL, "
     + ", ".join(f"{name} {_SQL_TYPES[kind]}" for name, kind in _FIELDS.items())
     + ", PRIMARY KEY (result_set_id, row))",
@@ -210,12 +181,21 @@ def publish(
     *,
     computed_at: dt.datetime | None = None,
     now: bool = False,
+    late: pa.Table | None = None,
 ) -> ResultSet:
     """Write `measurement` as the next version of its (contract, periods, level) result set.
 
     The first set of a (contract, periods, level) is published at once. A later one is a
     candidate (`published_at` None) until `publish_set` publishes it after review, unless `now`.
+    `late` (LATE_SCHEMA, from `measured_late_cases`) is kept with the set.
     """
+    if late is not None and not late.schema.equals(LATE_SCHEMA):
+        raise StoreError(
+            f"the late cases of a result set have the columns {', '.join(LATE_SCHEMA.names)} "
+            f"(measured_late_cases), not {', '.join(late.schema.names)}"
+        )
+    if late is not None and late.num_rows and pc.max(late["row"]).as_py() >= len(measurement.rows):
+        raise StoreError("late cases name a result row the measurement does not have")
     raw = _raw(con)
     result_tables(raw)
     at = computed_at or dt.datetime.now(dt.UTC)
@@ -261,6 +241,8 @@ def publish(
                 raw.execute("INSERT INTO results BY NAME SELECT * FROM _results_in")
             finally:
                 raw.unregister("_results_in")
+            if late is not None:
+                _keep_late(raw, set_id, late)
             if published.published_at is not None:
                 raw.execute("INSERT INTO publications VALUES (?, ?)", [set_id, at])
         except BaseException:
@@ -268,6 +250,15 @@ def publish(
             raise
         raw.commit()
     return published
+
+
+def _keep_late(raw: duckdb.DuckDBPyConnection, set_id: int, late: pa.Table) -> None:
+    raw.register("_late_in", late)
+    try:
+        raw.execute(f"INSERT INTO late_cases SELECT {set_id} AS result_set_id, * FROM _late_in")
+    finally:
+        raw.unregister("_late_in")
+    raw.execute("INSERT INTO late_lists VALUES (?, ?)", [set_id, late.num_rows])
 
 
 def _header(row: dict[str, Any]) -> ResultSet:
@@ -293,11 +284,12 @@ _HEADER = (
 )
 
 
-def _published(raw: duckdb.DuckDBPyConnection) -> bool:
+def _published(raw: duckdb.DuckDBPyConnection, table: str = "result_sets") -> bool:
     """Whether the database holds result sets (a read-only store may have none yet)."""
     ((count,),) = raw.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'result_sets' "
-        "AND database_name = current_database() AND schema_name = current_schema()"
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? "
+        "AND database_name = current_database() AND schema_name = current_schema()",
+        [table],
     ).fetchall()
     return bool(count)
 
@@ -313,11 +305,14 @@ def list_result_sets(con: Any, contract_id: str | None = None) -> list[ResultSet
     return [_header(r) for r in found.to_pylist()]
 
 
+_DECIMALS = [name for name, kind in _FIELDS.items() if kind in (_AMOUNT, _TARGET)]
+
+
 def _row(record: dict[str, Any]) -> IndicatorResult:
     values = {name: record[name] for name in _FIELDS}
     values["status"] = Status(values["status"])
     values["caveats"] = tuple(CaveatNote(**c) for c in json.loads(values["caveats"]))
-    for name in ("numerator", "denominator", "target", "target_in_period"):
+    for name in _DECIMALS:
         if values[name] is not None:
             values[name] = Decimal(values[name]).normalize()
     return IndicatorResult(**values)
@@ -400,7 +395,51 @@ def discard_set(con: Any, set_id: int) -> None:
         set_id,
         "discard",
         [
+            ("DELETE FROM late_cases WHERE result_set_id = ?", [set_id]),
+            ("DELETE FROM late_lists WHERE result_set_id = ?", [set_id]),
             ("DELETE FROM results WHERE result_set_id = ?", [set_id]),
             ("DELETE FROM result_sets WHERE id = ?", [set_id]),
         ],
     )
+
+
+def kept_late_cases(con: Any, set_id: int, row: int) -> list[LateCase] | None:
+    """The late cases result row `row` of set `set_id` counted when it was measured, most late
+    first; None when the set was kept without them (measured before they were kept)."""
+    raw = _raw(con)
+    _state(raw, set_id)  # StoreError: no such set
+    with _errors("read the late cases of"):
+        if not _published(raw, "late_lists"):
+            return None
+        if not raw.execute(
+            "SELECT count(*) FROM late_lists WHERE result_set_id = ?", [set_id]
+        ).fetchall()[0][0]:
+            return None
+        heads = raw.execute(
+            "SELECT objective, norm_index FROM results WHERE result_set_id = ? AND row = ?",
+            [set_id, row],
+        ).fetchall()
+        if not heads:
+            raise StoreError(f"result set {set_id} has no row {row}")
+        found = raw.sql(
+            "SELECT case_id, person_key, office, start_date, end_date, deadline, days_late, "
+            "state FROM late_cases WHERE result_set_id = ? AND row = ? "
+            "ORDER BY days_late DESC, case_id",
+            params=[set_id, row],
+        ).to_arrow_table()
+    objective, norm_index = heads[0]
+    return [
+        LateCase(
+            objective=objective,
+            norm_index=norm_index,
+            case_id=r["case_id"],
+            person_key=r["person_key"],
+            office=r["office"],
+            start=r["start_date"],
+            end=r["end_date"],
+            deadline=r["deadline"],
+            days_late=r["days_late"],
+            state=LateState(r["state"]),
+        )
+        for r in found.to_pylist()
+    ]

@@ -4,9 +4,15 @@ Status, in this order of precedence:
 
 - `no_norm`: no norm of the indicator is in force in the period; the value is shown.
 - `no_target`: the norm in force states an expected trend, not a target.
-- `caveat_applies`: a footnote announces that the norm is not reachable in a period that
-  overlaps this one (VOB 1-01 in the second half of 2019); the figure and whether it meets the
-  target are still given, with the caveat's text.
+- `caveat_applies`: a footnote announces that the norm is not reachable over the whole of this
+  period as it is looked at (VOB 1-01 in the second half of 2019, for 2019-Q3); the figure and
+  whether it meets the target are still given, with the caveat's text.
+- a period only partly covered by such caveats (the year 2019 for VOB 1-01) keeps a status:
+  it is judged on the part not neutralised (`basis_numerator` / `basis_denominator` /
+  `basis_value`: the same indicator measured over those days, `pilotage.engine.caveats`), and
+  the neutralised part is named beside it (`neutralised_from` .. `neutralised_to`, within the
+  period). A caveat ending the day before the period starts, or starting the day after its
+  cut, covers none of it.
 - `no_data`: nothing to divide by (no case in the denominator).
 - `met` / `not_met`: the value against the target, compared exactly (fractions, no rounding).
 
@@ -19,10 +25,13 @@ compared pro rata on a shorter or longer period (a quarter: 3/12 of it), and mar
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from typing import Any
+
+import pyarrow as pa  # type: ignore[import-untyped]
 
 from pilotage.contract import CaveatKind, Norm, Operator, PeriodKind, TargetUnit, Validity
 from pilotage.engine.figures import Delays, PeriodFigures
@@ -31,6 +40,7 @@ from pilotage.engine.plan import Measure, Plan
 from pilotage.legaltime import MONTHS_IN, Period, rule_from_delay
 
 __all__ = [
+    "RESULT_SCHEMA",
     "CaveatNote",
     "IndicatorResult",
     "RowHead",
@@ -61,49 +71,125 @@ class CaveatNote:
     text: str
 
 
+_AMOUNT = pa.decimal128(38, 2)
+_TARGET = pa.decimal128(38, 6)
+
+
+def _m(kind: pa.DataType, doc: str) -> dict[str, Any]:
+    """A result field's metadata: its stored type (Arrow, from which the DuckDB column, the web
+    copy's check and the API's type are derived) and what it means (the API's description)."""
+    return {"arrow": kind, "doc": doc}
+
+
 @dataclass(frozen=True)
 class IndicatorResult:
-    """One indicator, against one norm (or none), for one unit and one period."""
+    """One indicator, against one norm (or none), for one unit and one period.
 
-    objective: str
-    indicator: str
-    kind: str
-    period: str
-    period_first: dt.date
-    period_last: dt.date
-    as_of: dt.date
-    level: str
-    unit: str
-    unit_name: str | None
-    norm_index: int | None
-    norm_label: str | None
-    norm_printed: str | None
-    norm_valid_from: dt.date | None
-    norm_valid_to: dt.date | None
-    rule: str | None  # the deadline rule(s) in words
-    day_kind: str | None  # how delays are counted (calendar days, working days ...)
-    target_operator: str | None
-    target: Decimal | None
-    target_unit: str | None
-    target_per: str | None
-    target_in_period: Decimal | None  # the target compared (pro rata for a count per year)
-    pro_rata: bool
-    numerator: Decimal
-    denominator: Decimal | None
-    value: float | None  # a percentage, or the count itself
-    invalid: int  # rows with an end before their start: excluded, never on time
-    unclassified: int  # cases of no category the norm's delays name: no deadline, excluded
-    median_delay: int | None
-    p90_delay: int | None
-    backlog: int | None  # open at the cut
-    overdue: int | None  # open at the cut, deadline on or before it
-    forecast_lost: int | None  # ended late + open already overdue with a deadline in the period
-    forecast_open: int | None  # open, not yet overdue, deadline in the period
-    forecast_best: float | None
-    forecast_worst: float | None
-    status: Status
-    meets_target: bool | None
-    caveats: tuple[CaveatNote, ...]
+    The one declaration of a result row: `RESULT_SCHEMA` (the stored columns) and the API's
+    figure schema are derived from these fields; the web copy's model is checked against it.
+    """
+
+    objective: str = field(
+        metadata=_m(pa.string(), 'Objective (or common commitment) code, "VOB 2-01".')
+    )
+    indicator: str = field(metadata=_m(pa.string(), "Indicator code."))
+    kind: str = field(
+        metadata=_m(pa.string(), "Kind of indicator (share within a delay, count...).")
+    )
+    period: str = field(metadata=_m(pa.string(), 'The period, "2019-Q3".'))
+    period_first: dt.date = field(metadata=_m(pa.date32(), "First day of the period."))
+    period_last: dt.date = field(metadata=_m(pa.date32(), "Last day of the period."))
+    as_of: dt.date = field(metadata=_m(pa.date32(), "The day the period is looked at (its cut)."))
+    level: str = field(metadata=_m(pa.string(), "institution, region or office."))
+    unit: str = field(
+        metadata=_m(pa.string(), "Org unit code; the institution code at institution level.")
+    )
+    unit_name: str | None = field(metadata=_m(pa.string(), "Org unit name."))
+    norm_index: int | None = field(
+        metadata=_m(pa.int32(), "Which norm of the indicator; null for none.")
+    )
+    norm_label: str | None = field(metadata=_m(pa.string(), "The norm's label."))
+    norm_printed: str | None = field(
+        metadata=_m(pa.string(), "The norm as printed in the contract.")
+    )
+    norm_valid_from: dt.date | None = field(
+        metadata=_m(pa.date32(), "First day the norm is in force.")
+    )
+    norm_valid_to: dt.date | None = field(
+        metadata=_m(pa.date32(), "Last day the norm is in force.")
+    )
+    rule: str | None = field(metadata=_m(pa.string(), "The deadline rule(s) in words."))
+    day_kind: str | None = field(
+        metadata=_m(pa.string(), "How delays are counted (calendar, working days).")
+    )
+    target_operator: str | None = field(metadata=_m(pa.string(), ">=, <= or =."))
+    target: Decimal | None = field(metadata=_m(_TARGET, "The norm's target."))
+    target_unit: str | None = field(metadata=_m(pa.string(), "percent, count, amount, days."))
+    target_per: str | None = field(metadata=_m(pa.string(), "The period a count target is per."))
+    target_in_period: Decimal | None = field(
+        metadata=_m(_TARGET, "The target compared (pro rata).")
+    )
+    pro_rata: bool = field(
+        metadata=_m(pa.bool_(), "Whether the target is pro rata of its per period.")
+    )
+    numerator: Decimal = field(metadata=_m(_AMOUNT, "Numerator (cases on time, for a delay norm)."))
+    denominator: Decimal | None = field(metadata=_m(_AMOUNT, "Denominator; null for a count."))
+    value: float | None = field(
+        metadata=_m(pa.float64(), "The measured value: a percentage, or the count.")
+    )
+    invalid: int = field(metadata=_m(pa.int64(), "Rows with an end before their start: excluded."))
+    unclassified: int = field(
+        metadata=_m(pa.int64(), "Cases of no category the norm's delays name.")
+    )
+    median_delay: int | None = field(
+        metadata=_m(pa.int32(), "Median delay, in the norm's kind of day.")
+    )
+    p90_delay: int | None = field(metadata=_m(pa.int32(), "90th percentile delay."))
+    backlog: int | None = field(metadata=_m(pa.int64(), "Cases open at the cut."))
+    overdue: int | None = field(
+        metadata=_m(pa.int64(), "Open at the cut, deadline on or before it.")
+    )
+    forecast_lost: int | None = field(
+        metadata=_m(pa.int64(), "Ended late + open overdue, deadline in it.")
+    )
+    forecast_open: int | None = field(
+        metadata=_m(pa.int64(), "Open, not yet overdue, deadline in it.")
+    )
+    forecast_best: float | None = field(
+        metadata=_m(pa.float64(), "Share if every open one ends on time.")
+    )
+    forecast_worst: float | None = field(metadata=_m(pa.float64(), "Share if none of them does."))
+    status: Status = field(
+        metadata=_m(pa.string(), "Status against the norm (met, not met, no norm...).")
+    )
+    meets_target: bool | None = field(
+        metadata=_m(pa.bool_(), "Whether the value meets the target.")
+    )
+    caveats: tuple[CaveatNote, ...] = field(
+        metadata=_m(pa.string(), "Announced caveats shown beside the figure.")
+    )  # stored as JSON
+    neutralised_from: dt.date | None = field(
+        metadata=_m(
+            pa.date32(), "First day of the period a not-reachable caveat covers; null: none."
+        )
+    )
+    neutralised_to: dt.date | None = field(metadata=_m(pa.date32(), "Last day the caveat covers."))
+    basis_numerator: Decimal | None = field(
+        metadata=_m(
+            _AMOUNT, "Numerator over the days not neutralised, that the status is judged on."
+        )
+    )
+    basis_denominator: Decimal | None = field(metadata=_m(_AMOUNT, "Denominator over those days."))
+    basis_value: float | None = field(metadata=_m(pa.float64(), "The value over those days."))
+
+
+RESULT_SCHEMA = pa.schema(
+    [
+        pa.field(f.name, f.metadata["arrow"], nullable="None" in str(f.type))
+        for f in fields(IndicatorResult)
+    ]
+)
+"""The stored columns of a result row, derived from `IndicatorResult` (caveats as JSON)."""
 
 
 def _months(period: Period) -> Fraction:
@@ -165,7 +251,7 @@ class RowHead:
     measure: Measure
     fields: dict[str, object]  # the IndicatorResult fields that do not depend on the unit
     target: Fraction | None  # the target compared in this period (pro rata)
-    unreachable: bool  # a not-reachable caveat applies
+    unreachable: bool  # not-reachable caveats cover the whole period up to its cut
 
 
 def row_head(
@@ -179,6 +265,7 @@ def row_head(
     in_period = Fraction(target.value) * factor if target else None
     here = Validity(start=period.first, end=period.last)
     applying = [c for c in measure.caveats if c.period is None or c.period.overlaps(here)]
+    covered = neutralised_days(measure, period)
     rule, day_kind = _rule_text(measure, plan)
     fields: dict[str, object] = {
         "objective": measure.objective,
@@ -205,9 +292,56 @@ def row_head(
         "caveats": tuple(
             CaveatNote(c.footnote, c.kind.value, c.text.text(language)) for c in applying
         ),
+        "neutralised_from": covered[0] if covered else None,
+        "neutralised_to": covered[1] if covered else None,
+        "basis_numerator": None,
+        "basis_denominator": None,
+        "basis_value": None,
     }
-    unreachable = any(c.kind is CaveatKind.NOT_REACHABLE for c in applying)
+    unreachable = not clean_parts(measure, period, cut)
     return RowHead(measure, fields, in_period, unreachable)
+
+
+def _unreachable(measure: Measure) -> list[tuple[dt.date, dt.date]]:
+    """The days of the measure's not-reachable caveats (a caveat without period: all days)."""
+    out = []
+    for c in measure.caveats:
+        if c.kind is CaveatKind.NOT_REACHABLE:
+            first = c.period.start if c.period else dt.date.min
+            last = c.period.end if c.period and c.period.end else dt.date.max
+            out.append((first, last))
+    return sorted(out)
+
+
+def neutralised_days(measure: Measure, period: Period) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of `period` that a not-reachable caveat covers, if any."""
+    days = [
+        (max(a, period.first), min(b, period.last))
+        for a, b in _unreachable(measure)
+        if a <= period.last and period.first <= b
+    ]
+    if not days:
+        return None
+    return min(a for a, _ in days), max(b for _, b in days)
+
+
+def clean_parts(
+    measure: Measure, period: Period, cut: dt.date
+) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The runs of days of `period`, up to its cut, that no not-reachable caveat covers."""
+    parts = [(period.first, cut)]
+    for a, b in _unreachable(measure):
+        kept = []
+        for first, last in parts:
+            if b < first or last < a:
+                kept.append((first, last))
+                continue
+            if first < a:
+                kept.append((first, a - dt.timedelta(days=1)))
+            if b < last:
+                kept.append((b + dt.timedelta(days=1), last))
+        parts = kept
+    return tuple(parts)
 
 
 def result_row(

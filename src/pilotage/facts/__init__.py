@@ -45,12 +45,13 @@ from pilotage.facts.sources import (
 )
 from pilotage.facts.spark import SparkFactStore, local_spark_session
 from pilotage.facts.store import TABLES, BatchResult, DuckDBFactStore, FactStore
-from pilotage.facts.versions import PUBLICATIONS_DDL, SCHEMA_VERSION, schema_version
+from pilotage.facts.versions import LATE_DDL, PUBLICATIONS_DDL, SCHEMA_VERSION, schema_version
 
 __all__ = [
     "BATCHES_SCHEMA",
     "CASES_SCHEMA",
     "COLUMNS",
+    "LATE_DDL",
     "ORG_UNITS_SCHEMA",
     "PUBLICATIONS_DDL",
     "REJECTS_COLUMNS",

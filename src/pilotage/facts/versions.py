@@ -13,6 +13,12 @@ migrate it. A store newer than this pilotage is refused too (its shape is unknow
        (pilotage cases import --demonstration, pilotage start); an older batch read from a
        `demo` directory (its source path holds /demo/, the mark used before) is marked, so an
        existing store keeps its label
+    4  late_cases(result_set_id, row, case_id, person_key, office, start_date, end_date,
+       deadline, days_late, state): the late cases each figure counted, kept with its set;
+       late_lists(result_set_id, listed): the sets whose late cases are kept (a set measured
+       before version 4 has none: its data as of then is gone);
+       results gains neutralised_from, neutralised_to, basis_numerator, basis_denominator,
+       basis_value (a caveat over part of a period), null in the rows measured before
 """
 
 from __future__ import annotations
@@ -23,11 +29,19 @@ import duckdb
 
 from pilotage.errors import StoreError
 
-__all__ = ["PUBLICATIONS_DDL", "SCHEMA_VERSION", "migrate", "schema_version"]
+__all__ = ["LATE_DDL", "PUBLICATIONS_DDL", "SCHEMA_VERSION", "migrate", "schema_version"]
 
 PUBLICATIONS_DDL = (
     "CREATE TABLE IF NOT EXISTS publications (result_set_id BIGINT NOT NULL PRIMARY KEY, "
     "published_at TIMESTAMPTZ NOT NULL)"
+)
+LATE_DDL = (
+    "CREATE TABLE IF NOT EXISTS late_lists (result_set_id BIGINT NOT NULL PRIMARY KEY, "
+    "listed BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS late_cases (result_set_id BIGINT NOT NULL, row INTEGER NOT NULL, "
+    "case_id VARCHAR NOT NULL, person_key VARCHAR, office VARCHAR NOT NULL, "
+    "start_date DATE NOT NULL, end_date DATE, deadline DATE NOT NULL, "
+    "days_late INTEGER NOT NULL, state VARCHAR NOT NULL)",
 )
 
 
@@ -74,12 +88,30 @@ def _demonstration(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-# STEPS[n - 2] migrates a store of version n - 1 to version n.
-STEPS: tuple[Callable[[duckdb.DuckDBPyConnection], None], ...] = (
-    _publications,
-    _demonstration,
+_RESULTS_4 = (
+    ("neutralised_from", "DATE"),
+    ("neutralised_to", "DATE"),
+    ("basis_numerator", "DECIMAL(38, 2)"),
+    ("basis_denominator", "DECIMAL(38, 2)"),
+    ("basis_value", "DOUBLE"),
 )
-SCHEMA_VERSION = len(STEPS) + 1
+
+
+def _late_cases(con: duckdb.DuckDBPyConnection) -> None:
+    for statement in LATE_DDL:
+        con.execute(statement)
+    if _exists(con, "results"):
+        for name, kind in _RESULTS_4:
+            con.execute(f"ALTER TABLE results ADD COLUMN IF NOT EXISTS {name} {kind}")
+
+
+# STEPS[n] migrates a store of version n - 1 to version n.
+STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    2: _publications,
+    3: _demonstration,
+    4: _late_cases,
+}
+SCHEMA_VERSION = max(STEPS)
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -112,8 +144,9 @@ def migrate(con: duckdb.DuckDBPyConnection, name: str, *, read_only: bool) -> in
     con.begin()
     try:
         con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        for step in STEPS[start - 1 :] if found is not None else STEPS:
-            step(con)
+        for number, step in sorted(STEPS.items()):
+            if found is None or number > start:
+                step(con)
         con.execute("DELETE FROM schema_version")
         con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
     except BaseException:

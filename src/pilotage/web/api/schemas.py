@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
+import pyarrow as pa  # type: ignore[import-untyped]
 from ninja import Field, Schema
+from pydantic import create_model
 
+from pilotage.engine import IndicatorResult
 from pilotage.web.discussion.threads import PERIOD, UNIT
 
 TargetTypeName = Literal["figure", "action", "mission"]
@@ -67,31 +71,26 @@ class Caveat(Schema):
     text: str | None = None
 
 
-class FigureOut(Schema):
-    objective: str = Field(description='Objective (or common commitment) code, "VOB 2-01".')
-    indicator: str
-    kind: str = Field(description="Kind of indicator (share within a delay, count...).")
-    period: str
-    period_first: dt.date
-    period_last: dt.date
-    level: str = Field(description="institution, region or office.")
-    unit: str = Field(description="Org unit code; the institution code at institution level.")
-    unit_name: str | None
-    norm_index: int | None = Field(description="Which norm of the indicator; null for none.")
-    norm_printed: str | None = Field(description="The norm as printed in the contract.")
-    target_operator: str | None
-    target: float | None
-    target_unit: str | None
-    numerator: float
-    denominator: float | None
-    value: float | None = Field(description="The measured value (a share is 0..1).")
-    status: str = Field(description="Status against the norm (met, not met, no norm...).")
-    meets_target: bool | None
-    median_delay: int | None
-    p90_delay: int | None
-    backlog: int | None
-    overdue: int | None
-    caveats: list[Caveat] = Field(description="Announced caveats shown beside the figure.")
+def _api_type(f: dataclasses.Field[Any]) -> Any:
+    """The API's type of a result field, from its declaration (`IndicatorResult`)."""
+    if f.name == "caveats":
+        return list[Caveat]
+    kind = f.metadata["arrow"]
+    names = {pa.string(): str, pa.date32(): dt.date, pa.bool_(): bool, pa.float64(): float}
+    base: Any = int if pa.types.is_integer(kind) else names.get(kind, float)  # decimals: float
+    return base | None if "None" in str(f.type) else base
+
+
+# A figure as the API gives it: every field of the engine's result row, as declared there.
+_FIGURE_FIELDS: dict[str, Any] = {
+    f.name: (_api_type(f), Field(description=f.metadata["doc"]))
+    for f in dataclasses.fields(IndicatorResult)
+}
+_FigureFields: Any = create_model("FigureOut", __base__=Schema, **_FIGURE_FIELDS)
+
+
+class FigureOut(_FigureFields):
+    """One result row of a published set (numbers as JSON numbers; a share in percent)."""
 
 
 class Results(Schema):

@@ -1,5 +1,12 @@
 """The late cases behind a figure, read from the DuckDB fact store (read-only), kept in the
-cache until the store changes."""
+cache until the store changes.
+
+The list is the one the figure counted: kept with its result set when it was measured
+(`pilotage.engine.kept_late_cases`), so cases imported or corrected since do not change it, and
+the page names the measurement it lists. A set measured before late cases were kept with it has
+no such list: the page then lists from today's data, says so, and says whether the counts still
+match the figure. The same table exports to XLSX.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +19,15 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pilotage.engine import LateState, late_cases, offices_under
+from pilotage.engine import LateCase, LateState, kept_late_cases, late_cases, offices_under
+from pilotage.engine import list_result_sets as store_sets
 from pilotage.errors import BadQuery, MeasureError, StoreError
 from pilotage.facts import DuckDBFactStore, store_path
-from pilotage.web.dashboards.data import ObjectiveInfo, contract_index
+from pilotage.web.dashboards.data import ObjectiveInfo
 from pilotage.web.dashboards.models import Figure
+from pilotage.web.dashboards.sync import store_key
 from pilotage.web.dashboards.tables import Cell, Dashboard, Table, number_text
+from pilotage.web.dashboards.xlsx import CONTENT_TYPE, filename, workbook_bytes
 
 if TYPE_CHECKING:
     from pilotage.web.dashboards.page import Page
@@ -67,21 +77,29 @@ def _store_stamp(path: Path) -> str:
     return "/".join(stamps)
 
 
-def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
-    """The late cases behind one figure. They are read from the fact store once per figure and
-    state of the store (its file's size and time) and kept in the cache: a page read again, by
-    anyone, does not open the store."""
+def late_page(page: Page, info: ObjectiveInfo, period: str, *, xlsx: bool = False) -> HttpResponse:
+    """The late cases behind one figure (or their XLSX export). They are read from the fact
+    store once per figure and state of the store (its file's size and time) and kept in the
+    cache: a page read again, by anyone, does not open the store."""
     request = page.request
     assert request is not None  # a page, always opened from a request
 
     figure = _figure(page, info, period)
     path = store_path()
+    if xlsx:
+        found_table = _late_table(page, info, period, figure, path)
+        dashboard: Dashboard = found_table["dashboard"]
+        response = HttpResponse(workbook_bytes(dashboard), content_type=CONTENT_TYPE)
+        name = filename(page.contract_id, period, info.code, figure.unit, "late")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
     key = page.cache_key("late", period, info.code, str(figure.pk), str(path), _store_stamp(path))
     found: str | None = cache.get(key)
     shell: dict[str, Any] = {"objective": info, "period": period}
     title = f"{info.code} {period}"
     if found is not None:
         return page.render_shell(title, "dashboards/late.html", found, **shell)
+    query = f"?unit={figure.unit}&norm={figure.norm_index}"
     context: dict[str, Any] = {
         "contract_id": page.contract_id,
         "objective": info,
@@ -89,6 +107,7 @@ def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
         "period": period,
         "lang": page.language,
         "objective_url": page.url("objective", period=period, objective=info.code),
+        "export_url": page.url("late-xlsx", period=period, objective=info.code) + query,
     }
     status = 200
     try:
@@ -107,6 +126,37 @@ def late_page(page: Page, info: ObjectiveInfo, period: str) -> HttpResponse:
     return page.render_shell(title, "dashboards/late.html", body, status=status, **shell)
 
 
+def _kept(store: DuckDBFactStore, figure: Figure) -> list[LateCase] | None:
+    """The late cases kept with the figure's set in this store; None when it has none (measured
+    before they were kept, or the store was reset since the set was mirrored)."""
+    wanted = store_key(figure.published_set)
+    header = next((h for h in store_sets(store) if store_key(h) == wanted), None)
+    if header is None:
+        return None
+    return kept_late_cases(store, header.id, figure.row)
+
+
+def _today(
+    page: Page, info: ObjectiveInfo, period: str, figure: Figure, store: DuckDBFactStore
+) -> list[LateCase]:
+    """The late cases of today's data, as the figure's measurement defined them (its contract
+    version, its as-of day)."""
+    offices = None
+    if figure.level != "institution":
+        offices = offices_under(store.org_units(), figure.unit)
+    contract = page.computed_index(period).contract  # parsed once per version
+    as_of = figure.as_of if figure.as_of < figure.period_last else None
+    return late_cases(
+        store.cases(),
+        contract,
+        info.code,
+        period,
+        norm=figure.norm_index,
+        offices=offices,
+        as_of=as_of,
+    )
+
+
 def _late_table(
     page: Page, info: ObjectiveInfo, period: str, figure: Figure, path: Path
 ) -> dict[str, Any]:
@@ -114,20 +164,10 @@ def _late_table(
 
     expected = (figure.denominator or 0) - figure.numerator
     with DuckDBFactStore(path, read_only=True) as store:
-        offices = None
-        if figure.level != "institution":
-            offices = offices_under(store.org_units(), figure.unit)
-        contract = contract_index(page.version).contract  # parsed once per version
-        as_of = figure.as_of if figure.as_of < figure.period_last else None
-        found = late_cases(
-            store.cases(),
-            contract,
-            info.code,
-            period,
-            norm=figure.norm_index,
-            offices=offices,
-            as_of=as_of,
-        )
+        found = _kept(store, figure)
+        kept = found is not None
+        if found is None:
+            found = _today(page, info, period, figure, store)
     ended = sum(1 for c in found if c.state is LateState.ENDED_LATE)
     table = Table(
         _("Late cases"),
@@ -157,12 +197,42 @@ def _late_table(
                 Cell(states[c.state]),
             ]
         )
+    measured = describe(figure.published_set)
+    if kept:
+        source = _(
+            "The cases this figure counted when it was measured: %(measurement)s. Cases imported "
+            "or corrected since do not change this list."
+        ) % {"measurement": measured}
+    else:
+        source = _(
+            "This result set (%(measurement)s) was measured before pilotage kept the late cases "
+            "with it: they are listed from today's data in the fact store, which may differ from "
+            "what the figure counted."
+        ) % {"measurement": measured}
+    overdue = figure.overdue or 0
+    language = get_language() or "fr"
+    whole = "—" if figure.denominator is None else number_text(figure.denominator, language)
+    header = [
+        (_("Contract"), page.contract_id),
+        (_("Norm"), figure.norm_printed or "—"),
+        (_("Figure"), f"{number_text(figure.numerator, language)} / {whole}"),
+        (_("Late cases listed"), str(source)),
+    ]
     return {
         "table": table,
         "ended": ended,
         "open": len(found) - ended,
-        "expected": number_text(expected, get_language() or "fr"),
-        "reconciles": ended == expected,
-        "published": describe(figure.published_set),
-        "dashboard": Dashboard(str(table.caption), [], [table]),
+        "expected": number_text(expected, language),
+        "overdue": overdue,
+        "reconciles": ended == expected and len(found) - ended == overdue,
+        "kept": kept,
+        "source": source,
+        "published": measured,
+        "dashboard": Dashboard(
+            _("Late cases of %(code)s, %(unit)s, %(period)s")
+            % {"code": info.code, "unit": figure.unit, "period": period},
+            header,
+            [table],
+            demo=figure.published_set.demo,
+        ),
     }

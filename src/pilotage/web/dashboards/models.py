@@ -167,6 +167,11 @@ class Figure(_WrittenOnce):
     status = models.CharField(max_length=20)
     meets_target = models.BooleanField(null=True)
     caveats = models.JSONField(default=list)  # [{"footnote", "kind", "text"}]
+    neutralised_from = models.DateField(null=True)
+    neutralised_to = models.DateField(null=True)
+    basis_numerator = models.DecimalField(max_digits=38, decimal_places=2, null=True)
+    basis_denominator = models.DecimalField(max_digits=38, decimal_places=2, null=True)
+    basis_value = models.FloatField(null=True)
 
     objects = _Figures.as_manager()
 

@@ -3,7 +3,10 @@
 `sync_results()` copies every result set of the DuckDB fact store that is not mirrored yet, in
 one transaction: a second run copies nothing. A result set is known by its contract, periods,
 level, version and computation time, so a store that was reset (ids and versions start again)
-is never confused with the one before it. Result sets of a contract that the catalogue does not
+is never confused with the one before it. A mirrored candidate the store no longer holds
+(discarded with `pilotage results discard`, or left in a store since reset) is removed from the
+copy in the same transaction: it can never be published, so no page may name it any more. A
+published set is never removed. Result sets of a contract that the catalogue does not
 hold are skipped and reported: load the contract (`pilotage web load-contract`), then sync again.
 """
 
@@ -25,7 +28,7 @@ from pilotage.facts import store_path as default_store_path
 from pilotage.web.catalogue.loading import latest
 from pilotage.web.dashboards.models import Figure, Publication, PublishedSet
 
-__all__ = ["SyncReport", "mirror_differences", "sync_results"]
+__all__ = ["SyncReport", "mirror_differences", "store_key", "sync_results"]
 
 _BATCH_SIZE = 2000
 
@@ -37,6 +40,7 @@ class SyncReport:
     store: Path
     copied: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # sets the store has published since
+    removed: list[str] = field(default_factory=list)  # candidates the store has discarded
     figures: int = 0
     already: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # contract id -> result sets skipped
@@ -49,6 +53,9 @@ class SyncReport:
         lines += [f"  copied {name}" for name in self.copied]
         lines += [f"  published {name}" for name in self.published]
         lines += [
+            f"  removed {name}: a candidate the store no longer holds" for name in self.removed
+        ]
+        lines += [
             f"  skipped {count} result set(s) of {contract}: the contract is not in the "
             f"catalogue (load it with pilotage web load-contract, then sync again)"
             for contract, count in sorted(self.skipped.items())
@@ -59,7 +66,8 @@ class SyncReport:
         return "\n".join(self.summary())
 
 
-def _key(s: ResultSet | PublishedSet) -> tuple[str, str, str, int, dt.datetime]:
+def store_key(s: ResultSet | PublishedSet) -> tuple[str, str, str, int, dt.datetime]:
+    """What a set is known by in both copies (ids restart when a store is reset)."""
     computed = s.computed_at
     if computed.tzinfo is None:
         computed = computed.replace(tzinfo=dt.UTC)
@@ -124,15 +132,25 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
         )
     with DuckDBFactStore(path, read_only=True) as store:
         headers = list_result_sets(store)
-        known = {_key(s): s for s in PublishedSet.objects.filter(publication__isnull=True)}
-        known |= {_key(s): None for s in PublishedSet.objects.filter(publication__isnull=False)}
-        todo = [h for h in headers if _key(h) not in known]
+        candidates = list(PublishedSet.objects.filter(publication__isnull=True))
+        in_store = {store_key(h) for h in headers}
+        gone = [c for c in candidates if store_key(c) not in in_store]
+        known = {store_key(s): s for s in candidates if store_key(s) in in_store}
+        known |= {
+            store_key(s): None for s in PublishedSet.objects.filter(publication__isnull=False)
+        }
+        todo = [h for h in headers if store_key(h) not in known]
         report.already = len(headers) - len(todo)
-        waiting = [(h, known[_key(h)]) for h in headers if h.published and known.get(_key(h))]
-        if not todo and not waiting:
+        waiting = [
+            (h, known[store_key(h)]) for h in headers if h.published and known.get(store_key(h))
+        ]
+        if not todo and not waiting and not gone:
             return report
         batches, units, demonstration = _store_facts(store)
         with transaction.atomic():
+            for candidate in gone:
+                candidate.delete()  # its figures go with it (the models refuse a published set)
+                report.removed.append(str(candidate))
             for header, mirrored in waiting:
                 assert mirrored is not None
                 assert header.published_at is not None
@@ -156,7 +174,7 @@ def sync_results(store_path: Path | None = None) -> SyncReport:
                     level=full.level,
                     version=full.version,
                     as_of=full.as_of,
-                    computed_at=_key(full)[4],
+                    computed_at=store_key(full)[4],
                     batches=list(full.batches),
                     batch_sources=sources,
                     row_count=full.row_count,
@@ -185,9 +203,9 @@ def mirror_differences(store_path: Path | None = None) -> list[str]:
     path = Path(store_path) if store_path is not None else default_store_path()
     found: list[str] = []
     with DuckDBFactStore(path, read_only=True) as store:
-        in_store = {_key(h): h for h in list_result_sets(store)}
+        in_store = {store_key(h): h for h in list_result_sets(store)}
         for mirrored in PublishedSet.objects.all():
-            header = in_store.get(_key(mirrored))
+            header = in_store.get(store_key(mirrored))
             if header is None:
                 continue  # mirrored from another (reset) store
             full = load_result_set(store, header.id)

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from pilotage.engine import Status
 from pilotage.reports import (
     DASH,
     STATUS_SYMBOLS,
@@ -52,6 +53,7 @@ __all__ = [
     "Notes",
     "Table",
     "figure_table",
+    "neutralised_text",
     "number_text",
     "status_label",
     "status_text",
@@ -233,7 +235,31 @@ def _change(f: FigureRow, c: Context) -> Cell:
 
 
 def _status(f: FigureRow, c: Context) -> Cell:
-    return Cell(status_text(f.status, c.language), css=f"status status-{f.status}")
+    text = status_text(f.status, c.language)
+    part = neutralised_text(f, c.language)
+    return Cell(f"{text} ({part})" if part else text, css=f"status status-{f.status}")
+
+
+def neutralised_text(f: FigureRow, language: str) -> str:
+    """Beside a status judged on part of its period: that part's figure, and the days a
+    not-reachable caveat neutralises (empty when nothing is neutralised)."""
+    if f.neutralised_from is None or f.neutralised_to is None:
+        return ""
+    if f.status is Status.CAVEAT_APPLIES:
+        return ""  # neutralised as a whole: the status says it
+    days = {"first": f.neutralised_from.isoformat(), "last": f.neutralised_to.isoformat()}
+    if f.basis_numerator is None:
+        return str(_("neutralised %(first)s to %(last)s") % days)
+    if f.basis_denominator is None:
+        basis = number_text(f.basis_numerator, language)
+    else:
+        value = "—" if f.basis_value is None else share_text(f.basis_value, language)
+        counts = f"{number_text(f.basis_numerator, language)} / "
+        basis = f"{value}, {counts}{number_text(f.basis_denominator, language)}"
+    return str(
+        _("judged on the days not neutralised: %(basis)s; %(first)s to %(last)s neutralised")
+        % {"basis": basis, **days}
+    )
 
 
 COLUMNS: dict[str, Column] = {

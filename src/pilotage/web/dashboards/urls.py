@@ -24,6 +24,7 @@ urlpatterns: list[URLPattern] = [
     path(_OBJECTIVE, views.objective_page, name="objective"),
     path(f"{_OBJECTIVE}export.xlsx", views.objective_page, {"xlsx": True}, name="objective-xlsx"),
     path(f"{_OBJECTIVE}late/", views.late_cases_page, name="late"),
+    path(f"{_OBJECTIVE}late/export.xlsx", views.late_cases_page, {"xlsx": True}, name="late-xlsx"),
     # Report packs (DOCX, PDF; ?lang=fr|nl): the page's figures as a document to send.
     path("<str:period>/report.<str:fmt>", packs.contract_pack, name="contract-pack"),
     path(f"{_SERVICE}report.<str:fmt>", packs.service_pack, name="service-pack"),
