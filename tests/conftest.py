@@ -159,8 +159,12 @@ def spark() -> Iterator[SparkSession]:
         pytest.skip("Spark needs Java: no java on PATH")
     from pilotage.facts import local_spark_session
 
-    session = local_spark_session("pilotage-tests", partitions=2)
+    session = local_spark_session("pilotage-tests", partitions=1)
     session.sparkContext.setLogLevel("ERROR")
+    # The tests' tables are a few rows: compiling each stage to Java costs more than it saves,
+    # and so does re-planning a query at run time.
+    session.conf.set("spark.sql.codegen.wholeStage", "false")
+    session.conf.set("spark.sql.adaptive.enabled", "false")
     yield session
     session.stop()
 

@@ -8,12 +8,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pytest
+
 from pilotage.contract import Contract
 from pilotage.engine import late_cases, measurable, measure
 from pilotage.facts import DuckDBFactStore
 from pilotage.legaltime import periods_between
 from tests.conftest import SPARK
 
+from .conftest import Backend
 from .helpers import D, case, fill, spark_store, timeliness, tiny_contract
 from .test_properties import DELAYS
 
@@ -79,3 +82,11 @@ def test_duckdb_and_spark_agree(spark: SparkSession, inasti: Contract, tmp_path:
             assert late_cases(on_spark.cases(), inasti, objective, "2019-Q3") == late_cases(
                 duck.cases(), inasti, objective, "2019-Q3"
             )
+
+
+@pytest.mark.notimpl(["spark"], reason="shows how a test says what a backend cannot do")
+def test_a_notimpl_mark_skips_that_backend_only(backend: Backend) -> None:
+    """The mark of the backend suite: the duckdb run runs, the spark run is skipped with the
+    reason (the `backend` fixture reads the mark before starting Spark)."""
+    assert backend.name == "duckdb"
+    assert backend.run([case("TST 8-01", D(2019, 5, 1), D(2019, 7, 10))], TINY).rows

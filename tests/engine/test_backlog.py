@@ -5,7 +5,8 @@ from __future__ import annotations
 from pilotage.contract import Contract
 from pilotage.legaltime import periods_between
 
-from .helpers import D, case, pick, run
+from .conftest import Backend
+from .helpers import D, case, pick
 
 # VOB 2-01: 120 calendar days. Period 2019-Q3.
 ROWS = [
@@ -19,8 +20,8 @@ ROWS = [
 ]
 
 
-def test_at_the_end_of_the_period(inasti: Contract) -> None:
-    r = pick(run(ROWS, inasti), "VOB 2-01")
+def test_at_the_end_of_the_period(backend: Backend, inasti: Contract) -> None:
+    r = pick(backend.run(ROWS, inasti), "VOB 2-01")
     # Ended in Q3: A, B, C; on time: B.
     assert (r.numerator, r.denominator) == (1, 3)
     # Open on 30 Sep: D, E, F, G; past their deadline: D (7 Sep) and G (10 May).
@@ -32,8 +33,8 @@ def test_at_the_end_of_the_period(inasti: Contract) -> None:
     assert r.as_of == D(2019, 9, 30)
 
 
-def test_as_of_a_day_inside_the_period(inasti: Contract) -> None:
-    r = pick(run(ROWS, inasti, as_of=D(2019, 8, 15)), "VOB 2-01")
+def test_as_of_a_day_inside_the_period(backend: Backend, inasti: Contract) -> None:
+    r = pick(backend.run(ROWS, inasti, as_of=D(2019, 8, 15)), "VOB 2-01")
     # On 15 August, C has not ended yet and F has not started.
     assert (r.numerator, r.denominator, r.as_of) == (1, 2, D(2019, 8, 15))
     # Open: C, D, E, G; overdue: C (due 30 Jul) and G (due 10 May).
@@ -44,7 +45,9 @@ def test_as_of_a_day_inside_the_period(inasti: Contract) -> None:
     assert (r.forecast_best, r.forecast_worst) == (50.0, 25.0)
 
 
-def test_several_periods_in_one_pass_equal_one_at_a_time(inasti: Contract) -> None:
+def test_several_periods_in_one_pass_equal_one_at_a_time(
+    backend: Backend, inasti: Contract
+) -> None:
     rows = [
         *ROWS,
         case("VOB 2-01", D(2019, 1, 5), D(2019, 2, 1), office="LEU"),
@@ -54,20 +57,20 @@ def test_several_periods_in_one_pass_equal_one_at_a_time(inasti: Contract) -> No
         case("SOVCNH 1-01", D(2019, 2, 1), D(2019, 6, 3)),
     ]
     quarters = periods_between("2019-Q1", "2019-Q4")
-    together = run(rows, inasti, quarters)
-    one_by_one = [r for q in quarters for r in run(rows, inasti, q).rows]
+    together = backend.run(rows, inasti, quarters)
+    one_by_one = [r for q in quarters for r in backend.run(rows, inasti, q).rows]
     key = lambda r: (r.objective, r.norm_index or 0, r.unit, r.period)  # noqa: E731
     assert sorted(together.rows, key=key) == sorted(one_by_one, key=key)
     assert together.periods == "2019-Q1..2019-Q4"
 
 
-def test_invalid_rows_are_counted_by_the_kind_s_date(inasti: Contract) -> None:
+def test_invalid_rows_are_counted_by_the_kind_s_date(backend: Backend, inasti: Contract) -> None:
     rows = [
         case("PEN 1-02", D(2019, 7, 10), D(2019, 7, 1)),  # share: placed by its start (Q3)
         case("PEN 1-02", D(2019, 7, 10), D(2019, 7, 11)),
         case("VOB 2-01", D(2019, 9, 20), D(2019, 9, 1)),  # timeliness: by its end (Q3)
     ]
-    m = run(rows, inasti)
+    m = backend.run(rows, inasti)
     share = pick(m, "PEN 1-02")
     assert (share.numerator, share.denominator, share.invalid) == (1, 1, 1)
     timed = pick(m, "VOB 2-01")

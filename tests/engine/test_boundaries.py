@@ -7,10 +7,11 @@ from pydantic import ValidationError
 
 from pilotage.contract import Delay, NonWorkingEnd
 
-from .helpers import D, case, pick, run, timeliness, tiny_contract
+from .conftest import Backend
+from .helpers import D, case, pick, timeliness, tiny_contract
 
 
-def test_open_at_the_quarter_end_on_its_deadline_day_is_overdue() -> None:
+def test_open_at_the_quarter_end_on_its_deadline_day_is_overdue(backend: Backend) -> None:
     # 30 calendar days from 31 August 2019: the deadline is Monday 30 September, the quarter's
     # last day. Still open at the end of that day, it can no longer end on time: overdue.
     # Started one day later, its deadline (1 October) has not passed: backlog only.
@@ -20,17 +21,17 @@ def test_open_at_the_quarter_end_on_its_deadline_day_is_overdue() -> None:
         case("TST 1-01", D(2019, 9, 1)),  # elapsed 29: not yet
         case("TST 1-01", D(2019, 8, 31), D(2019, 9, 30)),  # decided on its deadline: on time
     ]
-    r = pick(run(rows, contract), "TST 1-01")
+    r = pick(backend.run(rows, contract), "TST 1-01")
     assert (r.backlog, r.overdue) == (2, 1)
     assert (r.numerator, r.denominator) == (1, 1)
     assert r.median_delay == 30
 
 
-def test_open_on_the_as_of_day_that_is_its_deadline_is_overdue() -> None:
+def test_open_on_the_as_of_day_that_is_its_deadline_is_overdue(backend: Backend) -> None:
     # Looked at on 15 August (as-of): a case due that day and still open is overdue too.
     contract = tiny_contract(timeliness("TST 1-01", {"unit": "calendar_days", "value": 30}))
     rows = [case("TST 1-01", D(2019, 7, 16)), case("TST 1-01", D(2019, 7, 17))]
-    r = pick(run(rows, contract, as_of=D(2019, 8, 15)), "TST 1-01")
+    r = pick(backend.run(rows, contract, as_of=D(2019, 8, 15)), "TST 1-01")
     assert (r.backlog, r.overdue) == (2, 1)
 
 
@@ -47,13 +48,13 @@ def test_open_on_the_as_of_day_that_is_its_deadline_is_overdue() -> None:
     ],
 )
 def test_a_working_day_norm_decided_on_a_weekend(
-    end: object, previous: bool, late: bool, delay: int
+    backend: Backend, end: object, previous: bool, late: bool, delay: int
 ) -> None:
     spec: dict[str, object] = {"unit": "working_days_mon_fri", "value": 10}
     if previous:
         spec["non_working_end"] = "previous"
     contract = tiny_contract(timeliness("TST 2-02", spec))
-    r = pick(run([case("TST 2-02", D(2019, 7, 12), end)], contract), "TST 2-02")
+    r = pick(backend.run([case("TST 2-02", D(2019, 7, 12), end)], contract), "TST 2-02")
     assert (r.numerator, r.denominator) == (0 if late else 1, 1)
     assert (r.median_delay, r.p90_delay) == (delay, delay)
     # The delay and lateness never disagree: late exactly when the delay exceeds the norm.
@@ -61,19 +62,19 @@ def test_a_working_day_norm_decided_on_a_weekend(
 
 
 @pytest.mark.parametrize(("norm", "late"), [(15, False), (14, True)])
-def test_a_working_day_norm_decided_on_a_holiday(norm: int, late: bool) -> None:
+def test_a_working_day_norm_decided_on_a_holiday(backend: Backend, norm: int, late: bool) -> None:
     # Assumption day, Thursday 15 August 2019, is a holiday. From Thursday 25 July, Friday
     # 16 August is the 15th working day (Monday-Friday). Decided on the holiday, the case counts
     # as decided on 16 August: delay 15, on time under a 15-day norm, late under a 14-day one.
     spec = {"unit": "working_days_mon_fri", "value": norm}
     contract = tiny_contract(timeliness("TST 2-01", spec))
-    r = pick(run([case("TST 2-01", D(2019, 7, 25), D(2019, 8, 15))], contract), "TST 2-01")
+    r = pick(backend.run([case("TST 2-01", D(2019, 7, 25), D(2019, 8, 15))], contract), "TST 2-01")
     assert (r.numerator, r.denominator) == (0 if late else 1, 1)
     assert r.median_delay == 15
 
 
 @pytest.mark.parametrize("previous", [False, True])
-def test_a_start_on_a_day_off_is_not_moved(previous: bool) -> None:
+def test_a_start_on_a_day_off_is_not_moved(backend: Backend, previous: bool) -> None:
     # Started on Sunday 30 June 2019, decided on Friday 19 July: the day of the event is not
     # counted, every working day after it is (Monday-Saturday): 1-6, 8-13 and 15-19 July, 17.
     # Only an end on a day off is read as another day; a start never is.
@@ -81,7 +82,7 @@ def test_a_start_on_a_day_off_is_not_moved(previous: bool) -> None:
     if previous:
         spec["non_working_end"] = "previous"
     contract = tiny_contract(timeliness("TST 2-03", spec))
-    r = pick(run([case("TST 2-03", D(2019, 6, 30), D(2019, 7, 19))], contract), "TST 2-03")
+    r = pick(backend.run([case("TST 2-03", D(2019, 6, 30), D(2019, 7, 19))], contract), "TST 2-03")
     assert r.median_delay == 17
     assert (r.numerator, r.denominator) == (0, 1)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from pilotage.contract import Contract
-from pilotage.engine import LateState, MeasureError, late_cases, offices_under
-from pilotage.facts import DuckDBFactStore
+from pilotage.engine import LateState, MeasureError, late_cases, measure, offices_under
 
-from .helpers import D, case, fill, pick, run
+from .conftest import Backend
+from .helpers import D, case, pick
 
 ROWS = [
     case("VOB 2-01", D(2019, 5, 1), D(2019, 7, 10), case_id="A"),  # on time
@@ -23,8 +23,8 @@ ROWS = [
 ]
 
 
-def test_late_cases_match_the_figure(store: DuckDBFactStore, inasti: Contract) -> None:
-    fill(store, ROWS)
+def test_late_cases_match_the_figure(backend: Backend, inasti: Contract) -> None:
+    store = backend.store(ROWS)
     found = late_cases(store.cases(), inasti, "VOB 2-01", "2019-Q3")
     assert [(c.case_id, c.state, c.days_late) for c in found] == [
         ("L", LateState.ENDED_LATE, 80),  # due 1 May, ended 20 Jul
@@ -42,7 +42,7 @@ def test_late_cases_match_the_figure(store: DuckDBFactStore, inasti: Contract) -
     assert b.person_key == "pk-b"
     assert not hasattr(b, "niss")
     # The ended late cases are exactly the gap between denominator and numerator, per office.
-    m = run(ROWS, inasti)
+    m = measure(store.cases(), store.org_units(), inasti, "2019-Q3", "office")
     for office in ("BRU", "LGE"):
         r = pick(m, "VOB 2-01", office)
         ended = [c for c in found if c.office == office and c.state is LateState.ENDED_LATE]
@@ -53,8 +53,10 @@ def test_late_cases_match_the_figure(store: DuckDBFactStore, inasti: Contract) -
     assert [c.case_id for c in only_ended] == ["L", "B", "D"]
 
 
-def test_late_cases_by_office_region_and_norm(store: DuckDBFactStore, inasti: Contract) -> None:
-    fill(store, [*ROWS, case("ECL 5-01", D(2019, 4, 1), D(2019, 7, 20), case_id="M")])  # 110 days
+def test_late_cases_by_office_region_and_norm(backend: Backend, inasti: Contract) -> None:
+    store = backend.store(
+        [*ROWS, case("ECL 5-01", D(2019, 4, 1), D(2019, 7, 20), case_id="M")]  # 110 days
+    )
     brb = offices_under(store.org_units(), "R-BRB")
     assert brb == {"BRU", "LEU"}
     assert offices_under(store.org_units(), "LGE") == {"LGE"}
@@ -69,8 +71,8 @@ def test_late_cases_by_office_region_and_norm(store: DuckDBFactStore, inasti: Co
     assert [(c.case_id, c.norm_index, c.days_late) for c in both] == [("M", 0, 20)]
 
 
-def test_late_cases_of_what_has_no_deadline(store: DuckDBFactStore, inasti: Contract) -> None:
-    fill(store, ROWS)
+def test_late_cases_of_what_has_no_deadline(backend: Backend, inasti: Contract) -> None:
+    store = backend.store(ROWS)
     with pytest.raises(MeasureError, match="'XYZ 9-99' is not measured"):
         late_cases(store.cases(), inasti, "XYZ 9-99", "2019-Q3")
     with pytest.raises(MeasureError, match="PEN 1-02 has no norm with a deadline"):

@@ -10,7 +10,8 @@ import pytest
 from pilotage.contract import Contract
 from pilotage.engine import IndicatorResult, Status
 
-from .helpers import D, case, pick, run, timeliness, tiny_contract
+from .conftest import Backend
+from .helpers import D, case, pick, timeliness, tiny_contract
 
 VOB_1_01 = [
     case("VOB 1-01", D(2019, 5, 1), D(2019, 6, 20)),  # 50 days, ends in Q2: on time (60 d)
@@ -19,8 +20,8 @@ VOB_1_01 = [
 ]
 
 
-def test_caveat_applies_vob_1_01_second_half_of_2019(inasti: Contract) -> None:
-    q3 = pick(run(VOB_1_01, inasti), "VOB 1-01")
+def test_caveat_applies_vob_1_01_second_half_of_2019(backend: Backend, inasti: Contract) -> None:
+    q3 = pick(backend.run(VOB_1_01, inasti), "VOB 1-01")
     # Footnote 2 announces the norm is not reachable from July to December 2019: the figure
     # is still there, with the caveat's text, and whether it meets the target.
     assert (q3.numerator, q3.denominator) == (1, 2)
@@ -29,29 +30,31 @@ def test_caveat_applies_vob_1_01_second_half_of_2019(inasti: Contract) -> None:
     assert (note.footnote, note.kind) == ("2", "not_reachable")
     assert "niet gehaald worden voor het tweede semester van 2019" in note.text
     assert note.text.startswith("[nl] ")  # the French text does not exist: marked as Dutch
-    q2 = pick(run(VOB_1_01, inasti, "2019-Q2"), "VOB 1-01")
+    q2 = pick(backend.run(VOB_1_01, inasti, "2019-Q2"), "VOB 1-01")
     assert (q2.status, q2.caveats) == (Status.MET, ())
     # A half-year overlapping the caveat's period: it applies.
-    s2 = pick(run(VOB_1_01, inasti, "2019-S2"), "VOB 1-01")
+    s2 = pick(backend.run(VOB_1_01, inasti, "2019-S2"), "VOB 1-01")
     assert s2.status is Status.CAVEAT_APPLIES
 
 
-def test_service_caveat_applies_to_every_objective_of_ecl(inasti: Contract) -> None:
+def test_service_caveat_applies_to_every_objective_of_ecl(
+    backend: Backend, inasti: Contract
+) -> None:
     # Footnote 12 heads the ECL norm table: not reachable in the first quarter of 2019.
     rows = [case("ECL 2-01", D(2019, 1, 2), D(2019, 2, 1))]
-    q1 = pick(run(rows, inasti, "2019-Q1"), "ECL 2-01")
+    q1 = pick(backend.run(rows, inasti, "2019-Q1"), "ECL 2-01")
     assert (q1.status, [c.footnote for c in q1.caveats]) == (Status.CAVEAT_APPLIES, ["12"])
     assert q1.meets_target is True  # 30 days, within 90: met all the same
 
 
-def test_context_caveat_without_period_is_shown_always(inasti: Contract) -> None:
+def test_context_caveat_without_period_is_shown_always(backend: Backend, inasti: Contract) -> None:
     rows = [case("VOB 3-01", D(2019, 7, 1), D(2019, 7, 2))]
-    r = pick(run(rows, inasti), "VOB 3-01")
+    r = pick(backend.run(rows, inasti), "VOB 3-01")
     assert r.status is Status.MET  # a context caveat does not change the status
     assert [c.footnote for c in r.caveats] == ["3"]  # footnote 1 (2020 only) does not apply
 
 
-def test_norms_in_force_by_validity() -> None:
+def test_norms_in_force_by_validity(backend: Backend) -> None:
     # 60 days until June 2019, then 30 days: a quarter sees one norm, the year both.
     indicator = timeliness("TST 6-01", {"unit": "calendar_days", "value": 60})
     first = indicator["norms"][0]
@@ -66,20 +69,20 @@ def test_norms_in_force_by_validity() -> None:
     ]
     contract = tiny_contract(indicator)
     rows = [case("TST 6-01", D(2019, 7, 1), D(2019, 8, 10))]  # 40 days
-    q3 = run(rows, contract)
+    q3 = backend.run(rows, contract)
     (only,) = [r for r in q3.rows if r.unit == "BRU"]
     assert (only.norm_printed, only.norm_valid_from, only.status) == (
         "30",
         D(2019, 7, 1),
         Status.NOT_MET,
     )
-    year = run(rows, contract, "2019")
+    year = backend.run(rows, contract, "2019")
     found = {r.norm_printed: r.status for r in year.rows if r.unit == "BRU"}
     assert found == {"60": Status.MET, "30": Status.NOT_MET}
 
 
-def test_no_data_and_unit_grid(inasti: Contract) -> None:
-    m = run([case("VOB 2-01", D(2019, 7, 1), D(2019, 7, 2))], inasti)
+def test_no_data_and_unit_grid(backend: Backend, inasti: Contract) -> None:
+    m = backend.run([case("VOB 2-01", D(2019, 7, 1), D(2019, 7, 2))], inasti)
     # Every unit of the level gets a row for every measure, with or without cases.
     leu = pick(m, "VOB 2-01", "LEU")
     assert (leu.denominator, leu.value, leu.status) == (0, None, Status.NO_DATA)
@@ -100,28 +103,28 @@ LEVELS = [
 ]
 
 
-def test_levels_office_region_institution(inasti: Contract) -> None:
-    office = run(LEVELS, inasti)
+def test_levels_office_region_institution(backend: Backend, inasti: Contract) -> None:
+    office = backend.run(LEVELS, inasti)
     assert [
         (pick(office, "VOB 2-01", u).numerator, pick(office, "VOB 2-01", u).denominator)
         for u in ("BRU", "LEU", "LGE")
     ] == [(1, 2), (1, 1), (1, 1)]
-    region = run(LEVELS, inasti, level="region")
+    region = backend.run(LEVELS, inasti, level="region")
     brb, lnl = pick(region, "VOB 2-01", "R-BRB"), pick(region, "VOB 2-01", "R-LNL")
     assert (brb.numerator, brb.denominator, brb.unit_name) == (2, 3, "Région Bruxelles-Brabant")
     # R-BRB delays 10, 20, 132: median 20, 90th percentile 132.
     assert (brb.median_delay, brb.p90_delay, brb.backlog) == (20, 132, 0)
     assert (lnl.numerator, lnl.denominator, lnl.backlog, lnl.overdue) == (1, 1, 1, 1)
-    whole = pick(run(LEVELS, inasti, level="institution"), "VOB 2-01", "INASTI")
+    whole = pick(backend.run(LEVELS, inasti, level="institution"), "VOB 2-01", "INASTI")
     assert (whole.numerator, whole.denominator, whole.value) == (3, 4, 75.0)
     assert (whole.median_delay, whole.p90_delay) == (20, 132)  # of 10, 20, 30, 132
     assert (whole.backlog, whole.overdue, whole.level) == (1, 1, "institution")
     assert whole.target_in_period == Decimal("90.00")
 
 
-def test_result_rows_have_every_field_and_stay_frozen(inasti: Contract) -> None:
+def test_result_rows_have_every_field_and_stay_frozen(backend: Backend, inasti: Contract) -> None:
     # Rows are built without the dataclass __init__ (status._build): all fields, still frozen.
-    m = run(LEVELS, inasti)
+    m = backend.run(LEVELS, inasti)
     names = {f.name for f in dataclasses.fields(IndicatorResult)}
     for row in m.rows:
         assert set(vars(row)) == names

@@ -8,10 +8,11 @@ from pilotage.contract import Contract
 from pilotage.engine import Status
 from pilotage.legaltime import Rule, on_time
 
-from .helpers import D, case, pick, run, timeliness, tiny_contract
+from .conftest import Backend
+from .helpers import D, case, pick, timeliness, tiny_contract
 
 
-def test_vob_2_01_by_hand(inasti: Contract) -> None:
+def test_vob_2_01_by_hand(backend: Backend, inasti: Contract) -> None:
     # VOB 2-01: 120 calendar days, elapsed convention, 90%. Period 2019-Q3 (1 Jul - 30 Sep).
     rows = [
         case("VOB 2-01", D(2019, 5, 1), D(2019, 7, 10)),  # A: 70 days, on time
@@ -23,7 +24,7 @@ def test_vob_2_01_by_hand(inasti: Contract) -> None:
         case("VOB 2-01", D(2019, 8, 1), D(2019, 7, 1)),  # G: ends before it starts: invalid
         case("VOB 2-01", D(2019, 7, 1), D(2019, 7, 2), office="LGE"),  # another office
     ]
-    r = pick(run(rows, inasti), "VOB 2-01")
+    r = pick(backend.run(rows, inasti), "VOB 2-01")
     # Ended in Q3 and valid: A, C, D. On time: A and C.
     assert (r.numerator, r.denominator) == (Decimal(2), Decimal(3))
     assert r.value == 200 / 3
@@ -39,22 +40,22 @@ def test_vob_2_01_by_hand(inasti: Contract) -> None:
     assert r.forecast_best == r.forecast_worst == 50.0
     assert r.rule == "120 calendar days, elapsed"
     assert (r.norm_printed, r.target, r.target_operator) == ("120 | 90%", Decimal(90), ">=")
-    lge = pick(run(rows, inasti), "VOB 2-01", "LGE")
+    lge = pick(backend.run(rows, inasti), "VOB 2-01", "LGE")
     assert (lge.numerator, lge.denominator, lge.status) == (1, 1, Status.MET)
 
 
-def test_fin_1_01_zero_days_means_the_same_day(inasti: Contract) -> None:
+def test_fin_1_01_zero_days_means_the_same_day(backend: Backend, inasti: Contract) -> None:
     rows = [
         case("FIN 1-01", D(2019, 7, 1), D(2019, 7, 1)),  # paid the day it was due: on time
         case("FIN 1-01", D(2019, 7, 1), D(2019, 7, 2)),  # the next day: late
     ]
-    r = pick(run(rows, inasti), "FIN 1-01")
+    r = pick(backend.run(rows, inasti), "FIN 1-01")
     assert (r.numerator, r.denominator, r.value) == (1, 2, 50.0)
     assert (r.median_delay, r.p90_delay) == (0, 1)
     assert r.status is Status.NOT_MET  # 50% < 100%
 
 
-def test_judicial_convention_rolls_forward() -> None:
+def test_judicial_convention_rolls_forward(backend: Backend) -> None:
     # 15 days from Friday 5 July 2019, judicial: the count ends Saturday 20 July; Sunday 21 July
     # is a Sunday and the national holiday, so the deadline is Monday 22 July. Under the elapsed
     # convention it would be Saturday 20 July. 1 month from 30 June 2019, judicial: 31 July.
@@ -69,7 +70,7 @@ def test_judicial_convention_rolls_forward() -> None:
         case("TST 1-02", D(2019, 6, 30), D(2019, 7, 31)),  # de quantième à veille: on time
         case("TST 1-03", D(2019, 6, 30), D(2019, 7, 31)),  # elapsed: due 30 July, late
     ]
-    m = run(rows, contract)
+    m = backend.run(rows, contract)
     days = pick(m, "TST 1-01")
     assert (days.numerator, days.denominator) == (1, 2)
     assert days.rule == "15 calendar days, judicial, rolls forward"
@@ -81,7 +82,7 @@ def test_judicial_convention_rolls_forward() -> None:
     assert not on_time(D(2019, 7, 5), D(2019, 7, 23), rule)
 
 
-def test_working_day_norms() -> None:
+def test_working_day_norms(backend: Backend) -> None:
     # 15 jours ouvrables (Monday-Saturday), elapsed, from Wednesday 3 July 2019: the 15th
     # working day is Saturday 20 July (Sunday 21 July is skipped anyway).
     # 10 working days Monday-Friday from Friday 12 July 2019: 15-19, 22-26 July: Friday 26 July.
@@ -95,7 +96,7 @@ def test_working_day_norms() -> None:
         case("TST 2-02", D(2019, 7, 12), D(2019, 7, 26)),  # 10 working days: on time
         case("TST 2-02", D(2019, 7, 12), D(2019, 7, 27)),  # a Saturday counts as Monday: 11, late
     ]
-    m = run(rows, contract)
+    m = backend.run(rows, contract)
     sat = pick(m, "TST 2-01")
     assert (sat.numerator, sat.denominator) == (1, 2)
     # Delays are counted in the norm's kind of day: 15 and 16 working days.
@@ -107,7 +108,7 @@ def test_working_day_norms() -> None:
     assert fri.day_kind == "working days (Monday-Friday, calendar be-legal)"
 
 
-def test_sovcnh_1_01_fixed_day_31_may(inasti: Contract) -> None:
+def test_sovcnh_1_01_fixed_day_31_may(backend: Backend, inasti: Contract) -> None:
     # "31 mai": the deadline is the first 31 May on or after the start of the cycle.
     rows = [
         case("SOVCNH 1-01", D(2019, 2, 1), D(2019, 5, 31)),  # sent on 31 May: on time
@@ -115,12 +116,12 @@ def test_sovcnh_1_01_fixed_day_31_may(inasti: Contract) -> None:
         case("SOVCNH 1-01", D(2019, 6, 15), D(2019, 6, 20)),  # opened after 31 May 2019: due
         # 31 May 2020, on time
     ]
-    r = pick(run(rows, inasti, "2019-Q2"), "SOVCNH 1-01")
+    r = pick(backend.run(rows, inasti, "2019-Q2"), "SOVCNH 1-01")
     assert (r.numerator, r.denominator) == (2, 3)
     assert r.rule == "31 May (a fixed day of the year), elapsed"
 
 
-def test_p2p_1_02_delay_by_category(inasti: Contract) -> None:
+def test_p2p_1_02_delay_by_category(backend: Backend, inasti: Contract) -> None:
     # Footnote 7: within 4 months of a late receipt, within 3 months of the due date. The
     # elapsed convention adds months to the same day number, clipped to the month's end.
     rows = [
@@ -132,13 +133,13 @@ def test_p2p_1_02_delay_by_category(inasti: Contract) -> None:
         # event's name also says which delay: due 30 July, on time
         case("P2P 1-02", D(2019, 4, 30), D(2019, 7, 30), category="autre"),  # no delay applies
     ]
-    r = pick(run(rows, inasti), "P2P 1-02")
+    r = pick(backend.run(rows, inasti), "P2P 1-02")
     assert (r.numerator, r.denominator, r.unclassified) == (2, 3, 1)
     assert r.rule == ("réception tardive: 4 months, elapsed; date d'échéance: 3 months, elapsed")
     assert [c.footnote for c in r.caveats] == ["7"]
 
 
-def test_ecl_5_01_two_norms_without_revenu_manquant(inasti: Contract) -> None:
+def test_ecl_5_01_two_norms_without_revenu_manquant(backend: Backend, inasti: Contract) -> None:
     rows = [
         case("ECL 5-01", D(2019, 5, 1), D(2019, 7, 20)),  # 80 days: within 90 and 180
         case("ECL 5-01", D(2019, 4, 1), D(2019, 7, 20)),  # 110 days: within 180 only
@@ -146,7 +147,7 @@ def test_ecl_5_01_two_norms_without_revenu_manquant(inasti: Contract) -> None:
         case("ECL 5-01", D(2019, 7, 1), D(2019, 7, 2), category="revenu manquant"),  # left out
         case("ECL 5-01", D(2019, 7, 1), D(2019, 7, 2), category="autre"),  # kept: 1 day
     ]
-    m = run(rows, inasti)
+    m = backend.run(rows, inasti)
     within_90, within_180 = pick(m, "ECL 5-01", norm=0), pick(m, "ECL 5-01", norm=1)
     assert (within_90.numerator, within_90.denominator) == (2, 4)  # 50%: met (>= 50%)
     assert within_90.status is Status.MET
@@ -156,7 +157,7 @@ def test_ecl_5_01_two_norms_without_revenu_manquant(inasti: Contract) -> None:
     assert within_90.norm_label == "50% des missions dans les 90 jours"
 
 
-def test_population_filters() -> None:
+def test_population_filters(backend: Backend) -> None:
     # include_categories, started_from and an attribute filter (ECL 2-04's 30% sample).
     contract = tiny_contract(
         timeliness(
@@ -179,12 +180,12 @@ def test_population_filters() -> None:
         case("TST 3-02", D(2019, 7, 1), D(2019, 7, 5), attributes={"sample": "70%"}),  # out
         case("TST 3-02", D(2019, 7, 1), D(2019, 7, 25)),  # no attribute: out
     ]
-    m = run(rows, contract)
+    m = backend.run(rows, contract)
     assert (pick(m, "TST 3-01").numerator, pick(m, "TST 3-01").denominator) == (1, 2)
     assert (pick(m, "TST 3-02").numerator, pick(m, "TST 3-02").denominator) == (1, 1)
 
 
-def test_suspensions_move_the_deadline() -> None:
+def test_suspensions_move_the_deadline(backend: Backend) -> None:
     # 30 calendar days; with `suspensions: true` the case's suspended days are added.
     suspending = {"unit": "calendar_days", "value": 30, "suspensions": True}
     contract = tiny_contract(
@@ -199,7 +200,7 @@ def test_suspensions_move_the_deadline() -> None:
         case("TST 4-01", D(2019, 8, 25), suspended_days=10),
         case("TST 4-02", D(2019, 8, 25), suspended_days=10),  # overdue
     ]
-    m = run(rows, contract)
+    m = backend.run(rows, contract)
     stops, runs = pick(m, "TST 4-01"), pick(m, "TST 4-02")
     assert (stops.numerator, stops.denominator, stops.backlog, stops.overdue) == (1, 1, 1, 0)
     assert (runs.numerator, runs.denominator, runs.backlog, runs.overdue) == (0, 1, 1, 1)

@@ -34,7 +34,6 @@ DB_DIFFERS: dict[str, str] = {
     "test_evaluation_requests.py": "requests and notices locked, numbered and consolidated",
     "test_evaluation_pages.py": "an evaluation's steps locked (select_for_update), rolled back",
     "test_progress.py": "progress recorded under select_for_update, one row per key",
-    "test_server.py": "the server migrating and serving its own database",
 }
 
 
