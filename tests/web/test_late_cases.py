@@ -192,3 +192,67 @@ def test_the_objective_page_shows_a_year_judged_beside_its_neutralised_part(
     assert (figure["neutralised_from"], figure["neutralised_to"]) == ("2019-07-01", "2019-12-31")
     assert figure["basis_numerator"] == float(row.basis_numerator)
     assert figure["status"] == row.status.value
+
+
+def test_the_list_is_filtered_by_office_sorted_and_exported_as_shown(
+    store: Store, viewer: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    row = _row(store, "institution")
+    _copy(store, tmp_path, monkeypatch)
+    _text, everything = _page(viewer, row)
+    offices = sorted({r[2] for r in everything})
+    assert len(offices) > 1
+    office = max(offices, key=lambda o: sum(1 for r in everything if r[2] == o))
+    base = objective_url(PERIOD, "VOB 2-01") + f"late/?unit={row.unit}&norm=0"
+    page = viewer.get(f"{base}&office={office}&sort=start")
+    assert page.status_code == 200
+    shown = html_tables(page.content).tables[0][2:]
+    assert [r[2] for r in shown] == [office] * sum(1 for r in everything if r[2] == office)
+    assert [r[3] for r in shown] == sorted(r[3] for r in shown)  # by start
+    text = page.content.decode()
+    assert f"{len(shown)} of the {len(everything)} cases listed are shown." in text
+    assert "The counts differ" not in text  # the figure reconciles with the whole list
+    by_days = html_tables(viewer.get(base).content).tables[0][2:]
+    assert [int(r[6]) for r in by_days] == sorted((int(r[6]) for r in by_days), reverse=True)
+    assert viewer.get(f"{base}&sort=colour").status_code == 400
+
+    export = viewer.get(
+        objective_url(PERIOD, "VOB 2-01")
+        + f"late/export.csv?unit={row.unit}&norm=0&office={office}&sort=start",
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert export.status_code == 200
+    assert export["Content-Type"].startswith("text/csv")
+    assert export["Content-Disposition"].endswith('_late.csv"')
+    lines = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert lines[0][:3] == ["Dossier", "Pseudonyme", "Bureau"]  # in the reader's language
+    assert [r[0] for r in lines[1:]] == [r[0] for r in shown]
+    assert all(r[2] == office for r in lines[1:])
+    assert "niss" not in export.content.decode("utf-8-sig").lower()
+
+
+def test_a_figure_with_nothing_late_links_to_no_empty_list(
+    store: Store, viewer: Client, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _copy(store, tmp_path, monkeypatch)
+    nothing = [
+        r
+        for r in store.sets["office"].rows
+        if r.objective == "VOB 2-01"
+        and r.period == PERIOD
+        and r.denominator is not None
+        and r.denominator == r.numerator
+        and not r.overdue
+    ]
+    late = [
+        r
+        for r in store.sets["office"].rows
+        if r.objective == "VOB 2-01" and r.period == PERIOD and r.overdue
+    ]
+    assert late  # the page links those
+    page = viewer.get(objective_url(PERIOD, "VOB 2-01")).content.decode()
+    assert f"late/?unit={late[0].unit}&amp;norm=0" in page
+    for r in nothing:
+        assert f"late/?unit={r.unit}&amp;norm=0" not in page, r.unit

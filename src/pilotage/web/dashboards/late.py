@@ -10,8 +10,13 @@ match the figure. The same table exports to XLSX.
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
@@ -64,6 +69,44 @@ def _figure(page: Page, info: ObjectiveInfo, period: str) -> Figure:
     return figure
 
 
+# How the list can be sorted: the query's word -> the key (most days late first by default).
+SORTS: dict[str, Callable[[LateCase], tuple[Any, ...]]] = {
+    "days": lambda c: (-c.days_late, c.case_id),
+    "start": lambda c: (c.start, c.case_id),
+    "deadline": lambda c: (c.deadline, c.case_id),
+    "office": lambda c: (c.office, -c.days_late, c.case_id),
+    "case": lambda c: (c.case_id,),
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the reader asked the list to show: one office (or all) and an order."""
+
+    office: str = ""
+    sort: str = "days"
+
+    @classmethod
+    def of(cls, page: Page) -> Choice:
+        assert page.request is not None
+        office = page.request.GET.get("office", "").strip()
+        sort = page.request.GET.get("sort", "days") or "days"
+        if sort not in SORTS:
+            raise BadQuery(
+                _("sort=%(value)s: sort by %(choices)s.")
+                % {"value": sort, "choices": ", ".join(SORTS)}
+            )
+        return cls(office, sort)
+
+    def query(self) -> str:
+        parts = [f"office={quote(self.office)}"] if self.office else []
+        return "&".join([*parts, f"sort={self.sort}"])
+
+    def apply(self, found: list[LateCase]) -> list[LateCase]:
+        shown = [c for c in found if not self.office or c.office == self.office]
+        return sorted(shown, key=SORTS[self.sort])
+
+
 def _store_stamp(path: Path) -> str:
     """What changes when the fact store is written: its file's and its log's size and time."""
     stamps = []
@@ -77,7 +120,9 @@ def _store_stamp(path: Path) -> str:
     return "/".join(stamps)
 
 
-def late_page(page: Page, info: ObjectiveInfo, period: str, *, xlsx: bool = False) -> HttpResponse:
+def late_page(
+    page: Page, info: ObjectiveInfo, period: str, *, xlsx: bool = False, csv_file: bool = False
+) -> HttpResponse:
     """The late cases behind one figure (or their XLSX export). They are read from the fact
     store once per figure and state of the store (its file's size and time) and kept in the
     cache: a page read again, by anyone, does not open the store."""
@@ -86,20 +131,27 @@ def late_page(page: Page, info: ObjectiveInfo, period: str, *, xlsx: bool = Fals
 
     figure = _figure(page, info, period)
     path = store_path()
-    if xlsx:
-        found_table = _late_table(page, info, period, figure, path)
+    choice = Choice.of(page)
+    if xlsx or csv_file:
+        found_table = _late_table(page, info, period, figure, path, choice)
         dashboard: Dashboard = found_table["dashboard"]
-        response = HttpResponse(workbook_bytes(dashboard), content_type=CONTENT_TYPE)
         name = filename(page.contract_id, period, info.code, figure.unit, "late")
+        if csv_file:
+            response = HttpResponse(_csv(found_table["table"]), content_type="text/csv")
+            name = name.removesuffix(".xlsx") + ".csv"
+        else:
+            response = HttpResponse(workbook_bytes(dashboard), content_type=CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    key = page.cache_key("late", period, info.code, str(figure.pk), str(path), _store_stamp(path))
+    key = page.cache_key(
+        "late", period, info.code, str(figure.pk), str(path), _store_stamp(path), choice.query()
+    )
     found: str | None = cache.get(key)
     shell: dict[str, Any] = {"objective": info, "period": period}
     title = f"{info.code} {period}"
     if found is not None:
         return page.render_shell(title, "dashboards/late.html", found, **shell)
-    query = f"?unit={figure.unit}&norm={figure.norm_index}"
+    query = f"?unit={quote(figure.unit)}&norm={figure.norm_index}&{choice.query()}"
     context: dict[str, Any] = {
         "contract_id": page.contract_id,
         "objective": info,
@@ -108,10 +160,13 @@ def late_page(page: Page, info: ObjectiveInfo, period: str, *, xlsx: bool = Fals
         "lang": page.language,
         "objective_url": page.url("objective", period=period, objective=info.code),
         "export_url": page.url("late-xlsx", period=period, objective=info.code) + query,
+        "csv_url": page.url("late-csv", period=period, objective=info.code) + query,
+        "choice": choice,
+        "sorts": _sort_names(),
     }
     status = 200
     try:
-        context.update(_late_table(page, info, period, figure, path))
+        context.update(_late_table(page, info, period, figure, path, choice))
     except StoreError as exc:
         context["problem"] = _(
             "The late cases are read from the fact store, which cannot be read now: %(why)s"
@@ -157,8 +212,33 @@ def _today(
     )
 
 
+def _sort_names() -> list[tuple[str, str]]:
+    return [
+        ("days", _("most days late first")),
+        ("start", _("start")),
+        ("deadline", _("deadline")),
+        ("office", _("office")),
+        ("case", _("case")),
+    ]
+
+
+def _csv(table: Table) -> bytes:
+    """The table as CSV (UTF-8 with a byte-order mark, so a spreadsheet reads the accents)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table.headers)
+    for row in table.rows:
+        writer.writerow([c.number if isinstance(c.number, int) else c.text for c in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
 def _late_table(
-    page: Page, info: ObjectiveInfo, period: str, figure: Figure, path: Path
+    page: Page,
+    info: ObjectiveInfo,
+    period: str,
+    figure: Figure,
+    path: Path,
+    choice: Choice | None = None,
 ) -> dict[str, Any]:
     from pilotage.web.dashboards.page import describe
 
@@ -169,6 +249,9 @@ def _late_table(
         if found is None:
             found = _today(page, info, period, figure, store)
     ended = sum(1 for c in found if c.state is LateState.ENDED_LATE)
+    choice = choice or Choice()
+    offices = sorted({c.office for c in found})
+    shown = choice.apply(found)
     table = Table(
         _("Late cases"),
         [
@@ -184,7 +267,7 @@ def _late_table(
         slug="late",
     )
     states = {LateState.ENDED_LATE: _("ended late"), LateState.OPEN_OVERDUE: _("open, overdue")}
-    for c in found:
+    for c in shown:
         table.rows.append(
             [
                 Cell(c.case_id),
@@ -225,6 +308,9 @@ def _late_table(
         "expected": number_text(expected, language),
         "overdue": overdue,
         "reconciles": ended == expected and len(found) - ended == overdue,
+        "offices": offices,
+        "shown": len(shown),
+        "listed": len(found),
         "kept": kept,
         "source": source,
         "published": measured,

@@ -111,6 +111,8 @@ class Page:
         def url(f: FigureRow) -> str | None:
             if f.kind != "timeliness" or f.norm_index is None or f.status == "no_norm":
                 return None
+            if (f.denominator or 0) - f.numerator <= 0 and not f.overdue:
+                return None  # nothing late: no link to an empty list
             base = self.url("late", period=period, objective=f.objective)
             return f"{base}?unit={quote(f.unit)}&norm={f.norm_index}"
 

@@ -23,6 +23,7 @@ from pilotage.reports import (
     ContractIndex,
     Notes,
     change_text,
+    has_late_cases,
     is_share,
     late_text,
     norm_text,
@@ -224,8 +225,8 @@ def _unit(f: FigureRow, c: Context) -> Cell:
 
 def _late(f: FigureRow, c: Context) -> Cell:
     url = c.late_url(f) if c.late_url else None
-    if url is None:
-        return Cell(DASH)
+    if url is None:  # no drill-down, or nothing late: the counts, without a link
+        return Cell(late_text(f, c.language) if has_late_cases(f) else DASH)
     return Cell(late_text(f, c.language), url)
 
 

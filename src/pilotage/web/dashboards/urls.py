@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern] = [
     path(f"{_OBJECTIVE}export.xlsx", views.objective_page, {"xlsx": True}, name="objective-xlsx"),
     path(f"{_OBJECTIVE}late/", views.late_cases_page, name="late"),
     path(f"{_OBJECTIVE}late/export.xlsx", views.late_cases_page, {"xlsx": True}, name="late-xlsx"),
+    path(f"{_OBJECTIVE}late/export.csv", views.late_cases_page, {"csv": True}, name="late-csv"),
     # Report packs (DOCX, PDF; ?lang=fr|nl): the page's figures as a document to send.
     path("<str:period>/report.<str:fmt>", packs.contract_pack, name="contract-pack"),
     path(f"{_SERVICE}report.<str:fmt>", packs.service_pack, name="service-pack"),

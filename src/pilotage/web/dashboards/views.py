@@ -348,14 +348,19 @@ def _parents(s: PublishedSet | None) -> dict[str, str]:
 
 @login_required
 def late_cases_page(
-    request: HttpRequest, contract_id: str, period: str, objective: str, xlsx: bool = False
+    request: HttpRequest,
+    contract_id: str,
+    period: str,
+    objective: str,
+    xlsx: bool = False,
+    csv: bool = False,
 ) -> HttpResponse:
     from pilotage.web.dashboards.late import late_page
 
     page = Page.open(request, contract_id)
     info = page.objective(objective)
     page.check_period(period)
-    return late_page(page, info, period, xlsx=xlsx)
+    return late_page(page, info, period, xlsx=xlsx, csv_file=csv)
 
 
 def export_workbook(
