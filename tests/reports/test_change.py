@@ -18,12 +18,12 @@ def _with(value: float | None, operator: str | None, period: str = "2019-Q4") ->
 @pytest.mark.parametrize(
     ("before", "now", "operator", "direction"),
     [
-        (0.90, 0.95, ">=", Direction.BETTER),
-        (0.95, 0.90, ">=", Direction.WORSE),
-        (0.10, 0.05, "<=", Direction.BETTER),
-        (0.05, 0.10, "<=", Direction.WORSE),
-        (0.50, 0.60, None, Direction.MOVED),
-        (0.9000, 0.9004, ">=", Direction.UNCHANGED),  # under a tenth of a point
+        (90.0, 95.0, ">=", Direction.BETTER),
+        (95.0, 90.0, ">=", Direction.WORSE),
+        (10.0, 5.0, "<=", Direction.BETTER),
+        (5.0, 10.0, "<=", Direction.WORSE),
+        (50.0, 60.0, None, Direction.MOVED),
+        (90.00, 90.04, ">=", Direction.UNCHANGED),  # under a tenth of a point
     ],
 )
 def test_the_direction_reads_the_target_s_side(
@@ -35,7 +35,7 @@ def test_the_direction_reads_the_target_s_side(
 
 
 def test_the_change_is_written_in_points_in_the_page_s_language() -> None:
-    now, before = _with(0.947, ">="), _with(0.912, ">=", "2019-Q3")
+    now, before = _with(94.7, ">="), _with(91.2, ">=", "2019-Q3")
     assert change_text(now, before, "fr") == (
         "▲ +3,5 pt depuis 2019-Q3, mieux",
         "change change-better",
@@ -45,6 +45,6 @@ def test_the_change_is_written_in_points_in_the_page_s_language() -> None:
 
 
 def test_nothing_to_compare_is_a_dash() -> None:
-    assert change_text(_with(0.9, ">="), None, "fr") == ("—", "")
-    assert change_text(_with(None, ">="), _with(0.9, ">=", "2019-Q3"), "fr") == ("—", "")
-    assert change_of(_with(0.9, ">="), _with(None, ">=")) is None
+    assert change_text(_with(90.0, ">="), None, "fr") == ("—", "")
+    assert change_text(_with(None, ">="), _with(90.0, ">=", "2019-Q3"), "fr") == ("—", "")
+    assert change_of(_with(90.0, ">="), _with(None, ">=")) is None

@@ -94,8 +94,11 @@ def _page(client: Client, url: str) -> _Tables:
 
 
 def _as_pack(row: list[str]) -> list[str]:
-    """A row of the page's summary table in the pack's columns (pairs in one cell)."""
-    objective, norm, value, target, status, num, den, median, p90, backlog, overdue = row[:11]
+    """A row of the page's summary table in the pack's columns (pairs in one cell; the change
+    since the previous period is the page's own column, not in the pack)."""
+    objective, norm, value, target, status, _change, num, den, median, p90, backlog, overdue = row[
+        :12
+    ]
 
     def pair(a: str, b: str) -> str:
         return "—" if a == b == "—" else f"{a}/{b}"

@@ -391,9 +391,7 @@ def test_each_figure_shows_its_change_since_the_previous_quarter_and_its_directi
         if before is None or before.value is None or now.value is None:
             assert cell == "—", objective
             continue
-        delta = (now.value - before.value) * (
-            100 if "%" in _row_of(tables, caption, objective + " ")[2] else 1
-        )
+        delta = now.value - before.value  # points for a share (a percentage)
         assert "since 2019-Q3" in cell, (objective, cell)
         if round(delta, 1) == 0:
             assert cell.startswith("="), (objective, cell)

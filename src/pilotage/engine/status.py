@@ -168,19 +168,29 @@ class IndicatorResult:
     caveats: tuple[CaveatNote, ...] = field(
         metadata=_m(pa.string(), "Announced caveats shown beside the figure.")
     )  # stored as JSON
+    # A caveat over part of the period (none: null), last so that a row made without them
+    # (an older stored row, a test's) is complete.
     neutralised_from: dt.date | None = field(
+        default=None,
         metadata=_m(
             pa.date32(), "First day of the period a not-reachable caveat covers; null: none."
-        )
+        ),
     )
-    neutralised_to: dt.date | None = field(metadata=_m(pa.date32(), "Last day the caveat covers."))
+    neutralised_to: dt.date | None = field(
+        default=None, metadata=_m(pa.date32(), "Last day the caveat covers.")
+    )
     basis_numerator: Decimal | None = field(
+        default=None,
         metadata=_m(
             _AMOUNT, "Numerator over the days not neutralised, that the status is judged on."
-        )
+        ),
     )
-    basis_denominator: Decimal | None = field(metadata=_m(_AMOUNT, "Denominator over those days."))
-    basis_value: float | None = field(metadata=_m(pa.float64(), "The value over those days."))
+    basis_denominator: Decimal | None = field(
+        default=None, metadata=_m(_AMOUNT, "Denominator over those days.")
+    )
+    basis_value: float | None = field(
+        default=None, metadata=_m(pa.float64(), "The value over those days.")
+    )
 
 
 RESULT_SCHEMA = pa.schema(

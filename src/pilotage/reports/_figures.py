@@ -208,14 +208,13 @@ _ARROWS = {
 def change_of(
     current: IndicatorResult, previous: IndicatorResult | None
 ) -> tuple[float, Direction] | None:
-    """The change of the value since `previous` (in percentage points for a share) and its
+    """The change of the value since `previous` (in percentage points for a share, whose value
+    is a percentage) and its
     direction: better when it moved towards the target's side (up for "≥", down for "≤");
     None when either value is missing."""
     if previous is None or current.value is None or previous.value is None:
         return None
-    delta = current.value - previous.value
-    if _percent(current.kind):
-        delta *= 100
+    delta = current.value - previous.value  # a share is a percentage: its change is in points
     if round(delta, 1) == 0:
         return 0.0, Direction.UNCHANGED
     if current.target_operator == Operator.GE:
