@@ -48,6 +48,8 @@ READS = {
         ("dashboards:objective", f"{DASH}/objectives/{OBJ}/"),
         ("dashboards:objective-xlsx", f"{DASH}/objectives/{OBJ}/export.xlsx"),
         ("dashboards:late", f"{DASH}/objectives/{OBJ}/late/?unit=INASTI"),
+        ("dashboards:late-xlsx", f"{DASH}/objectives/{OBJ}/late/export.xlsx?unit=INASTI"),
+        ("dashboards:late-csv", f"{DASH}/objectives/{OBJ}/late/export.csv?unit=INASTI"),
         ("dashboards:contract-pack", f"{DASH}/report.docx?lang=fr"),
         ("dashboards:service-pack", f"{DASH}/services/VOB/report.pdf?lang=nl"),
         ("dashboards:objective-pack", f"{DASH}/objectives/{OBJ}/report.docx"),
