@@ -22,6 +22,7 @@ def test_exported_names() -> None:
         "benchmark_org_units",
         "case_schema",
         "generate_cases",
+        "demo_translations",
         "generate_demo",
         "niss_check_digits",
         "niss_is_valid",

@@ -62,7 +62,7 @@ def test_every_message_has_both_languages_and_the_same_placeholders(message: str
     values = dict.fromkeys(("n", "o", "target", "per", "period", "code", "name"), "x")
     values |= {"source": "x", "id": 1, "version": 1, "periods": "p", "computed": "c"}
     values |= {"as_of": "a", "batches": "b", "sha": "s", "text": "t"}
-    values |= {"date": "d", "category": "c", "event": "e"}
+    values |= {"date": "d", "category": "c", "event": "e", "delta": "+1"}
     for language in ("fr", "nl", "en"):
         assert "%(" not in say(message, language, **values)
 
