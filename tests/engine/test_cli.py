@@ -275,3 +275,23 @@ def test_measure_keeps_the_late_cases_with_the_set(store_file: Path) -> None:
         bru = next(i for i, r in enumerate(rows) if (r.objective, r.unit) == ("VOB 2-01", "BRU"))
         kept = kept_late_cases(store, set_id, bru)
     assert [(c.case_id, c.person_key, c.days_late) for c in kept or []] == [("B", "pk-b", 42)]
+
+
+def test_measure_on_spark_without_a_session_says_why_and_publishes_nothing(
+    store_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pilotage.facts
+
+    def no_java(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("Java gateway process exited before sending its port number")
+
+    monkeypatch.setattr(pilotage.facts, "local_spark_session", no_java)
+    args = ["measure", "--contract", "inasti-2019-2020", "--period", "2019-Q3"]
+    args += ["--store", str(store_file), "--engine", "spark", "--parquet", str(tmp_path / "x")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code != 0
+    assert "no Spark session on 'local[2]' (Java gateway process exited" in result.output
+    from pilotage.engine import list_result_sets
+
+    with DuckDBFactStore(store_file, read_only=True) as store:
+        assert list_result_sets(store) == []

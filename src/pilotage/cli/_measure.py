@@ -333,7 +333,15 @@ def _on_spark(store: DuckDBFactStore, directory: Path, master: str) -> FactStore
 
     store.export_parquet(directory)
     click.echo(f"Spark ({master}): the store's tables exported to {directory}", err=True)
-    return SparkFactStore(local_spark_session("pilotage-measure", master=master), directory)
+    try:
+        session = local_spark_session("pilotage-measure", master=master)
+    except Exception as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StoreError(
+            f"--engine spark: no Spark session on {master!r} ({first}); Spark needs Java 17 "
+            "on PATH, and a cluster's master reachable; nothing was measured or published"
+        ) from None
+    return SparkFactStore(session, directory)
 
 
 def show_result_set(
