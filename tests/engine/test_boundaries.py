@@ -1,4 +1,4 @@
-"""The two boundary conventions of docs/measuring.md, each tested on its exact boundary day."""
+"""The boundary conventions of docs/measuring.md, each tested on its exact boundary day."""
 
 from __future__ import annotations
 
@@ -85,6 +85,21 @@ def test_a_start_on_a_day_off_is_not_moved(backend: Backend, previous: bool) -> 
     r = pick(backend.run([case("TST 2-03", D(2019, 6, 30), D(2019, 7, 19))], contract), "TST 2-03")
     assert r.median_delay == 17
     assert (r.numerator, r.denominator) == (0, 1)
+
+
+def test_an_invalid_row_starting_after_the_cut_is_not_seen(backend: Backend) -> None:
+    # Measured for 2019-Q3 (cut 30 September): a row "ended" on 15 September but started on
+    # 1 October had not begun at the cut, so the quarter does not see it, not even as invalid.
+    # The same error started on the cut day is seen, and counted invalid.
+    contract = tiny_contract(timeliness("TST 1-01", {"unit": "calendar_days", "value": 30}))
+    rows = [
+        case("TST 1-01", D(2019, 10, 1), D(2019, 9, 15)),  # after the cut: not seen
+        case("TST 1-01", D(2019, 9, 30), D(2019, 9, 15)),  # on the cut: invalid
+        case("TST 1-01", D(2019, 9, 1), D(2019, 9, 20)),  # a valid case beside them
+    ]
+    r = pick(backend.run(rows, contract), "TST 1-01")
+    assert r.invalid == 1
+    assert (r.numerator, r.denominator) == (1, 1)
 
 
 def test_non_working_end_is_for_working_day_delays_only() -> None:

@@ -78,6 +78,8 @@ def _oracle(code: str, rows: list[dict[str, Any]], period: Period) -> tuple[int,
     last = period.last
     for r in mine:
         s, e = r["start_date"], r["end_date"]
+        if s > last:  # not begun at the cut: the period does not see it (measuring.md, 3)
+            continue
         if e is not None and e < s:
             invalid += period.contains(e)
             continue

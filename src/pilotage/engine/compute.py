@@ -136,7 +136,7 @@ def named(table: ir.Table, tables: Lookups) -> ir.Table:
     if o is None:
         return table
     j = table.join(o, table.office == o.o_key)
-    return j.mutate(office=j.o_office).drop("o_office", "o_key")
+    return j.mutate(office=j.o_office).drop("o_office").drop("o_key")
 
 
 def _population(t: ir.Table, population: Population) -> ir.BooleanValue | None:
@@ -212,7 +212,7 @@ def case_frame(
     if tables.offices is not None:
         o = tables.offices
         c = c.join(o, c.office == o.o_office)
-        c = c.mutate(office=c.o_key).drop("o_office", "o_key")
+        c = c.mutate(office=c.o_key).drop("o_office").drop("o_key")
     j = c.join(tables.measures, c.objective == tables.measures.m_objective)
     if last_start > span.cut:  # only a plan share reads the starts after the cut
         j = j.filter((j.start_date <= span.cut) | j.m_plan)
